@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// Proves the published build, not the source: both module formats load and carry the version
+// injected at build time. Needs `pnpm build` first (the `check` script runs it).
+const distEntry = new URL('../dist/index.js', import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+describe('built package', () => {
+  it('has been built', () => {
+    expect(existsSync(distEntry), 'run `pnpm build` before the tests').toBe(true);
+  });
+
+  it('loads as ESM with the package version injected', async () => {
+    const esm = (await import(distEntry.href)) as { VERSION: string };
+    expect(esm.VERSION).toBe(version);
+  });
+
+  it('loads as CommonJS with the same version', () => {
+    const require = createRequire(import.meta.url);
+    const cjs = require('../dist/index.cjs') as { VERSION: string };
+    expect(cjs.VERSION).toBe(version);
+  });
+});
