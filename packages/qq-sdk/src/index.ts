@@ -5,3 +5,19 @@
  */
 export { VERSION } from './version.js';
 export { DEFAULT_USER_AGENT } from './userAgent.js';
+
+// Errors and logging, shared by every layer.
+export * from './errors/index.js';
+export * from './logging/index.js';
+export type { Clock } from './internal/Clock.js';
+
+// Auth and REST.
+export * from './auth/index.js';
+export * from './rest/index.js';
+
+// Events and transports.
+export * from './events/index.js';
+export * from './gateway/index.js';
+
+// Messaging: normalized messages and QQ's reply rules.
+export * from './messaging/index.js';

@@ -1,0 +1,2 @@
+// Public exports of this area are added here as it lands.
+export {};

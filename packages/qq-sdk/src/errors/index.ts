@@ -1,0 +1,1 @@
+export { QQError } from './QQError.js';

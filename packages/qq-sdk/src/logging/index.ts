@@ -1,0 +1,1 @@
+export { resolveLogger, type Logger, type LogLevel } from './Logger.js';

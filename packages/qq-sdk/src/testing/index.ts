@@ -1,0 +1,6 @@
+/**
+ * qq-sdk/testing: an offline QQ platform simulator that bots' tests run against.
+ *
+ * @packageDocumentation
+ */
+export {};

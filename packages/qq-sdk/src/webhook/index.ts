@@ -1,0 +1,6 @@
+/**
+ * qq-sdk/webhook: verifying and answering the QQ platform's HTTP callbacks.
+ *
+ * @packageDocumentation
+ */
+export {};
