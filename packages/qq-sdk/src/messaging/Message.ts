@@ -1,0 +1,142 @@
+import type { MessageScene, MessageTarget } from './MessageScene.js';
+import type { OutgoingMessage } from './OutgoingMessage.js';
+
+/** A file attached to a received message. */
+export interface MessageAttachment {
+  /** Kind derived from the platform's `content_type`. */
+  readonly kind: 'image' | 'video' | 'voice' | 'file';
+  /** Download URL (`https:` added when the platform omits the scheme). */
+  readonly url: string;
+  /** The platform's `content_type`, e.g. `image/jpeg` or `voice`. */
+  readonly contentType: string;
+  /** Original file name, when given. */
+  readonly filename?: string;
+  /** Size in bytes, when given. */
+  readonly size?: number;
+  /** Image width in pixels. */
+  readonly width?: number;
+  /** Image height in pixels. */
+  readonly height?: number;
+  /** Voice messages: the audio converted to WAV by the platform. */
+  readonly voiceWavUrl?: string;
+  /** Voice messages: the platform's speech recognition text. */
+  readonly asrText?: string;
+}
+
+/** Someone mentioned in a received message. */
+export interface MessageMention {
+  /** The mentioned user's id in this scene (member openid in groups, user id in guilds). */
+  readonly id: string;
+  /** Display name, when the platform sends it. */
+  readonly username?: string;
+  /** Whether the mention is the bot itself. */
+  readonly isBot: boolean;
+}
+
+/** Who sent a message. */
+export interface MessageAuthor {
+  /** The sender's id in this scene: user openid (C2C), member openid (group), user id (guild). */
+  readonly id: string;
+  /** Display name; often empty in C2C and groups. */
+  readonly username?: string;
+  /** Cross-app union openid, when the platform sends it. */
+  readonly unionOpenid?: string;
+  /** Whether the sender is a bot. */
+  readonly isBot: boolean;
+  /** Group role (`member`, `admin`, `owner`) where the platform sends it. */
+  readonly role?: string;
+}
+
+/** A message the bot sent, as the platform acknowledged it. */
+export interface SentMessage {
+  /** The platform's id of the sent message (for recall), when it returns one. */
+  readonly id?: string;
+  /** The `msg_seq` used for a passive reply. */
+  readonly msgSeq?: number;
+  /** When the platform accepted it. */
+  readonly timestamp?: Date;
+}
+
+/** What one `reply()` or `send()` call delivered. */
+export interface DeliveryResult {
+  /** Every message sent: more than one when long text was split into chunks. */
+  readonly messages: readonly SentMessage[];
+  /** `'passive'` when sent as a reply (msg_id / event_id), `'active'` when sent as an active message. */
+  readonly mode: 'passive' | 'active';
+}
+
+/** Options for one `reply()` call. */
+export interface ReplyOptions {
+  /** Cancels the call, including uploads and retries. */
+  readonly signal?: AbortSignal;
+  /**
+   * What to do when the reply quota or window of the source message is used up: `'throw'` (the
+   * default) throws `ReplyQuotaExceededError` / `ReplyWindowExpiredError`; `'active'` sends an active
+   * message instead (the platform refuses most of those; its error is thrown, never swallowed).
+   */
+  readonly onQuotaExhausted?: 'throw' | 'active';
+  /** Quote the source message (`message_reference`) where the scene supports it. */
+  readonly quote?: boolean;
+}
+
+/** A view of the passive-reply budget left for one received message. */
+export interface ReplyQuotaSnapshot {
+  /** Passive replies still allowed (`Infinity` where the platform sets no count). */
+  readonly remaining: number;
+  /** Passive replies already claimed. */
+  readonly used: number;
+  /** When the reply window closes. */
+  readonly expiresAt: Date;
+}
+
+/**
+ * A received message, normalized across the four scenes, with helpers to answer it within QQ's
+ * reply rules. `bot.on('message', msg => msg.reply('hi'))` is the common case.
+ */
+export interface Message {
+  /** Which scene the message came from. */
+  readonly scene: MessageScene;
+  /** The platform's message id (the `msg_id` of passive replies). */
+  readonly id: string;
+  /** The envelope id of the event that carried it (the `event_id` of passive replies). */
+  readonly eventId?: string;
+  /** The platform event type, e.g. `GROUP_AT_MESSAGE_CREATE`. */
+  readonly eventType: string;
+  /** Where replies and sends go. */
+  readonly target: MessageTarget;
+  /** Who sent it. */
+  readonly author: MessageAuthor;
+  /** The C2C user's openid (scene `c2c`). */
+  readonly userOpenid?: string;
+  /** The group's openid (scene `group`). */
+  readonly groupOpenid?: string;
+  /** The guild channel id (scene `guild`). */
+  readonly channelId?: string;
+  /** The guild id (scenes `guild` and `direct`; for `direct` the DM session's guild id). */
+  readonly guildId?: string;
+  /** The text with the bot mention stripped and surrounding whitespace trimmed. */
+  readonly content: string;
+  /** The text exactly as received. */
+  readonly rawContent: string;
+  /** Whether the bot was mentioned (always true for @-message events). */
+  readonly mentionedBot: boolean;
+  /** Everyone mentioned, the bot included. */
+  readonly mentions: readonly MessageMention[];
+  /** Attached files. */
+  readonly attachments: readonly MessageAttachment[];
+  /** When the platform received it. */
+  readonly timestamp: Date;
+  /** The id of the message this one quotes, when it quotes one. */
+  readonly referencedMessageId?: string;
+  /** The validated platform event payload (`d`) it was built from. */
+  readonly raw: unknown;
+  /** The passive-reply budget left for this message right now. */
+  readonly replyQuota: ReplyQuotaSnapshot;
+  /**
+   * Replies to this message within QQ's rules: allocates `msg_seq`, claims one unit of the reply
+   * budget per message sent, splits long text, applies the URL policy and the markdown fallback.
+   */
+  reply(content: string | OutgoingMessage, options?: ReplyOptions): Promise<DeliveryResult>;
+  /** Sends an active (non-reply) message to the same target. */
+  send(content: string | OutgoingMessage, options?: Pick<ReplyOptions, 'signal'>): Promise<DeliveryResult>;
+}
