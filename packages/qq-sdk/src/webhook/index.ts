@@ -3,4 +3,7 @@
  *
  * @packageDocumentation
  */
-export {};
+export { deriveWebhookKeyPair, deriveWebhookSeed, type WebhookKeyPair } from './keys.js';
+export { signWebhookPayload, signWebhookValidation } from './sign.js';
+export { verifyWebhookSignature } from './verifyWebhookSignature.js';
+export { WebhookSecretError } from './WebhookSecretError.js';
