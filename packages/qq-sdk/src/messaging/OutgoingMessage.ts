@@ -77,3 +77,6 @@ export type OutgoingMessage =
       readonly thumbnailUrl?: string;
       readonly fields?: readonly string[];
     };
+
+/** The member of {@link OutgoingMessage} with the given `kind`, e.g. `OutgoingMessageOf<'media'>`. */
+export type OutgoingMessageOf<K extends OutgoingMessage['kind']> = Extract<OutgoingMessage, { readonly kind: K }>;

@@ -1,2 +1,30 @@
-// Public exports of this area are added here as it lands.
-export {};
+export type { MessageScene, MessageTarget } from './MessageScene.js';
+export { targetKey } from './MessageScene.js';
+export type {
+  DeliveryResult,
+  Message,
+  MessageAttachment,
+  MessageAuthor,
+  MessageMention,
+  ReplyOptions,
+  ReplyQuotaSnapshot,
+  SentMessage,
+} from './Message.js';
+export type {
+  ArkKv,
+  KeyboardButton,
+  KeyboardSpec,
+  MediaKind,
+  MediaSource,
+  OutgoingMessage,
+  OutgoingMessageOf,
+} from './OutgoingMessage.js';
+export { messages, type MediaInput } from './messages.js';
+export { ReplyQuota, type ReplyPermit, type ReplyQuotaOptions, type ReplySource } from './ReplyQuota.js';
+export { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';
+export type { ReplyClaim, ReplyLedgerStore } from './ReplyLedgerStore.js';
+export { MemoryReplyLedgerStore, type MemoryReplyLedgerStoreOptions } from './MemoryReplyLedgerStore.js';
+export { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
+export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
+export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
+export { splitText, type SplitTextOptions } from './splitText.js';
