@@ -1,0 +1,80 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { GatewaySession, GatewaySessionStore } from './GatewaySessionStore.js';
+
+const FileSchema = z.record(
+  z.string(),
+  z.object({
+    sessionId: z.string(),
+    seq: z.number().int().nullable(),
+    shardId: z.number().int().nonnegative(),
+    shardCount: z.number().int().positive(),
+  }),
+);
+
+/**
+ * A {@link GatewaySessionStore} backed by one JSON file, so a restarted process resumes its
+ * sessions. Writes go to a temporary file that is renamed over the old one (a crash mid-write never
+ * leaves a torn file) and are serialized; a missing or unreadable file means "no sessions".
+ *
+ * @example
+ * ```ts
+ * const gateway = new GatewayManager({ ...options, sessionStore: new FileSessionStore('.qq-sessions.json') });
+ * ```
+ */
+export class FileSessionStore implements GatewaySessionStore {
+  readonly #path: string;
+  #cache: Map<number, GatewaySession> | undefined;
+  #writing: Promise<void> = Promise.resolve();
+
+  /** @param path - The JSON file to keep sessions in; its folder is created if needed. */
+  constructor(path: string) {
+    this.#path = path;
+  }
+
+  /** {@inheritDoc GatewaySessionStore.get} */
+  async get(shardId: number): Promise<GatewaySession | undefined> {
+    const session = (await this.#load()).get(shardId);
+    return session ? { ...session } : undefined;
+  }
+
+  /** {@inheritDoc GatewaySessionStore.set} */
+  async set(shardId: number, session: GatewaySession): Promise<void> {
+    (await this.#load()).set(shardId, { ...session });
+    await this.#flush();
+  }
+
+  /** {@inheritDoc GatewaySessionStore.delete} */
+  async delete(shardId: number): Promise<void> {
+    if ((await this.#load()).delete(shardId)) await this.#flush();
+  }
+
+  async #load(): Promise<Map<number, GatewaySession>> {
+    if (this.#cache) return this.#cache;
+    let sessions = new Map<number, GatewaySession>();
+    try {
+      const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.#path, 'utf8')));
+      if (parsed.success) {
+        sessions = new Map(Object.values(parsed.data).map((session) => [session.shardId, session]));
+      }
+    } catch {
+      // Missing or corrupt: start without sessions (the shards identify).
+    }
+    this.#cache ??= sessions;
+    return this.#cache;
+  }
+
+  #flush(): Promise<void> {
+    const write = async (): Promise<void> => {
+      const cache = this.#cache ?? new Map<number, GatewaySession>();
+      const body = JSON.stringify(Object.fromEntries([...cache].map(([id, s]) => [String(id), s])), null, 2);
+      await mkdir(dirname(this.#path), { recursive: true });
+      const temp = `${this.#path}.${process.pid}.tmp`;
+      await writeFile(temp, body, 'utf8');
+      await rename(temp, this.#path);
+    };
+    this.#writing = this.#writing.then(write, write);
+    return this.#writing;
+  }
+}
