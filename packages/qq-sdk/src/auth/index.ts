@@ -1,2 +1,3 @@
-// Public exports of this area are added here as it lands.
-export {};
+export { TokenManager, DEFAULT_TOKEN_URL, type TokenManagerOptions, type TokenSourceOptions } from './TokenManager.js';
+export type { TokenProvider, TokenSource } from './TokenProvider.js';
+export { AccessTokenResponseSchema, type AccessTokenResponse } from './AccessTokenResponse.js';

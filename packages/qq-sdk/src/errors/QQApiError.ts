@@ -1,0 +1,161 @@
+import { QQError } from './QQError.js';
+import type { QQApiErrorKind, RetryClass } from './QQApiErrorKind.js';
+import { describePlatformCode } from './describePlatformCode.js';
+import { redactSecrets } from './redactSecrets.js';
+
+/** Everything known about a failed platform call. Input of {@link QQApiError} constructors. */
+export interface QQApiErrorInit {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The platform code (`code`, else `err_code`), if the body had one. */
+  readonly code?: number | undefined;
+  /** The platform's `message`, if any. */
+  readonly platformMessage?: string | undefined;
+  /** `X-Tps-trace-ID` header or the body's `trace_id`. */
+  readonly traceId?: string | undefined;
+  /** The HTTP method, e.g. `POST`. */
+  readonly method: string;
+  /** The request path (never the query string with secrets), e.g. `/v2/groups/ABC/messages`. */
+  readonly route: string;
+  /** The parsed error body (with secrets redacted), for diagnostics. */
+  readonly body?: unknown;
+  /** The `Retry-After` delay the server asked for, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+  /** Overrides the kind derived from the code table (used by the token endpoint: always `auth`). */
+  readonly kind?: QQApiErrorKind | undefined;
+  /** Overrides the retry class derived from the code table. */
+  readonly retry?: RetryClass | undefined;
+}
+
+/**
+ * A call to the QQ platform that returned an error. Carries the HTTP status, the platform `code`,
+ * the platform message, the trace id (quote it when asking QQ support), the method and route,
+ * and what qq-sdk knows about the code: {@link QQApiError.kind}, {@link QQApiError.retry} and a
+ * one-line {@link QQApiError.explanation}. Use {@link QQApiError.from} to get the subclass that
+ * fits the kind.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
+export class QQApiError extends QQError {
+  override readonly name: string = 'QQApiError';
+  /** The HTTP status. */
+  readonly status: number;
+  /** The platform business code, or `undefined` if the body carried none. */
+  readonly code: number | undefined;
+  /** The platform's own message (often Chinese), or `undefined`. */
+  readonly platformMessage: string | undefined;
+  /** The platform trace id (`X-Tps-trace-ID`), or `undefined`. */
+  readonly traceId: string | undefined;
+  /** The HTTP method. */
+  readonly method: string;
+  /** The request path, without the query string. */
+  readonly route: string;
+  /** The failure kind, from the code table or the status. */
+  readonly kind: QQApiErrorKind;
+  /** Whether retrying can help, or an operator must act. */
+  readonly retry: RetryClass;
+  /** One line saying what to do. */
+  readonly explanation: string;
+  /** The parsed error body (secrets redacted). */
+  readonly body: unknown;
+  /** The delay the server asked for (`Retry-After`), in milliseconds, if any. */
+  readonly retryAfterMs: number | undefined;
+
+  /** @param init - The failed call; see {@link QQApiErrorInit}. */
+  constructor(init: QQApiErrorInit) {
+    const info = describePlatformCode(init.code ?? 0, init.status);
+    const head = `${init.method} ${init.route} failed with HTTP ${init.status}`;
+    const codePart = init.code !== undefined ? ` code ${init.code}` : '';
+    const platform = init.platformMessage ? ` "${init.platformMessage}"` : '';
+    const trace = init.traceId ? ` (trace id ${init.traceId})` : '';
+    super(`${head}${codePart}${platform}: ${info.explanation}${trace}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.platformMessage = init.platformMessage;
+    this.traceId = init.traceId;
+    this.method = init.method;
+    this.route = init.route;
+    this.kind = init.kind ?? info.kind;
+    this.retry = init.retry ?? info.retry;
+    this.explanation = info.explanation;
+    this.body = init.body;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** `true` if retrying the same request can succeed. */
+  get retryable(): boolean {
+    return this.retry === 'retryable';
+  }
+
+  /**
+   * Builds the error subclass that matches the code's kind, with secrets removed from the
+   * platform message and body.
+   *
+   * @param init - The failed call.
+   * @param secrets - Values that must not appear in the error (client secret, access token).
+   */
+  static from(init: QQApiErrorInit, secrets: readonly (string | undefined)[] = []): QQApiError {
+    const clean: QQApiErrorInit = {
+      ...init,
+      route: redactSecrets(init.route, secrets),
+      platformMessage:
+        init.platformMessage === undefined ? undefined : redactSecrets(init.platformMessage, secrets),
+      body: init.body === undefined ? undefined : redactBody(init.body, secrets),
+    };
+    const kind = clean.kind ?? describePlatformCode(clean.code ?? 0, clean.status).kind;
+    const Ctor = SUBCLASSES[kind];
+    return Ctor ? new Ctor(clean) : new QQApiError(clean);
+  }
+}
+
+function redactBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
+  try {
+    return JSON.parse(redactSecrets(JSON.stringify(body), secrets)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The access token or credentials were rejected (`kind: 'auth'`). */
+export class QQAuthError extends QQApiError {
+  override readonly name: string = 'QQAuthError';
+}
+/** Rate limited (`kind: 'rate_limit'`); see {@link QQApiError.retryAfterMs}. */
+export class QQRateLimitError extends QQApiError {
+  override readonly name: string = 'QQRateLimitError';
+}
+/** The bot lacks a permission or an operator setting (`kind: 'permission'`). */
+export class QQPermissionError extends QQApiError {
+  override readonly name: string = 'QQPermissionError';
+}
+/** The route or target does not exist (`kind: 'not_found'`). */
+export class QQNotFoundError extends QQApiError {
+  override readonly name: string = 'QQNotFoundError';
+}
+/** The content was refused: unregistered URL, markdown/ark not permitted, audit (`kind: 'content_rejected'`). */
+export class QQContentRejectedError extends QQApiError {
+  override readonly name: string = 'QQContentRejectedError';
+}
+/** Passive-reply window, reply count or msg_seq problem (`kind: 'reply_quota'`). */
+export class QQReplyQuotaError extends QQApiError {
+  override readonly name: string = 'QQReplyQuotaError';
+}
+/** The request was malformed (`kind: 'invalid_request'`). */
+export class QQInvalidRequestError extends QQApiError {
+  override readonly name: string = 'QQInvalidRequestError';
+}
+/** The platform failed (`kind: 'server'`). */
+export class QQServerError extends QQApiError {
+  override readonly name: string = 'QQServerError';
+}
+
+const SUBCLASSES: Partial<Record<QQApiErrorKind, new (init: QQApiErrorInit) => QQApiError>> = {
+  auth: QQAuthError,
+  rate_limit: QQRateLimitError,
+  permission: QQPermissionError,
+  not_found: QQNotFoundError,
+  content_rejected: QQContentRejectedError,
+  reply_quota: QQReplyQuotaError,
+  invalid_request: QQInvalidRequestError,
+  server: QQServerError,
+};

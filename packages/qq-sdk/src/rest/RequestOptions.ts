@@ -1,0 +1,28 @@
+/**
+ * Per-call options accepted by every REST method (last parameter of each resource method).
+ */
+export interface RequestOptions {
+  /** Cancels the call; it rejects with {@link QQAbortError}. */
+  readonly signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this call, in milliseconds. */
+  readonly timeoutMs?: number | undefined;
+  /** Overrides the client's `maxRetries` for this call. */
+  readonly maxRetries?: number | undefined;
+}
+
+/** Query string values; `undefined` entries are left out. */
+export type QueryValue = string | number | boolean | undefined;
+
+/** A request for {@link RestClient.request}. */
+export interface RestRequest extends RequestOptions {
+  /** The HTTP method. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The path below the API base URL, e.g. `/v2/groups/ABC/messages`. Ids must already be encoded. */
+  readonly path: string;
+  /** Query parameters. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined;
+  /** A JSON-serialisable body, or `FormData` for multipart uploads. */
+  readonly body?: unknown;
+  /** The route template for rate-limit queues and logs, e.g. `POST /v2/groups/{group_openid}/messages`. Derived from `path` if omitted. */
+  readonly route?: string | undefined;
+}

@@ -1,0 +1,72 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+
+/**
+ * An `https.Agent` that reaches every TLS host through an HTTP(S) proxy with `CONNECT`, keeping
+ * tunnels alive for reuse. Use it for the gateway WebSocket so REST, token and gateway traffic
+ * all leave through the same allow-listed address:
+ *
+ * @example
+ * ```ts
+ * import WebSocket from 'ws';
+ * const agent = createProxyAgent('http://10.0.0.1:3128');
+ * const ws = new WebSocket('wss://api.sgroup.qq.com/websocket', { agent });
+ * ```
+ * @param proxyUrl - `http://[user:pass@]host:port` or `https://…` for a TLS proxy.
+ */
+export function createProxyAgent(proxyUrl: string): https.Agent {
+  return new ProxyTunnelAgent(new URL(proxyUrl));
+}
+
+/** `Proxy-Authorization` for credentials embedded in the proxy URL, if any. @internal */
+export function proxyAuthorization(proxy: URL): string | undefined {
+  if (!proxy.username) return undefined;
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+class ProxyTunnelAgent extends https.Agent {
+  readonly #proxy: URL;
+
+  constructor(proxy: URL) {
+    super({ keepAlive: true });
+    this.#proxy = proxy;
+  }
+
+  override createConnection(
+    options: http.ClientRequestArgs,
+    callback?: (err: Error | null, stream: Duplex) => void,
+  ): Duplex | null | undefined {
+    const done = callback ?? (() => {});
+    const host = options.hostname ?? options.host ?? 'localhost';
+    const port = Number(options.port ?? 443);
+    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const proxy = this.#proxy;
+    const headers: Record<string, string> = { Host: target };
+    const auth = proxyAuthorization(proxy);
+    if (auth) headers['Proxy-Authorization'] = auth;
+    const request = (proxy.protocol === 'https:' ? https : http).request({
+      host: proxy.hostname,
+      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+      method: 'CONNECT',
+      path: target,
+      headers,
+      agent: false,
+    });
+    request.once('connect', (response, socket) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        // The message names the proxy host only, never its credentials.
+        done(new Error(`proxy ${proxy.host} refused CONNECT ${target} with HTTP ${response.statusCode}`), socket);
+        return;
+      }
+      const tlsOptions = options as tls.ConnectionOptions;
+      done(null, tls.connect({ ...tlsOptions, socket, servername: tlsOptions.servername ?? host }));
+    });
+    request.once('error', (error) => done(error, request.socket ?? (undefined as unknown as Duplex)));
+    request.end();
+    return undefined;
+  }
+}

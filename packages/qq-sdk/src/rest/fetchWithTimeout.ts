@@ -1,0 +1,72 @@
+import { QQAbortError } from '../errors/QQAbortError.js';
+import { QQConnectionError } from '../errors/QQConnectionError.js';
+import { QQTimeoutError } from '../errors/QQTimeoutError.js';
+
+/** A `fetch`-compatible function; injected for tests and proxies. */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** A completed HTTP exchange: status, headers and the body as text. @internal */
+export interface HttpResult {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/**
+ * Runs one fetch under its own AbortController: the caller's signal is forwarded into it (never
+ * reused), a timeout aborts it as a {@link QQTimeoutError}, a caller abort becomes a
+ * {@link QQAbortError}, anything else a {@link QQConnectionError}. The timer is always cleared.
+ *
+ * @internal
+ */
+export async function fetchWithTimeout(
+  fetchFn: FetchLike,
+  url: string,
+  init: RequestInit,
+  meta: { method: string; route: string; timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<HttpResult> {
+  const { method, route, timeoutMs, signal } = meta;
+  if (signal?.aborted) throw new QQAbortError(`${method} ${route}`, { cause: signal.reason });
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await fetchFn(url, { ...init, signal: controller.signal });
+    // Read the body under the same timer so a stalled body cannot hang the call.
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text };
+  } catch (error) {
+    if (timedOut) throw new QQTimeoutError(method, route, timeoutMs);
+    if (signal?.aborted) throw new QQAbortError(`${method} ${route}`, { cause: signal.reason });
+    throw new QQConnectionError(method, route, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Resolves after `ms`, or rejects with a {@link QQAbortError} as soon as `signal` aborts.
+ *
+ * @internal
+ */
+export function sleep(ms: number, signal?: AbortSignal, what = 'wait'): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new QQAbortError(what, { cause: signal.reason }));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new QQAbortError(what, { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,63 @@
+/** A request's rate-limit identity: its route template and major id. */
+export interface RouteInfo {
+  /** The route template, e.g. `POST /v2/groups/{group_openid}/messages`. */
+  readonly route: string;
+  /** The id of the chat the request targets (group, user, channel, guild, DM), or `''`. */
+  readonly majorId: string;
+  /** The queue key: route + major id, so one busy group does not stall another. */
+  readonly bucket: string;
+}
+
+/** Collections whose next path segment is an id, and that id's parameter name. */
+const PARAMS: Readonly<Record<string, string>> = {
+  users: 'user_id',
+  groups: 'group_openid',
+  channels: 'channel_id',
+  guilds: 'guild_id',
+  dms: 'guild_id',
+  messages: 'message_id',
+  members: 'user_id',
+  roles: 'role_id',
+  pins: 'message_id',
+  announces: 'message_id',
+  schedules: 'schedule_id',
+  threads: 'thread_id',
+  interactions: 'interaction_id',
+  approval_join_request: 'member_openid',
+};
+
+/** Collections whose id is the major id: requests to different ids get separate queues. */
+const MAJOR: ReadonlySet<string> = new Set(['users', 'groups', 'channels', 'guilds', 'dms']);
+
+/**
+ * Turns a concrete request into its route template and major id, e.g.
+ * `POST /v2/groups/ABC/messages` → route `POST /v2/groups/{group_openid}/messages`, major `ABC`.
+ *
+ * @param method - The HTTP method.
+ * @param path - The request path without the query string.
+ * @param route - A route template the caller already knows (resources pass theirs).
+ */
+export function resolveRoute(method: string, path: string, route?: string): RouteInfo {
+  const segments = path.split('?')[0]!.split('/');
+  const out: string[] = [];
+  let majorId = '';
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i]!;
+    const prev = segments[i - 1];
+    const prevPrev = segments[i - 2];
+    const v2 = segments[1] === 'v2';
+    if (prev === 'reactions') {
+      out.push('{type}');
+    } else if (prevPrev === 'reactions') {
+      out.push('{id}');
+    } else if (prev !== undefined && PARAMS[prev] && segment !== '@me' && segment !== '') {
+      const name = prev === 'users' && v2 ? 'openid' : PARAMS[prev]!;
+      out.push(`{${name}}`);
+      if (!majorId && MAJOR.has(prev)) majorId = decodeURIComponent(segment);
+    } else {
+      out.push(segment);
+    }
+  }
+  const template = route ?? `${method.toUpperCase()} ${out.join('/')}`;
+  return { route: template, majorId, bucket: majorId ? `${template}|${majorId}` : template };
+}
