@@ -1,0 +1,318 @@
+import type { z } from 'zod';
+import { systemClock, type Clock } from '../internal/Clock.js';
+import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js';
+import type { DedupStore } from './DedupStore.js';
+import type { DispatchEnvelope } from './DispatchEnvelope.js';
+import type {
+  DispatchContext,
+  DispatcherCounters,
+  DispatcherEventName,
+  DispatcherListeners,
+  DispatchMeta,
+  DispatchOutcome,
+  DispatchStatus,
+} from './dispatchTypes.js';
+import { EventSchemas, MESSAGE_EVENT_TYPES, type EventType } from './EventSchemas.js';
+import { MemoryDedupStore } from './MemoryDedupStore.js';
+
+/** Options of {@link EventDispatcher}. */
+export interface EventDispatcherOptions {
+  /**
+   * Validate payloads against their schemas. Turning it off hands raw payloads to handlers
+   * under the same types (timestamps then stay strings): only for trusted, hot paths.
+   * @defaultValue true
+   */
+  validate?: boolean;
+  /**
+   * Where seen event ids are remembered; `false` disables dedup.
+   * @defaultValue a {@link MemoryDedupStore} (100,000 keys)
+   */
+  dedup?: DedupStore | false;
+  /**
+   * How long an event id is remembered. Covers resume replays and webhook retries.
+   * @defaultValue 600_000 (10 minutes)
+   */
+  dedupTtlMs?: number;
+  /** Prefix for dedup keys, so several bots can share one store (e.g. the app id). @defaultValue '' */
+  dedupNamespace?: string;
+  /** Logger for invalid events and handler errors. */
+  logger?: Partial<Logger>;
+  /** Lowest level logged. */
+  logLevel?: LogLevel;
+  /** Time source for `meta.receivedAt` and the default dedup store. */
+  clock?: Clock;
+}
+
+type AnyHandler = (first: unknown, second?: unknown) => unknown;
+interface Listener {
+  handler: AnyHandler;
+  once: boolean;
+}
+
+const NO_LISTENERS: readonly Listener[] = [];
+const SCHEMAS = EventSchemas as Record<string, z.ZodType>;
+
+/**
+ * The single path every transport (gateway shards, webhooks, the simulator) feeds events through:
+ * it validates each payload, drops redeliveries, and runs the typed handlers. It never throws:
+ * invalid payloads go to `invalidEvent` (with zod issues), unknown types to `unknownEvent`
+ * (untouched), and handler failures to `handlerError`.
+ *
+ * @example
+ * ```ts
+ * const events = new EventDispatcher();
+ * events.on('GROUP_AT_MESSAGE_CREATE', (msg, meta) => {
+ *   console.log(msg.group_openid, msg.author.member_openid, msg.content, meta.eventId);
+ * });
+ * events.on('invalidEvent', ({ type, issues }) => console.warn(type, issues));
+ * await events.dispatch(envelope, { transport: 'webhook' });
+ * ```
+ */
+export class EventDispatcher {
+  private readonly listeners = new Map<string, readonly Listener[]>();
+  private readonly validate: boolean;
+  private readonly dedup: DedupStore | undefined;
+  private readonly dedupTtlMs: number;
+  private readonly dedupNamespace: string;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly count: DispatcherCounters = { delivered: 0, duplicates: 0, invalid: 0, unknown: 0, handlerErrors: 0 };
+
+  /** @param options - Validation, dedup, logging and clock. */
+  constructor(options: EventDispatcherOptions = {}) {
+    this.validate = options.validate ?? true;
+    this.clock = options.clock ?? systemClock;
+    this.dedup = options.dedup === false ? undefined : (options.dedup ?? new MemoryDedupStore({ clock: this.clock }));
+    this.dedupTtlMs = options.dedupTtlMs ?? 600_000;
+    this.dedupNamespace = options.dedupNamespace ?? '';
+    this.logger = resolveLogger(options.logger, options.logLevel);
+  }
+
+  /** A snapshot of the running totals. */
+  get counters(): DispatcherCounters {
+    return { ...this.count };
+  }
+
+  /**
+   * Registers a handler. Platform event names get their typed payload; `'*'` gets every valid known
+   * event as `{ type, data }`; `invalidEvent`, `unknownEvent` and `handlerError` get their reports.
+   */
+  on<N extends DispatcherEventName>(name: N, handler: DispatcherListeners[N]): this {
+    return this.add(name, handler as AnyHandler, false);
+  }
+
+  /** Like {@link EventDispatcher.on}, but the handler runs for the next matching event only. */
+  once<N extends DispatcherEventName>(name: N, handler: DispatcherListeners[N]): this {
+    return this.add(name, handler as AnyHandler, true);
+  }
+
+  /** Removes a handler registered with {@link EventDispatcher.on} or {@link EventDispatcher.once}. */
+  off<N extends DispatcherEventName>(name: N, handler: DispatcherListeners[N]): this {
+    const current = this.listeners.get(name);
+    if (!current) return this;
+    const index = current.findIndex((listener) => listener.handler === handler);
+    if (index === -1) return this;
+    const next = current.filter((_, i) => i !== index);
+    if (next.length === 0) this.listeners.delete(name);
+    else this.listeners.set(name, next);
+    return this;
+  }
+
+  /** Removes every handler for `name`, or every handler at all. */
+  removeAllListeners(name?: DispatcherEventName): this {
+    if (name === undefined) this.listeners.clear();
+    else this.listeners.delete(name);
+    return this;
+  }
+
+  /** How many handlers are registered for `name`. */
+  listenerCount(name: DispatcherEventName): number {
+    return this.listeners.get(name)?.length ?? 0;
+  }
+
+  /**
+   * Validates, dedups and delivers one dispatch envelope. Never throws or rejects.
+   *
+   * Dedup key: `t` + envelope `id` (falling back to `d.id`); message events are also deduped on
+   * `t` + the message id. The promise resolves once every handler for the event has settled, so a
+   * gateway can hold its resume sequence below events still being handled.
+   */
+  dispatch(envelope: DispatchEnvelope, context: DispatchContext): Promise<DispatchOutcome> {
+    try {
+      const type = envelope.t;
+      const meta: DispatchMeta = {
+        type,
+        eventId: envelope.id,
+        seq: envelope.s,
+        shardId: context.shardId,
+        transport: context.transport,
+        receivedAt: this.clock.now(),
+      };
+      if (this.dedup !== undefined) {
+        const first = this.claim(type, envelope);
+        if (first === false) return Promise.resolve(this.duplicate(meta));
+        if (first !== true) {
+          return first.then((isFirst) => (isFirst ? this.deliver(envelope, meta) : this.duplicate(meta)));
+        }
+      }
+      return this.deliver(envelope, meta);
+    } catch (error) {
+      // Only reachable through a malformed envelope from an untyped caller; report, never throw.
+      this.logger.error('Event dispatch failed', { type: safeType(envelope), error: describe(error) });
+      return Promise.resolve({ status: 'invalid', type: safeType(envelope), eventId: undefined, handlers: 0, errors: 0 });
+    }
+  }
+
+  private add(name: string, handler: AnyHandler, once: boolean): this {
+    // Copy on write: a dispatch in progress keeps iterating its own snapshot.
+    this.listeners.set(name, [...(this.listeners.get(name) ?? NO_LISTENERS), { handler, once }]);
+    return this;
+  }
+
+  private claim(type: string, envelope: DispatchEnvelope): boolean | Promise<boolean> {
+    const d = envelope.d;
+    const dataId = typeof d === 'object' && d !== null ? (d as { id?: unknown }).id : undefined;
+    const messageId = typeof dataId === 'string' ? dataId : undefined;
+    const eventKey = envelope.id ?? messageId;
+    // READY, RESUMED and id-less events cannot be told apart, so they are never deduped.
+    if (eventKey === undefined) return true;
+    const prefix = this.dedupNamespace + type;
+    const first = this.claimKey(`${prefix}:${eventKey}`);
+    const alsoMessage = messageId !== undefined && messageId !== eventKey && MESSAGE_EVENT_TYPES.has(type as EventType);
+    if (!alsoMessage) return first;
+    const messageKey = `${prefix}#msg:${messageId}`;
+    if (first === false) return false;
+    if (first === true) return this.claimKey(messageKey);
+    return first.then((ok) => (ok ? this.claimKey(messageKey) : false));
+  }
+
+  private claimKey(key: string): boolean | Promise<boolean> {
+    const store = this.dedup as DedupStore;
+    try {
+      const result = store.claim(key, this.dedupTtlMs);
+      if (typeof result === 'boolean') return result;
+      return Promise.resolve(result).then(
+        (value) => value !== false,
+        (error: unknown) => this.dedupFailed(error),
+      );
+    } catch (error) {
+      return this.dedupFailed(error);
+    }
+  }
+
+  private dedupFailed(error: unknown): true {
+    // At-least-once: a broken store must not swallow events.
+    this.logger.warn('Dedup store failed; delivering the event anyway', { error: describe(error) });
+    return true;
+  }
+
+  private duplicate(meta: DispatchMeta): DispatchOutcome {
+    this.count.duplicates++;
+    this.logger.debug('Dropped a duplicate event', { type: meta.type, eventId: meta.eventId });
+    return { status: 'duplicate', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
+  }
+
+  private deliver(envelope: DispatchEnvelope, meta: DispatchMeta): Promise<DispatchOutcome> {
+    const type = meta.type;
+    const schema = Object.hasOwn(SCHEMAS, type) ? SCHEMAS[type] : undefined;
+    if (schema === undefined) {
+      this.count.unknown++;
+      this.logger.debug('Received an event type qq-sdk does not know yet', { type });
+      return this.run('unknown', meta, [['unknownEvent', { type, data: envelope.d, envelope, meta }, undefined]]);
+    }
+    let data = envelope.d;
+    if (this.validate) {
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        this.count.invalid++;
+        const issues = result.error.issues;
+        this.logger.warn('Event failed validation; delivered on invalidEvent', {
+          type,
+          eventId: meta.eventId,
+          issues: issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+        });
+        return this.run('invalid', meta, [['invalidEvent', { type, data, issues, envelope, meta }, undefined]]);
+      }
+      data = result.data;
+    }
+    this.count.delivered++;
+    if (!this.listeners.has('*')) return this.run('delivered', meta, [[type, data, meta]]);
+    return this.run('delivered', meta, [
+      [type, data, meta],
+      ['*', { type, data }, meta],
+    ]);
+  }
+
+  // Calls every listener of each [name, first, second] call; resolves once all have settled.
+  private run(
+    status: DispatchStatus,
+    meta: DispatchMeta,
+    calls: ReadonlyArray<readonly [name: string, first: unknown, second: unknown]>,
+  ): Promise<DispatchOutcome> {
+    const outcome: DispatchOutcome = { status, type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
+    let pending: Promise<void>[] | undefined;
+    for (const [name, first, second] of calls) {
+      const listeners = this.listeners.get(name);
+      if (listeners === undefined) continue;
+      for (const listener of listeners) {
+        if (listener.once) this.off(name as DispatcherEventName, listener.handler as never);
+        outcome.handlers++;
+        try {
+          const result = listener.handler(first, second);
+          if (isThenable(result)) {
+            (pending ??= []).push(
+              Promise.resolve(result).then(undefined, (error: unknown) => {
+                outcome.errors++;
+                this.handlerFailed(error, name, meta);
+              }),
+            );
+          }
+        } catch (error) {
+          outcome.errors++;
+          this.handlerFailed(error, name, meta);
+        }
+      }
+    }
+    if (pending === undefined) return Promise.resolve(outcome);
+    return Promise.all(pending).then(() => outcome);
+  }
+
+  private handlerFailed(error: unknown, listener: string, meta: DispatchMeta): void {
+    this.count.handlerErrors++;
+    const reporters = listener === 'handlerError' ? undefined : this.listeners.get('handlerError');
+    if (reporters === undefined) {
+      this.logger.error('An event handler failed', { type: meta.type, listener, eventId: meta.eventId, error: describe(error) });
+      return;
+    }
+    for (const reporter of reporters) {
+      if (reporter.once) this.off('handlerError', reporter.handler as never);
+      try {
+        const result = reporter.handler({ error, type: meta.type, listener, meta });
+        if (isThenable(result)) {
+          Promise.resolve(result).then(undefined, (inner: unknown) => {
+            this.logger.error('A handlerError handler failed', { type: meta.type, error: describe(inner) });
+          });
+        }
+      } catch (inner) {
+        this.logger.error('A handlerError handler failed', { type: meta.type, error: describe(inner) });
+      }
+    }
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function safeType(envelope: unknown): string {
+  const t = typeof envelope === 'object' && envelope !== null ? (envelope as { t?: unknown }).t : undefined;
+  return typeof t === 'string' ? t : '(unknown)';
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { EventTimestampSchema } from '../EventTimestamp.js';
+
+/**
+ * `INTERACTION_CREATE`: a button was clicked, a quick menu used, feedback given, etc. Acknowledge it
+ * quickly through the REST interaction endpoint.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/trans/msg-btn.html
+ */
+export const InteractionSchema = z.looseObject({
+  /** Interaction id; pass it to the acknowledge endpoint. */
+  id: z.string(),
+  /** 11 button, 12 C2C quick menu, 13 feedback, 14 clear session, 15 story, 16 switch model, 18–20 authorization. */
+  type: z.number(),
+  /** `c2c`, `group` or `guild`. */
+  scene: z.string().optional(),
+  /** 0 guild, 1 group, 2 C2C. */
+  chat_type: z.number().optional(),
+  /** When it happened (RFC 3339). */
+  timestamp: EventTimestampSchema.optional(),
+  /** Guild id (guild scene). */
+  guild_id: z.string().optional(),
+  /** Channel id (guild scene). */
+  channel_id: z.string().optional(),
+  /** The user's openid (C2C scene). */
+  user_openid: z.string().optional(),
+  /** The group's openid (group scene). */
+  group_openid: z.string().optional(),
+  /** The member's openid (group scene). */
+  group_member_openid: z.string().optional(),
+  /** The bot's app id. */
+  application_id: z.string().optional(),
+  /** Interaction version. */
+  version: z.number().optional(),
+  /** What was interacted with. */
+  data: z
+    .looseObject({
+      /** Same as the outer `type`. */
+      type: z.number().optional(),
+      /** Details, depending on `type`. */
+      resolved: z
+        .looseObject({
+          /** The clicked button's `data`. */
+          button_data: z.string().optional(),
+          /** The clicked button's id. */
+          button_id: z.string().optional(),
+          /** The user's id (guild). */
+          user_id: z.string().optional(),
+          /** Quick-menu feature id. */
+          feature_id: z.string().optional(),
+          /** The message the button belongs to. */
+          message_id: z.string().optional(),
+          /** Feedback option. */
+          feedback_opt: z.string().optional(),
+          /** Checkbox state. */
+          checked: z.number().optional(),
+          /** Action name. */
+          action: z.string().optional(),
+          /** Authorization details (types 18–20). */
+          authorize_data: z.looseObject({}).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import type {
+  EventAttachmentSchema,
+  GuildUserSchema,
+  EventMentionSchema,
+  EventAuthorSchema,
+  MessageReferenceSchema,
+  EventMessageSceneSchema,
+} from './schemas/common.js';
+import type { ForumAuditResultSchema, ForumEventSchema, OpenForumEventSchema } from './schemas/forum.js';
+import type {
+  AudioEventSchema,
+  AudioLiveMemberEventSchema,
+  ChannelEventSchema,
+  GuildEventSchema,
+  GuildMemberEventSchema,
+  MessageAuditEventSchema,
+  ReactionEventSchema,
+} from './schemas/guild.js';
+import type { GuildMessageSchema, MessageDeleteSchema } from './schemas/guildMessage.js';
+import type {
+  EnterAioSchema,
+  GroupJoinRequestSchema,
+  GroupMemberEventSchema,
+  SubscribeMessageStatusSchema,
+} from './schemas/group.js';
+import type { InteractionSchema } from './schemas/interaction.js';
+import type { C2CMessageSchema, GroupMessageSchema } from './schemas/message.js';
+import type { FriendEventSchema, GroupRobotEventSchema } from './schemas/relation.js';
+import type { ReadySchema } from './schemas/session.js';
+
+/** A message attachment (image, voice, video, file). */
+export type EventAttachment = z.output<typeof EventAttachmentSchema>;
+/** The sender of a C2C or group message. */
+export type EventAuthor = z.output<typeof EventAuthorSchema>;
+/** A user mentioned in a group message. */
+export type EventMention = z.output<typeof EventMentionSchema>;
+/** Where a C2C/group message came from (`ext` holds `msg_idx=…`). */
+export type EventMessageScene = z.output<typeof EventMessageSceneSchema>;
+/** A guild user. */
+export type GuildUser = z.output<typeof GuildUserSchema>;
+/** A quoted message reference. */
+export type MessageReference = z.output<typeof MessageReferenceSchema>;
+
+/** Payload of READY. */
+export type ReadyEvent = z.output<typeof ReadySchema>;
+/** Payload of C2C_MESSAGE_CREATE. */
+export type C2CMessageEvent = z.output<typeof C2CMessageSchema>;
+/** Payload of GROUP_AT_MESSAGE_CREATE and GROUP_MESSAGE_CREATE. */
+export type GroupMessageEvent = z.output<typeof GroupMessageSchema>;
+/** Payload of AT_MESSAGE_CREATE, MESSAGE_CREATE and DIRECT_MESSAGE_CREATE. */
+export type GuildMessageEvent = z.output<typeof GuildMessageSchema>;
+/** Payload of MESSAGE_DELETE, PUBLIC_MESSAGE_DELETE and DIRECT_MESSAGE_DELETE. */
+export type MessageDeleteEvent = z.output<typeof MessageDeleteSchema>;
+/** Payload of FRIEND_ADD, FRIEND_DEL, C2C_MSG_REJECT and C2C_MSG_RECEIVE. */
+export type FriendEvent = z.output<typeof FriendEventSchema>;
+/** Payload of GROUP_ADD_ROBOT, GROUP_DEL_ROBOT, GROUP_MSG_REJECT and GROUP_MSG_RECEIVE. */
+export type GroupRobotEvent = z.output<typeof GroupRobotEventSchema>;
+/** Payload of GROUP_MEMBER_ADD and GROUP_MEMBER_REMOVE. */
+export type GroupMemberEvent = z.output<typeof GroupMemberEventSchema>;
+/** Payload of GROUP_JOIN_REQUEST. */
+export type GroupJoinRequestEvent = z.output<typeof GroupJoinRequestSchema>;
+/** Payload of SUBSCRIBE_MESSAGE_STATUS. */
+export type SubscribeMessageStatusEvent = z.output<typeof SubscribeMessageStatusSchema>;
+/** Payload of ENTER_AIO (undocumented; all fields optional). */
+export type EnterAioEvent = z.output<typeof EnterAioSchema>;
+/** Payload of INTERACTION_CREATE. */
+export type InteractionEvent = z.output<typeof InteractionSchema>;
+/** Payload of GUILD_CREATE, GUILD_UPDATE and GUILD_DELETE. */
+export type GuildEvent = z.output<typeof GuildEventSchema>;
+/** Payload of CHANNEL_CREATE, CHANNEL_UPDATE and CHANNEL_DELETE. */
+export type ChannelEvent = z.output<typeof ChannelEventSchema>;
+/** Payload of GUILD_MEMBER_ADD, GUILD_MEMBER_UPDATE and GUILD_MEMBER_REMOVE. */
+export type GuildMemberEvent = z.output<typeof GuildMemberEventSchema>;
+/** Payload of MESSAGE_REACTION_ADD and MESSAGE_REACTION_REMOVE. */
+export type ReactionEvent = z.output<typeof ReactionEventSchema>;
+/** Payload of MESSAGE_AUDIT_PASS and MESSAGE_AUDIT_REJECT. */
+export type MessageAuditEvent = z.output<typeof MessageAuditEventSchema>;
+/** Payload of the FORUM_THREAD_*, FORUM_POST_* and FORUM_REPLY_* events. */
+export type ForumEvent = z.output<typeof ForumEventSchema>;
+/** Payload of FORUM_PUBLISH_AUDIT_RESULT. */
+export type ForumAuditResultEvent = z.output<typeof ForumAuditResultSchema>;
+/** Payload of the OPEN_FORUM_* events. */
+export type OpenForumEvent = z.output<typeof OpenForumEventSchema>;
+/** Payload of AUDIO_START, AUDIO_FINISH, AUDIO_ON_MIC and AUDIO_OFF_MIC. */
+export type AudioEvent = z.output<typeof AudioEventSchema>;
+/** Payload of AUDIO_OR_LIVE_CHANNEL_MEMBER_ENTER and _EXIT. */
+export type AudioLiveMemberEvent = z.output<typeof AudioLiveMemberEventSchema>;
