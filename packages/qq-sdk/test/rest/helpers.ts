@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { RestClient, type RestClientOptions } from '../../src/rest/RestClient.js';
 import { RetryPolicies } from '../../src/rest/RetryPolicy.js';
 
@@ -8,7 +8,7 @@ export const TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
 export const SECRET = 'client-secret-abcdef123456';
 
 /** Installs a token endpoint that serves tok-1, tok-2, … and counts calls. */
-export function useTokenEndpoint(server: SetupServerApi): { readonly count: number } {
+export function useTokenEndpoint(server: SetupServer): { readonly count: number } {
   const state = { count: 0 };
   server.use(
     http.post(TOKEN_URL, () => {
@@ -38,7 +38,7 @@ export interface Captured {
 
 /** Responds to `method path` with `reply` and records every matching request. */
 export function capture(
-  server: SetupServerApi,
+  server: SetupServer,
   method: 'get' | 'post' | 'put' | 'patch' | 'delete',
   path: string,
   reply: unknown = {},
