@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http';
+import { drainOversized } from './createNodeWebhookHandler.js';
+import { readNodeBody } from './readNodeBody.js';
+import type { WebhookHandlerOptions, WebhookReceiver, WebhookResponse } from './WebhookReceiver.js';
+import { toReceiver } from './toReceiver.js';
+
+/** The parts of a Koa context the webhook middleware uses (structural: no dependency on Koa). */
+export interface KoaWebhookContext {
+  /** The HTTP method. */
+  readonly method: string;
+  /** Node's request: headers and the raw body stream. */
+  readonly req: IncomingMessage;
+  /** Koa's request; a body parser may have left the raw text in `rawBody`. */
+  readonly request: { readonly rawBody?: unknown };
+  /** Response status. */
+  status: number;
+  /** Response body. */
+  body: unknown;
+  /** Sets response headers. */
+  set(headers: Record<string, string>): void;
+}
+
+/**
+ * Koa (2 and 3) middleware for QQ callbacks. It answers every request it receives, so mount it on
+ * the callback path (with a router, or a path check). It reads the raw body from `ctx.req`, or
+ * uses `ctx.request.rawBody` if `koa-bodyparser` ran first.
+ *
+ * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @returns `async (ctx) => void`, usable as Koa middleware.
+ *
+ * @example
+ * ```ts
+ * const qq = koaWebhook({ appId, secret, dispatcher });
+ * app.use((ctx, next) => (ctx.path === '/qq/callback' ? qq(ctx) : next()));
+ * ```
+ */
+export function koaWebhook(options: WebhookReceiver | WebhookHandlerOptions): (ctx: KoaWebhookContext) => Promise<void> {
+  const receiver = toReceiver(options);
+  const send = (ctx: KoaWebhookContext, response: WebhookResponse): void => {
+    ctx.status = response.status;
+    ctx.set(response.headers);
+    ctx.body = response.body;
+  };
+  return async (ctx) => {
+    const headers = ctx.req.headers;
+    const early = receiver.precheck(ctx.method, headers);
+    if (early) {
+      if (early.status === 413) drainOversized(ctx.req);
+      send(ctx, early);
+      return;
+    }
+    const read = await readNodeBody(ctx.req, receiver.maxBodyBytes, ctx.request.rawBody);
+    if (read.kind === 'ok') {
+      send(ctx, await receiver.handle({ method: ctx.method, headers, body: read.body }));
+    } else if (read.kind === 'too_large') {
+      drainOversized(ctx.req);
+      send(ctx, receiver.tooLarge());
+    } else if (read.kind === 'consumed') {
+      throw new Error(
+        'The request body was already parsed into an object, so its signature cannot be checked: mount koaWebhook before body parsers, or keep rawBody.',
+      );
+    }
+  };
+}
