@@ -1,0 +1,350 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../internal/Clock.js';
+import { isPlainObject } from './deepMerge.js';
+import { rfc3339Beijing } from './EventFactory.js';
+import type { SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
+import type { SentMessageRecord } from './SimulatorRecords.js';
+import type { SimulatorRoute } from './SimulatorRoute.js';
+
+/** A handler's answer: status and JSON body, or a platform error code. Internal. */
+export type ServiceResult = { status: number; body: unknown } | { error: number; status?: number };
+
+/** Something the bot may reply to passively: a received message (`msg_id`) or event (`event_id`). */
+interface Replyable {
+  scene: SimulatorScene;
+  /** The chat it came from; `null` accepts any target of the scene (guild member events). */
+  target: string | null;
+  receivedAt: number;
+  used: number;
+  seqs: Set<number>;
+}
+
+const V2MessageSchema = z.looseObject({
+  msg_type: z.number().int(),
+  content: z.string().optional(),
+  markdown: z.looseObject({}).optional(),
+  keyboard: z.looseObject({}).optional(),
+  ark: z.looseObject({}).optional(),
+  media: z.looseObject({ file_info: z.string() }).optional(),
+  msg_id: z.string().optional(),
+  event_id: z.string().optional(),
+  msg_seq: z.number().int().optional(),
+});
+
+const GuildMessageSchema = z.looseObject({
+  content: z.string().optional(),
+  embed: z.looseObject({}).optional(),
+  ark: z.looseObject({}).optional(),
+  image: z.string().optional(),
+  markdown: z.looseObject({}).optional(),
+  msg_id: z.string().optional(),
+  event_id: z.string().optional(),
+});
+
+const UploadSchema = z.looseObject({
+  file_type: z.number().int(),
+  url: z.string().optional(),
+  file_data: z.string().optional(),
+  srv_send_msg: z.boolean().optional(),
+});
+
+// Any URL or bare domain (`example.com`, `https://a.b.cn/x`): the platform refuses both.
+const URL_PATTERN = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])/gi;
+
+/**
+ * The message and media endpoints with the platform's reply rules (§7): msg_seq dedup, passive
+ * reply quotas and windows, active-message permission, markdown and URL restrictions, optional
+ * rate limits. Internal; driven by {@link QQSimulator}.
+ */
+export class MessageService {
+  readonly sent: SentMessageRecord[] = [];
+  private readonly byMsgId = new Map<string, Replyable>();
+  private readonly byEventId = new Map<string, Replyable>();
+  private readonly fileInfos = new Map<string, SimulatorScene>();
+  private readonly rateWindows = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly policy: () => SimulatorPolicy,
+    private readonly botUser: { id: string; username: string },
+  ) {}
+
+  /** Makes a dispatched event replyable by `msg_id` / `event_id`, as the platform does. */
+  register(type: string, envelopeId: string, data: unknown): void {
+    if (!isPlainObject(data)) return;
+    const now = this.clock.now();
+    const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+    const author = isPlainObject(data['author']) ? data['author'] : {};
+    const entry = (scene: SimulatorScene, target: string | null): Replyable => ({
+      scene,
+      target,
+      receivedAt: now,
+      used: 0,
+      seqs: new Set(),
+    });
+    const messageId = str(data['id']);
+    const addMessage = (scene: SimulatorScene, target: string | undefined): void => {
+      if (messageId && target) this.byMsgId.set(messageId, entry(scene, target));
+    };
+    const addEvent = (scene: SimulatorScene, target: string | undefined | null): void => {
+      if (target !== undefined) this.byEventId.set(envelopeId, entry(scene, target));
+    };
+    switch (type) {
+      case 'C2C_MESSAGE_CREATE':
+        return addMessage('c2c', str(author['user_openid']) ?? str(author['id']));
+      case 'GROUP_AT_MESSAGE_CREATE':
+      case 'GROUP_MESSAGE_CREATE':
+        return addMessage('group', str(data['group_openid']));
+      case 'AT_MESSAGE_CREATE':
+      case 'MESSAGE_CREATE':
+        return addMessage('channel', str(data['channel_id']));
+      case 'DIRECT_MESSAGE_CREATE':
+        return addMessage('dm', str(data['guild_id']));
+      case 'FRIEND_ADD':
+      case 'C2C_MSG_RECEIVE':
+        return addEvent('c2c', str(data['openid']));
+      case 'GROUP_ADD_ROBOT':
+      case 'GROUP_MSG_RECEIVE':
+        return addEvent('group', str(data['group_openid']));
+      case 'MESSAGE_REACTION_ADD':
+      case 'MESSAGE_REACTION_REMOVE':
+        return addEvent('channel', str(data['channel_id']));
+      case 'GUILD_MEMBER_ADD':
+      case 'GUILD_MEMBER_UPDATE':
+      case 'GUILD_MEMBER_REMOVE':
+        return addEvent('channel', null);
+      case 'INTERACTION_CREATE': {
+        const scene = data['scene'];
+        if (scene === 'group') return addEvent('group', str(data['group_openid']));
+        if (scene === 'c2c') return addEvent('c2c', str(data['user_openid']));
+        if (scene === 'guild') return addEvent('channel', str(data['channel_id']));
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Handles a message or upload route; `undefined` if the route is not one of them. */
+  handle(route: SimulatorRoute, params: Readonly<Record<string, string>>, body: unknown): ServiceResult | undefined {
+    switch (route) {
+      case 'POST /v2/users/{openid}/messages':
+        return this.sendV2('c2c', params['openid'] ?? '', body, route);
+      case 'POST /v2/groups/{group_openid}/messages':
+        return this.sendV2('group', params['group_openid'] ?? '', body, route);
+      case 'POST /channels/{channel_id}/messages':
+        return this.sendGuild('channel', params['channel_id'] ?? '', body, route);
+      case 'POST /dms/{guild_id}/messages':
+        return this.sendGuild('dm', params['guild_id'] ?? '', body, route);
+      case 'POST /v2/users/{openid}/files':
+        return this.upload('c2c', params['openid'] ?? '', body);
+      case 'POST /v2/groups/{group_openid}/files':
+        return this.upload('group', params['group_openid'] ?? '', body);
+      default:
+        return undefined;
+    }
+  }
+
+  private sendV2(scene: 'c2c' | 'group', target: string, raw: unknown, route: SimulatorRoute): ServiceResult {
+    const parsed = V2MessageSchema.safeParse(raw);
+    if (!parsed.success) return { error: isPlainObject(raw) && 'msg_type' in raw ? 22006 : 50006 };
+    const body = parsed.data;
+    switch (body.msg_type) {
+      case 0:
+        if (!body.content?.trim()) return { error: 50006 };
+        break;
+      case 2:
+        if (!body.markdown) return { error: 22006 };
+        break;
+      case 3:
+        if (!body.ark) return { error: 22006 };
+        break;
+      case 7: {
+        if (!body.media) return { error: 22006 };
+        const uploadedFor = this.fileInfos.get(body.media.file_info);
+        if (uploadedFor !== scene) return { error: 40034004 };
+        break;
+      }
+      default:
+        if (body.msg_type !== 6) return { error: 22006 };
+    }
+    const limited = this.rateLimited(route, target);
+    if (limited) return { error: 22009, ...limited };
+    const markdownContent = isPlainObject(body.markdown) ? body.markdown['content'] : undefined;
+    if (typeof markdownContent === 'string' && this.listed(this.policy().markdownRefused, target)) {
+      return { error: 40034012 };
+    }
+    if (this.unregisteredUrl(body)) return { error: 40054010 };
+    return this.accept(scene, target, body, body.msg_id, body.event_id, body.msg_seq, {
+      expired: 40034005,
+      badMsgId: 40034024,
+      badEventId: 40034025,
+      expiredEvent: 40034026,
+      active: 40034102,
+    });
+  }
+
+  private sendGuild(scene: 'channel' | 'dm', target: string, raw: unknown, route: SimulatorRoute): ServiceResult {
+    const parsed = GuildMessageSchema.safeParse(raw);
+    if (!parsed.success) return { error: 50006 };
+    const body = parsed.data;
+    if (!body.content?.trim() && !body.embed && !body.ark && !body.image && !body.markdown) return { error: 50006 };
+    const limited = this.rateLimited(route, target);
+    if (limited) return { error: 20028, ...limited };
+    const markdownContent = isPlainObject(body.markdown) ? body.markdown['content'] : undefined;
+    if (typeof markdownContent === 'string' && this.listed(this.policy().markdownRefused, target)) {
+      return { error: 50056 };
+    }
+    if (this.unregisteredUrl(body)) return { error: 304003 };
+    const result = this.accept(scene, target, body, body.msg_id, body.event_id, undefined, {
+      expired: 304027,
+      badMsgId: 40034024,
+      badEventId: 40034025,
+      expiredEvent: 40034026,
+      active: 304045,
+    });
+    if ('error' in result) return result;
+    const { id, timestamp } = result.body as { id: string; timestamp: string };
+    const message: Record<string, unknown> = {
+      id,
+      channel_id: scene === 'channel' ? target : `${target}-dm`,
+      guild_id: scene === 'dm' ? target : '',
+      content: body.content ?? '',
+      timestamp,
+      author: { id: this.botUser.id, username: this.botUser.username, bot: true },
+    };
+    return { status: 200, body: message };
+  }
+
+  private upload(scene: 'c2c' | 'group', target: string, raw: unknown): ServiceResult {
+    const parsed = UploadSchema.safeParse(raw);
+    if (!parsed.success || parsed.data.file_type < 1 || parsed.data.file_type > 4) return { error: 850019 };
+    const body = parsed.data;
+    if (!body.url && !body.file_data) return { error: 850026 };
+    const fileInfo = Buffer.from(`${scene}:${randomUUID()}`).toString('base64');
+    this.fileInfos.set(fileInfo, scene);
+    const response: Record<string, unknown> = { file_uuid: randomUUID(), file_info: fileInfo, ttl: 3600 };
+    if (body.srv_send_msg) {
+      // The platform sends it at once, and it counts as an active message.
+      const sent = this.accept(scene, target, { msg_type: 7, media: { file_info: fileInfo } }, undefined, undefined, undefined, {
+        expired: 40034005,
+        badMsgId: 40034024,
+        badEventId: 40034025,
+        expiredEvent: 40034026,
+        active: 40034102,
+      });
+      if ('error' in sent) return sent;
+      response['id'] = (sent.body as { id: string }).id;
+    }
+    return { status: 200, body: response };
+  }
+
+  /** Applies the passive/active rules and records the message if accepted. */
+  private accept(
+    scene: SimulatorScene,
+    target: string,
+    body: Record<string, unknown>,
+    msgId: string | undefined,
+    eventId: string | undefined,
+    msgSeq: number | undefined,
+    codes: { expired: number; badMsgId: number; badEventId: number; expiredEvent: number; active: number },
+  ): ServiceResult {
+    const policy = this.policy();
+    const now = this.clock.now();
+    let source: Replyable | undefined;
+    let seq: number | undefined;
+    if (msgId !== undefined || eventId !== undefined) {
+      source = msgId !== undefined ? this.byMsgId.get(msgId) : this.byEventId.get(eventId ?? '');
+      const bad = msgId !== undefined ? codes.badMsgId : codes.badEventId;
+      if (!source || source.scene !== scene || (source.target !== null && source.target !== target)) return { error: bad };
+      if (now - source.receivedAt > policy.replyWindows[scene]) {
+        return { error: msgId !== undefined ? codes.expired : codes.expiredEvent };
+      }
+      seq = msgSeq ?? 1;
+      if (source.seqs.has(seq)) return { error: 40054005 };
+      const quota = policy.replyQuotas[scene];
+      if (quota !== null && source.used >= quota) return { error: 22009 };
+    } else if (!this.listed(policy.allowActiveMessages, target)) {
+      return { error: codes.active };
+    }
+    if (source && seq !== undefined) {
+      source.used++;
+      source.seqs.add(seq);
+    }
+    const id = `ROBOT1.0_${randomBytes(24).toString('base64url')}`;
+    const record: SentMessageRecord = {
+      scene,
+      target,
+      id,
+      body,
+      text: messageText(body),
+      passive: source !== undefined,
+      at: now,
+    };
+    if (msgId !== undefined) record.msgId = msgId;
+    else if (eventId !== undefined) record.eventId = eventId;
+    if (seq !== undefined) record.msgSeq = seq;
+    this.sent.push(record);
+    return { status: 200, body: { id, timestamp: rfc3339Beijing(now) } };
+  }
+
+  private listed(setting: boolean | readonly string[], target: string): boolean {
+    return setting === true || (Array.isArray(setting) && setting.includes(target));
+  }
+
+  /** Whether the message text carries a URL or domain that is not registered. */
+  private unregisteredUrl(body: Record<string, unknown>): boolean {
+    const registered = this.policy().registeredDomains.map((d) => d.toLowerCase());
+    for (const text of collectStrings(body, ['content', 'markdown', 'embed', 'ark'])) {
+      for (const match of text.matchAll(URL_PATTERN)) {
+        const host = match[1]!.toLowerCase();
+        if (!registered.some((d) => host === d || host.endsWith(`.${d}`))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts a send against the optional rate limit; returns the 429 status if over it. */
+  private rateLimited(route: SimulatorRoute, target: string): { status: number } | undefined {
+    const limit = this.policy().rateLimit;
+    if (!limit) return undefined;
+    const now = this.clock.now();
+    const key = `${route} ${target}`;
+    const hits = (this.rateWindows.get(key) ?? []).filter((t) => now - t < limit.windowMs);
+    if (hits.length >= limit.limit) {
+      this.rateWindows.set(key, hits);
+      return { status: 429 };
+    }
+    hits.push(now);
+    this.rateWindows.set(key, hits);
+    return undefined;
+  }
+}
+
+/** Every string inside the given top-level fields of a message body (content, markdown params …). */
+function collectStrings(body: Record<string, unknown>, fields: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 6) return;
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) for (const item of value) walk(item, depth + 1);
+    else if (isPlainObject(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        // Template ids and keys are not message text.
+        if (key === 'key' || key.endsWith('template_id')) continue;
+        walk(inner, depth + 1);
+      }
+    }
+  };
+  for (const field of fields) walk(body[field], 0);
+  return out;
+}
+
+/** The readable text of a sent message: `content`, else native markdown content. */
+function messageText(body: Record<string, unknown>): string {
+  if (typeof body['content'] === 'string' && body['content'].trim() !== '') return body['content'];
+  const markdown = body['markdown'];
+  if (isPlainObject(markdown) && typeof markdown['content'] === 'string') return markdown['content'];
+  return typeof body['content'] === 'string' ? body['content'] : '';
+}

@@ -1,0 +1,113 @@
+import type { SimulatorScene } from './SimulatorOptions.js';
+
+/** One WebSocket connection the bot opened, as {@link QQSimulator.connections} reports it. */
+export interface ConnectionRecord {
+  /** 1-based connection number, in order of opening. */
+  id: number;
+  /** When the connection opened (simulator clock). */
+  openedAt: number;
+  /** When it closed, once closed. */
+  closedAt?: number;
+  /** The close code (1006 after {@link QQSimulator.dropConnection}), once closed. */
+  closeCode?: number;
+  /** Who closed it: the bot (`client`) or the simulator (`server`). */
+  closedBy?: 'client' | 'server';
+  /** The session bound to it by Identify or Resume. */
+  sessionId?: string;
+  /** The `[shard_id, num_shards]` of that session. */
+  shard?: readonly [number, number];
+}
+
+/** One Identify (op 2) the bot sent. */
+export interface IdentifyRecord {
+  /** The connection it came on. */
+  connectionId: number;
+  /** When it arrived. */
+  at: number;
+  /** The intents it asked for. */
+  intents: number;
+  /** The `shard` it asked for (`[0, 1]` if absent). */
+  shard: readonly [number, number];
+  /** Whether the token was `QQBot <a valid access token>`. */
+  tokenValid: boolean;
+  /** The outcome: the new session id, or why it was refused. */
+  result: { ok: true; sessionId: string } | { ok: false; closeCode?: number; invalidSession?: boolean };
+}
+
+/** One Resume (op 6) the bot sent. */
+export interface ResumeRecord {
+  /** The connection it came on. */
+  connectionId: number;
+  /** When it arrived. */
+  at: number;
+  /** The session it named. */
+  sessionId: string;
+  /** The `seq` it named. */
+  seq: number;
+  /** Whether the token was valid. */
+  tokenValid: boolean;
+  /** The outcome: how many dispatches were replayed, or why it was refused. */
+  result: { ok: true; replayed: number } | { ok: false; closeCode?: number; invalidSession?: boolean };
+}
+
+/** One Heartbeat (op 1) the bot sent. */
+export interface HeartbeatRecord {
+  /** The connection it came on. */
+  connectionId: number;
+  /** The session bound to that connection, if any. */
+  sessionId?: string;
+  /** When it arrived. */
+  at: number;
+  /** Its `d`: the last sequence number the bot had seen, or `null`. */
+  seq: number | null;
+  /** Whether the simulator answered with op 11 (false while {@link QQSimulator.stopAcks} is in force). */
+  acked: boolean;
+}
+
+/** One HTTP request the bot made to the simulator (token, gateway and REST endpoints). */
+export interface RestCallRecord {
+  /** HTTP method. */
+  method: string;
+  /** The path with its query string. */
+  path: string;
+  /** The route template it matched (`'POST /v2/groups/{group_openid}/messages'`), or `null`. */
+  route: string | null;
+  /** The route's path parameters. */
+  params: Readonly<Record<string, string>>;
+  /** The parsed JSON body (or the raw text when it was not JSON; `undefined` when empty). */
+  body: unknown;
+  /** Request headers, lower-cased, with `authorization` redacted to its scheme. */
+  headers: Readonly<Record<string, string>>;
+  /** The response status. */
+  status: number;
+  /** The response body sent. */
+  response: unknown;
+  /** The trace id sent in `X-Tps-trace-ID`. */
+  traceId: string;
+  /** When it arrived (simulator clock). */
+  at: number;
+}
+
+/** One message the platform accepted from the bot. */
+export interface SentMessageRecord {
+  /** The scene it was sent to. */
+  scene: SimulatorScene;
+  /** The target: user openid, group_openid, channel_id or DM guild_id. */
+  target: string;
+  /** The id the simulator gave the message. */
+  id: string;
+  /** The request body as sent. */
+  body: Readonly<Record<string, unknown>>;
+  /** The `content` (or markdown content) as text, for easy assertions. */
+  text: string;
+  /** Whether it was a passive reply (`msg_id` or `event_id` given). */
+  passive: boolean;
+  /** The `msg_id` it replied to. */
+  msgId?: string;
+  /** The `event_id` it replied to. */
+  eventId?: string;
+  /** The `msg_seq` used (1 when omitted on a passive reply). */
+  msgSeq?: number;
+  /** When it was accepted (simulator clock). */
+  at: number;
+}
