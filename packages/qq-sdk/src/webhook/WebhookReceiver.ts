@@ -1,4 +1,6 @@
+import type { DedupStore } from '../events/DedupStore.js';
 import { DispatchEnvelopeSchema, GatewayPayloadSchema, type DispatchEnvelope } from '../events/DispatchEnvelope.js';
+import { MemoryDedupStore } from '../events/MemoryDedupStore.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js';
 import { answerWebhookValidation } from './answerWebhookValidation.js';
@@ -10,7 +12,6 @@ import { readHeader, type WebhookHeaders } from './WebhookHeaders.js';
 import { WebhookValidationRequestSchema } from './WebhookValidationRequest.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, verifyWebhookRequest } from './verifyWebhookRequest.js';
-import { MemoryReplayStore, type WebhookReplayStore } from './WebhookReplayStore.js';
 
 /** One bot served by a webhook endpoint. */
 export interface WebhookBot {
@@ -50,11 +51,12 @@ export interface WebhookCommonOptions {
   /**
    * Remembers the signatures of accepted requests for twice the tolerance, so a byte-identical
    * replay inside the timestamp window is acknowledged but not dispatched again. Share one store
-   * (for example Redis) between instances behind a load balancer. Any `DedupStore` fits.
+   * (for example Redis) between instances behind a load balancer. As with event dedup, a store
+   * that fails counts as "first time seen": an event may be delivered twice, never lost.
    *
-   * @defaultValue an in-memory store bounded to 100 000 entries
+   * @defaultValue a {@link MemoryDedupStore} (100,000 keys)
    */
-  readonly replayStore?: WebhookReplayStore;
+  readonly replayStore?: DedupStore;
   /**
    * Refuse op 13 validation requests that carry no signature headers. The platform's docs do not
    * say whether op 13 is signed, so by default an unsigned one is answered, but only for a plain
@@ -165,7 +167,7 @@ export class WebhookReceiver {
   readonly #bots: ReadonlyMap<string, WebhookBot>;
   readonly #single: WebhookBot | undefined;
   readonly #toleranceSeconds: number;
-  readonly #replayStore: WebhookReplayStore;
+  readonly #replayStore: DedupStore;
   readonly #requireSignedValidation: boolean;
   readonly #skipVerification: boolean;
   readonly #clock: Clock;
@@ -182,7 +184,7 @@ export class WebhookReceiver {
     this.#clock = options.clock ?? systemClock;
     this.#toleranceSeconds = options.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.#replayStore = options.replayStore ?? new MemoryReplayStore();
+    this.#replayStore = options.replayStore ?? new MemoryDedupStore({ clock: this.#clock });
     this.#requireSignedValidation = options.requireSignedValidation ?? false;
     if (!(Number.isInteger(this.maxBodyBytes) && this.maxBodyBytes > 0)) {
       throw new WebhookConfigurationError('maxBodyBytes must be a positive integer number of bytes.');
@@ -272,7 +274,7 @@ export class WebhookReceiver {
     try {
       return await this.#handleChecked(request, context);
     } catch (error) {
-      // Only a failing replay store or a bug lands here; answer 500 so the platform retries later.
+      // Only a bug lands here; answer 500 so the platform retries later.
       this.#logger.error('Webhook request failed unexpectedly; answering 500 so the platform retries.', {
         error: error instanceof Error ? error.message : String(error),
       });
@@ -344,7 +346,7 @@ export class WebhookReceiver {
 
     if (signature !== undefined) {
       const key = `qq-webhook:${bot.appId ?? ''}:${signature}`;
-      const first = await this.#replayStore.claim(key, this.#toleranceSeconds * 2000);
+      const first = await this.#claimReplayKey(key);
       if (!first) {
         this.stats.replays++;
         this.#logger.debug('Acknowledged a replayed webhook body without dispatching it.', { appId: bot.appId });
@@ -356,6 +358,17 @@ export class WebhookReceiver {
     const background = this.#dispatchLater(bot.dispatcher, envelope.data as DispatchEnvelope);
     context?.waitUntil?.(background);
     return { status: 200, headers: JSON_HEADERS, body: WEBHOOK_ACK_BODY };
+  }
+
+  async #claimReplayKey(key: string): Promise<boolean> {
+    try {
+      return await this.#replayStore.claim(key, this.#toleranceSeconds * 2000);
+    } catch (error) {
+      this.#logger.warn('The webhook replay store failed; treating the request as new.', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return true;
+    }
   }
 
   #route(headers: WebhookHeaders): WebhookBot | WebhookResponse {

@@ -37,7 +37,6 @@ export {
   type WebhookReceiverStats,
 } from './WebhookReceiver.js';
 export type { WebhookEventSink, WebhookDispatchMeta } from './WebhookEventSink.js';
-export type { WebhookReplayStore } from './WebhookReplayStore.js';
 export { createWebhookHandler, type FetchWebhookHandler } from './createWebhookHandler.js';
 export {
   createNodeWebhookHandler,

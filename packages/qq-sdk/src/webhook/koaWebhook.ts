@@ -10,8 +10,8 @@ export interface KoaWebhookContext {
   readonly method: string;
   /** Node's request: headers and the raw body stream. */
   readonly req: IncomingMessage;
-  /** Koa's request; a body parser may have left the raw text in `rawBody`. */
-  readonly request: { readonly rawBody?: unknown };
+  /** Koa's request; a body parser (`koa-bodyparser`) may have left the raw text in `rawBody`. */
+  readonly request: object;
   /** Response status. */
   status: number;
   /** Response body. */
@@ -49,7 +49,8 @@ export function koaWebhook(options: WebhookReceiver | WebhookHandlerOptions): (c
       send(ctx, early);
       return;
     }
-    const read = await readNodeBody(ctx.req, receiver.maxBodyBytes, ctx.request.rawBody);
+    const { rawBody } = ctx.request as { rawBody?: unknown };
+    const read = await readNodeBody(ctx.req, receiver.maxBodyBytes, rawBody);
     if (read.kind === 'ok') {
       send(ctx, await receiver.handle({ method: ctx.method, headers, body: read.body }));
     } else if (read.kind === 'too_large') {

@@ -3,6 +3,8 @@ import { WebhookReceiver, type WebhookHandlerOptions, type WebhookResponse } fro
 import { WebhookConfigurationError } from '../../src/webhook/WebhookConfigurationError.js';
 import { WebhookSecretError } from '../../src/webhook/WebhookSecretError.js';
 import type { DispatchEnvelope } from '../../src/events/DispatchEnvelope.js';
+import { EventDispatcher } from '../../src/events/EventDispatcher.js';
+import { eventFixtures } from '../../src/events/fixtures/index.js';
 import {
   APP_ID,
   NOW_MS,
@@ -347,14 +349,52 @@ describe('WebhookReceiver: configuration', () => {
     }
   });
 
-  it('answers 500 (so the platform retries) when the replay store fails', async () => {
-    const { receiver } = setup({
-      replayStore: {
-        claim: () => Promise.reject(new Error('redis down')),
-      },
-      logLevel: 'silent',
+  it('treats a failing replay store as a first sighting: at-least-once, never lost', async () => {
+    const { receiver, envelopes, logs } = setup({
+      replayStore: { claim: () => Promise.reject(new Error('redis down')) },
     });
     const body = dispatchBody('store-down');
-    expect((await receiver.handle(post(body, signedHeaders(body)))).status).toBe(500);
+    expect((await receiver.handle(post(body, signedHeaders(body)))).status).toBe(200);
+    await receiver.idle();
+    expect(envelopes).toHaveLength(1);
+    expect(logs).toContain('warn The webhook replay store failed; treating the request as new.');
+  });
+});
+
+describe('WebhookReceiver with the EventDispatcher', () => {
+  it('delivers typed events and drops platform re-posts of the same id (new timestamp, new signature)', async () => {
+    const dispatcher = new EventDispatcher({ clock: fixedClock, logLevel: 'silent' });
+    const seen: string[] = [];
+    dispatcher.on('C2C_MESSAGE_CREATE', (message, meta) => {
+      expect(meta.transport).toBe('webhook');
+      seen.push(message.content);
+    });
+    const receiver = new WebhookReceiver({ appId: APP_ID, secret: SECRET, dispatcher, clock: fixedClock, logLevel: 'silent' });
+    const body = JSON.stringify(eventFixtures.C2C_MESSAGE_CREATE);
+    // The first delivery and three retries, each signed at a later second, as the platform re-posts.
+    for (let retry = 0; retry < 4; retry++) {
+      const headers = signedHeaders(body, { timestamp: String(NOW_MS / 1000 + retry) });
+      const response = await receiver.handle(post(body, headers));
+      expect(response.status).toBe(200);
+      expect(response.body).toBe('{"op":12}');
+    }
+    await receiver.idle();
+    expect(seen).toEqual([(eventFixtures.C2C_MESSAGE_CREATE.d as { content: string }).content]);
+    expect(receiver.stats.dispatched).toBe(4);
+    expect(receiver.stats.replays).toBe(0);
+  });
+
+  it('hands an invalid payload to invalidEvent, not to handlers, and still acknowledges', async () => {
+    const dispatcher = new EventDispatcher({ clock: fixedClock, logLevel: 'silent' });
+    const handled: unknown[] = [];
+    const invalid: string[] = [];
+    dispatcher.on('C2C_MESSAGE_CREATE', (message) => void handled.push(message));
+    dispatcher.on('invalidEvent', (event) => void invalid.push(event.type));
+    const receiver = new WebhookReceiver({ secret: SECRET, dispatcher, clock: fixedClock, logLevel: 'silent' });
+    const body = JSON.stringify({ op: 0, id: 'bad-1', t: 'C2C_MESSAGE_CREATE', d: { id: 42 } });
+    expect((await receiver.handle(post(body, signedHeaders(body)))).status).toBe(200);
+    await receiver.idle();
+    expect(handled).toHaveLength(0);
+    expect(invalid).toEqual(['C2C_MESSAGE_CREATE']);
   });
 });
