@@ -12,54 +12,74 @@ export interface MemoryDedupStoreOptions {
   clock?: Clock;
 }
 
-// Sweep at most this many expired keys per claim: keeps each claim O(1) while still draining.
-const SWEEP_BUDGET = 4;
+// Expire at most this many keys per claim: keeps each claim O(1) while still draining.
+const SWEEP_BUDGET = 8;
 
 /**
  * The default {@link DedupStore}: an in-process map with a TTL per key and a cap on the number of
- * keys. Each claim is O(1) (amortized); memory stays bounded by `maxEntries` however many events
- * pass through. Keys are kept in insertion order, which with one TTL for all keys is also expiry order.
+ * keys. Each claim is O(1); memory stays bounded by `maxEntries` however many events pass through.
+ *
+ * Keys sit in a ring buffer in claim order (with one TTL for all keys that is also expiry order):
+ * the oldest are expired a few at a time on each claim, and evicted first when the ring is full.
  */
 export class MemoryDedupStore implements DedupStore {
-  private readonly entries = new Map<string, number>();
-  private readonly maxEntries: number;
+  // key -> its ring slot; a key re-claimed after expiry moves to a new slot.
+  private readonly slots = new Map<string, number>();
+  private readonly keys: (string | undefined)[];
+  private readonly expiries: Float64Array;
+  private readonly capacity: number;
   private readonly clock: Clock;
+  private head = 0;
+  private count = 0;
 
   /** @param options - Capacity and clock. */
   constructor(options: MemoryDedupStoreOptions = {}) {
-    this.maxEntries = Math.max(1, options.maxEntries ?? 100_000);
+    this.capacity = Math.max(1, Math.floor(options.maxEntries ?? 100_000));
+    this.keys = new Array<string | undefined>(this.capacity);
+    this.expiries = new Float64Array(this.capacity);
     this.clock = options.clock ?? systemClock;
   }
 
-  /** The number of keys currently remembered. */
+  /** The number of keys currently remembered (expired keys may linger until swept). */
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 
   /** {@inheritDoc DedupStore.claim} */
   claim(key: string, ttlMs: number): boolean {
     const now = this.clock.now();
-    const expiresAt = this.entries.get(key);
-    if (expiresAt !== undefined) {
-      if (expiresAt > now) return false;
-      this.entries.delete(key);
-    }
-    this.entries.set(key, now + ttlMs);
     this.sweep(now);
+    const slot = this.slots.get(key);
+    if (slot !== undefined && this.expiries[slot]! > now) return false;
+    if (this.count === this.capacity) this.evictHead();
+    const tail = (this.head + this.count) % this.capacity;
+    this.keys[tail] = key;
+    this.expiries[tail] = now + ttlMs;
+    this.count++;
+    this.slots.set(key, tail);
     return true;
   }
 
   /** Forgets every key. */
   clear(): void {
-    this.entries.clear();
+    this.slots.clear();
+    this.keys.fill(undefined);
+    this.head = 0;
+    this.count = 0;
   }
 
   private sweep(now: number): void {
-    let budget = SWEEP_BUDGET;
-    for (const [key, expiresAt] of this.entries) {
-      if (this.entries.size <= this.maxEntries && expiresAt > now) return;
-      this.entries.delete(key);
-      if (--budget === 0) return;
+    for (let budget = SWEEP_BUDGET; budget > 0 && this.count > 0 && this.expiries[this.head]! <= now; budget--) {
+      this.evictHead();
     }
+  }
+
+  private evictHead(): void {
+    const key = this.keys[this.head];
+    // Only forget the key if this slot is still its latest claim.
+    if (key !== undefined && this.slots.get(key) === this.head) this.slots.delete(key);
+    this.keys[this.head] = undefined;
+    this.head = (this.head + 1) % this.capacity;
+    this.count--;
   }
 }
