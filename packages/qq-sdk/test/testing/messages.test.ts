@@ -145,7 +145,7 @@ describe('active messages, markdown, URLs', () => {
     const s = await start({ clock, allowActiveMessages: true, rateLimit: { limit: 2, windowMs: 1000 } });
     expect((await post('/v2/groups/G/messages', text('1'))).status).toBe(200);
     expect((await post('/v2/groups/G/messages', text('2'))).status).toBe(200);
-    const failed = await post('/v2/groups/G/messages', text('3'));
+    const limited = await post('/v2/groups/G/messages', text('3'));
     expect(limited.status).toBe(429);
     expect((await post('/v2/groups/OTHER/messages', text('1'))).status).toBe(200);
     clock.advance(1001);
@@ -206,12 +206,12 @@ describe('failNext and REST read-back', () => {
     const s = await start({ allowActiveMessages: true });
     s.failNext('POST /v2/groups/{group_openid}/messages', 500, 2);
     s.failNext('POST /v2/users/{openid}/messages', 304082);
-    s.failNext('*', { status: 429, code: 22009, message: 'slow down' });
     const failed = await post('/v2/users/U/messages', text('x'));
     expect(failed).toMatchObject({ status: 500, body: { code: 304082, message: 'upload media info fail' } });
     expect((await post('/v2/groups/G/messages', text('x'))).status).toBe(500);
     expect((await post('/v2/groups/G/messages', text('x'))).status).toBe(500);
     expect((await post('/v2/groups/G/messages', text('x'))).status).toBe(200);
+    s.failNext('*', { status: 429, code: 22009, message: 'slow down' });
     const any = await post('/v2/users/U/messages', text('x'));
     expect(any).toMatchObject({ status: 429, body: { code: 22009, message: 'slow down' } });
     expect((await post('/v2/users/U/messages', text('x'))).status).toBe(200);
