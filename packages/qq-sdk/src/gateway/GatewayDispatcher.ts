@@ -1,4 +1,5 @@
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
+import type { DispatchOutcome } from '../events/dispatchTypes.js';
 
 /** What the gateway tells the dispatcher about where an event came from. */
 export interface GatewayDispatchMeta {
@@ -20,8 +21,8 @@ export interface GatewayDispatcher {
    *
    * @param envelope - The op 0 frame as received.
    * @param meta - Transport and shard.
-   * @returns Resolves when every handler settled; an outcome with `duplicate: true` (or
-   *   `status: 'duplicate'`) is counted as a dropped duplicate.
+   * @returns Resolves when every handler settled; an outcome with `status: 'duplicate'` is
+   *   counted as a dropped duplicate.
    */
-  dispatch(envelope: DispatchEnvelope, meta: GatewayDispatchMeta): Promise<unknown>;
+  dispatch(envelope: DispatchEnvelope, meta: GatewayDispatchMeta): Promise<Pick<DispatchOutcome, 'status'> | void>;
 }

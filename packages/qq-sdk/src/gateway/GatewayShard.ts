@@ -4,6 +4,7 @@ import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
 import { DefaultGatewayOptions } from './DefaultGatewayOptions.js';
+import { describeIntents } from './describeIntents.js';
 import { ExponentialBackoff, type ExponentialBackoffOptions } from './ExponentialBackoff.js';
 import type { GatewayDispatcher } from './GatewayDispatcher.js';
 import { resolveCloseCode, type GatewayCloseCodeRule } from './GatewayCloseCodes.js';
@@ -70,7 +71,7 @@ export interface GatewayShardOptions extends GatewayTimingOptions {
   sessionStore?: GatewaySessionStore;
   /** Decides when Identify may be sent. @defaultValue no throttling */
   identifyThrottler?: IdentifyThrottler;
-  /** Explains an intents bitfield for 4013/4014 errors (e.g. names the non-default intents). */
+  /** Explains an intents bitfield in 4013/4014 errors. @defaultValue names, the ones needing approval, unknown bits */
   describeIntents?: (intents: number) => string;
   /** `properties` sent in Identify (ignored by the platform). */
   properties?: Record<string, string>;
@@ -418,7 +419,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#options.dispatcher.dispatch(envelope, this.#meta).then(
       (outcome) => {
         if (typeof seq === 'number') watermark.complete(seq);
-        if (isDuplicateOutcome(outcome)) this.#counters.duplicates += 1;
+        if (outcome && outcome.status === 'duplicate') this.#counters.duplicates += 1;
       },
       (error: unknown) => {
         if (typeof seq === 'number') watermark.complete(seq);
@@ -521,8 +522,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   }
 
   #describeIntents(): string {
-    const intents = this.#options.intents;
-    return this.#options.describeIntents ? this.#options.describeIntents(intents) : String(intents);
+    return (this.#options.describeIntents ?? describeIntents)(this.#options.intents);
   }
 
   #fail(reason: GatewayErrorReason, message: string, closeCode?: number): void {
@@ -691,10 +691,4 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#logger.debug(message, { shardId: this.id });
     if (this.listenerCount('debug') > 0) this.emit('debug', `[shard ${this.id}] ${message}`);
   }
-}
-
-function isDuplicateOutcome(outcome: unknown): boolean {
-  if (typeof outcome !== 'object' || outcome === null) return false;
-  const o = outcome as { duplicate?: unknown; status?: unknown; kind?: unknown };
-  return o.duplicate === true || o.status === 'duplicate' || o.kind === 'duplicate';
 }

@@ -13,6 +13,9 @@ const FileSchema = z.record(
   }),
 );
 
+/** Keeps temp names unique when several stores in one process write the same file. */
+let tempCounter = 0;
+
 /**
  * A {@link GatewaySessionStore} backed by one JSON file, so a restarted process resumes its
  * sessions. Writes go to a temporary file that is renamed over the old one (a crash mid-write never
@@ -25,7 +28,7 @@ const FileSchema = z.record(
  */
 export class FileSessionStore implements GatewaySessionStore {
   readonly #path: string;
-  #cache: Map<number, GatewaySession> | undefined;
+  #loading: Promise<Map<number, GatewaySession>> | undefined;
   #writing: Promise<void> = Promise.resolve();
 
   /** @param path - The JSON file to keep sessions in; its folder is created if needed. */
@@ -50,27 +53,30 @@ export class FileSessionStore implements GatewaySessionStore {
     if ((await this.#load()).delete(shardId)) await this.#flush();
   }
 
-  async #load(): Promise<Map<number, GatewaySession>> {
-    if (this.#cache) return this.#cache;
-    let sessions = new Map<number, GatewaySession>();
+  // Single-flight, so concurrent callers see the map in call order.
+  #load(): Promise<Map<number, GatewaySession>> {
+    this.#loading ??= this.#read();
+    return this.#loading;
+  }
+
+  async #read(): Promise<Map<number, GatewaySession>> {
     try {
       const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.#path, 'utf8')));
       if (parsed.success) {
-        sessions = new Map(Object.values(parsed.data).map((session) => [session.shardId, session]));
+        return new Map(Object.values(parsed.data).map((session) => [session.shardId, session]));
       }
     } catch {
       // Missing or corrupt: start without sessions (the shards identify).
     }
-    this.#cache ??= sessions;
-    return this.#cache;
+    return new Map();
   }
 
   #flush(): Promise<void> {
     const write = async (): Promise<void> => {
-      const cache = this.#cache ?? new Map<number, GatewaySession>();
+      const cache = await this.#load();
       const body = JSON.stringify(Object.fromEntries([...cache].map(([id, s]) => [String(id), s])), null, 2);
       await mkdir(dirname(this.#path), { recursive: true });
-      const temp = `${this.#path}.${process.pid}.tmp`;
+      const temp = `${this.#path}.${process.pid}.${(tempCounter += 1)}.tmp`;
       await writeFile(temp, body, 'utf8');
       await rename(temp, this.#path);
     };
