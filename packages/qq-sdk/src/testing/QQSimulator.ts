@@ -9,11 +9,11 @@ import { resolveLogger, type Logger } from '../logging/Logger.js';
 import type { ConnectionSelector } from './ConnectionSelector.js';
 import { isPlainObject } from './deepMerge.js';
 import { EventFactory, type FixtureEnvelope } from './EventFactory.js';
-import { GatewayServer } from './GatewayServer.js';
+import { GatewayServer, type FloodTemplate } from './GatewayServer.js';
 import { MessageService } from './MessageService.js';
 import { describePlatformError, type PlatformErrorBody } from './platformErrors.js';
 import { SimulatorError } from './SimulatorError.js';
-import type { SessionStartLimit, SimulatorOptions, SimulatorPolicy } from './SimulatorOptions.js';
+import type { SessionStartLimit, SimulatorOptions, SimulatorPolicy, SimulatorPolicyUpdate } from './SimulatorOptions.js';
 import type {
   ConnectionRecord,
   HeartbeatRecord,
@@ -360,18 +360,19 @@ export class QQSimulator {
     }
     const runId = randomBytes(6).toString('hex');
     const marker = `__qqsim_${runId}__`;
-    const data = isPlainObject(built.data) ? { ...built.data, id: marker } : built.data;
-    const [dataHead, dataTail = ''] = JSON.stringify(data).split(`"${marker}"`) as [string, string?];
     const hasMessageId = isPlainObject(built.data) && 'id' in built.data;
-    const prefix = '{"op":0,"s":';
-    const middle = `,"t":${JSON.stringify(type)},"id":"${type}:${runId}-`;
+    const data = hasMessageId ? { ...(built.data as Record<string, unknown>), id: marker } : built.data;
+    const [dataHead, dataTail = ''] = JSON.stringify(data).split(`"${marker}"`) as [string, string?];
+    const idHead = `,"t":${JSON.stringify(type)},"id":"${type}:${runId}-`;
+    const template: FloodTemplate = hasMessageId
+      ? {
+          pieces: ['{"op":0,"s":', idHead, `","d":${dataHead}"ROBOT1.0_${runId}-`, `"${dataTail}}`],
+          slots: ['seq', 'index', 'index'],
+        }
+      : { pieces: ['{"op":0,"s":', idHead, `","d":${dataHead}}`], slots: ['seq', 'index'] };
     const firstSeq = session.seq + 1;
     const started = performance.now();
-    await this.gateway.flood(session, count, (seq, i) =>
-      hasMessageId
-        ? `${prefix}${seq}${middle}${i}","d":${dataHead}"ROBOT1.0_${runId}-${i}"${dataTail}}`
-        : `${prefix}${seq}${middle}${i}","d":${dataHead}}`,
-    );
+    await this.gateway.flood(session, count, template);
     this.notify();
     return {
       count,
@@ -452,7 +453,7 @@ export class QQSimulator {
   }
 
   /** Changes the reply-rule policy while running; omitted fields keep their value. */
-  configure(policy: Partial<SimulatorPolicy>): void {
+  configure(policy: SimulatorPolicyUpdate): void {
     if (policy.allowActiveMessages !== undefined) this.policy.allowActiveMessages = policy.allowActiveMessages;
     if (policy.markdownRefused !== undefined) this.policy.markdownRefused = policy.markdownRefused;
     if (policy.registeredDomains !== undefined) this.policy.registeredDomains = policy.registeredDomains;

@@ -69,6 +69,22 @@ export interface SimulatorPolicy {
   rateLimit: SimulatorRateLimit | null;
 }
 
+/** A change to the policy for {@link QQSimulator.configure}: omitted fields keep their value. */
+export interface SimulatorPolicyUpdate {
+  /** See {@link SimulatorPolicy.allowActiveMessages}. */
+  allowActiveMessages?: boolean | readonly string[];
+  /** See {@link SimulatorPolicy.markdownRefused}. */
+  markdownRefused?: boolean | readonly string[];
+  /** See {@link SimulatorPolicy.registeredDomains}. */
+  registeredDomains?: readonly string[];
+  /** Quotas to change, per scene. */
+  replyQuotas?: Partial<ReplyQuotas>;
+  /** Windows to change, per scene. */
+  replyWindows?: Partial<ReplyWindows>;
+  /** A new rate limit, or `null` for none. */
+  rateLimit?: SimulatorRateLimit | null;
+}
+
 /** Options of {@link QQSimulator.start}. */
 export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQuotas' | 'replyWindows'>> {
   /** The simulated bot's appId. @defaultValue '102000000' */

@@ -22,6 +22,7 @@ export type {
   SessionStartLimit,
   SimulatorOptions,
   SimulatorPolicy,
+  SimulatorPolicyUpdate,
   SimulatorRateLimit,
   SimulatorScene,
 } from './SimulatorOptions.js';

@@ -132,6 +132,7 @@ describe('active messages, markdown, URLs', () => {
   it('refuses unregistered URLs (40054010 v2, 304003 guild), accepts registered domains and subdomains', async () => {
     const s = await start({ allowActiveMessages: true, registeredDomains: ['example.com'] });
     expect((await post('/v2/groups/G/messages', text('看 https://evil.cn/x'))).body['code']).toBe(40054010);
+    expect(s.messagesTo('G')).toEqual([]);
     expect((await post('/v2/groups/G/messages', text('bare qq.com domain'))).body['code']).toBe(40054010);
     expect((await post('/channels/C/messages', { content: 'http://evil.cn' })).body['code']).toBe(304003);
     expect((await post('/v2/groups/G/messages', text('see https://docs.example.com/a?b=1'))).status).toBe(200);
