@@ -69,6 +69,11 @@ export interface RestClientOptions {
   readonly userAgent?: string | undefined;
   /** The time source (rate-limit windows). @defaultValue the system clock */
   readonly clock?: Clock | undefined;
+  /**
+   * Validate responses against the resources' (loose) schemas; unknown fields always pass.
+   * @defaultValue true
+   */
+  readonly validateResponses?: boolean | undefined;
   /** Refresh window of the created {@link TokenManager}, in milliseconds. @defaultValue 60000 */
   readonly refreshWindowMs?: number | undefined;
 }
@@ -107,6 +112,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
   readonly #userAgent: string;
   readonly #clock: Clock;
   readonly #queues = new Map<string, RouteQueue>();
+  readonly #validateResponses: boolean;
   #lastSweep: number;
 
   /**
@@ -142,6 +148,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     this.#reject = options.rejectOnRateLimit ?? false;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#lastSweep = this.#clock.now();
+    this.#validateResponses = options.validateResponses ?? true;
   }
 
   /**
@@ -158,7 +165,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     const queue = this.#queue(info.bucket);
     const what = `${request.method} ${path}`;
     const data = await queue.run(() => this.#execute(request, path, info, queue), request.signal, what);
-    if (!schema) return data as T;
+    if (!schema || !this.#validateResponses || data === undefined) return data as T;
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw QQValidationError.fromZod(`response of ${info.route}`, parsed.error);
     const traceId = getTraceId(data);

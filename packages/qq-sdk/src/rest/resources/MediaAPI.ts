@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { QQValidationError } from '../../errors/QQValidationError.js';
+import { MediaUploadCache } from '../MediaUploadCache.js';
+import type { RequestOptions } from '../RequestOptions.js';
+import type { RestClient } from '../RestClient.js';
+import {
+  FILE_TYPES,
+  FileTypeSchema,
+  MediaUploadBodySchema,
+  MediaUploadResponseSchema,
+  type FileType,
+  type FileTypeName,
+  type MediaUploadResponse,
+} from '../schemas/media.js';
+import { pathId, validateBody } from '../validateBody.js';
+
+/**
+ * What to upload: a file type and exactly one source — a public `url`, a `buffer`, a local file
+ * `path`, or base64 `file_data`.
+ */
+export interface MediaUploadInput {
+  /** `'image'` (png/jpg), `'video'` (mp4), `'voice'` (silk), `'file'`, or the numbers 1–4. */
+  readonly file_type: FileType | FileTypeName;
+  /** A public URL the platform downloads. */
+  readonly url?: string | undefined;
+  /** The file bytes. */
+  readonly buffer?: Uint8Array | undefined;
+  /** A local file path, read and sent as base64. */
+  readonly path?: string | undefined;
+  /** The file as base64. Per-scene support is UNCONFIRMED by the docs; it works for groups in practice. */
+  readonly file_data?: string | undefined;
+  /**
+   * `true`: the platform sends the media right away, counting as an active message. `false`
+   * (recommended): only returns `file_info` for a later `msg_type: 7` send.
+   * @defaultValue false
+   */
+  readonly srv_send_msg?: boolean | undefined;
+}
+
+/** Per-call options of an upload. */
+export interface MediaUploadOptions extends RequestOptions {
+  /** Skip the upload cache for this call. @defaultValue false */
+  readonly noCache?: boolean | undefined;
+}
+
+const MediaUploadInputSchema = z
+  .strictObject({
+    file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
+      error: 'must be image, video, voice, file or 1-4',
+    }),
+    url: z.url().optional(),
+    buffer: z.instanceof(Uint8Array).optional(),
+    path: z.string().min(1).optional(),
+    file_data: z.string().min(1).optional(),
+    srv_send_msg: z.boolean().optional(),
+  })
+  .superRefine((input, ctx) => {
+    const sources = [input.url, input.buffer, input.path, input.file_data].filter((s) => s !== undefined).length;
+    if (sources !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url, buffer, path or file_data' });
+    }
+  });
+
+/** Options of a {@link MediaAPI}. */
+export interface MediaAPIOptions {
+  /** The upload cache, or `false` to disable caching. @defaultValue a new {@link MediaUploadCache} */
+  readonly cache?: MediaUploadCache | false | undefined;
+}
+
+/**
+ * Uploads rich media (image, video, voice, file) for C2C and group messages. The returned
+ * `file_info` goes into `{ msg_type: 7, media: { file_info } }`. Uploads are cached by scene,
+ * type and content for their `ttl`, since a `file_info` can be reused across targets of one scene.
+ *
+ * Chunked upload of large files is not implemented: its endpoints are not in the official docs.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
+ */
+export class MediaAPI {
+  /** The upload cache in use, or `undefined` when disabled. */
+  readonly cache: MediaUploadCache | undefined;
+
+  /**
+   * @param rest - The REST client.
+   * @param options - Cache settings.
+   */
+  constructor(
+    private readonly rest: RestClient,
+    options: MediaAPIOptions = {},
+  ) {
+    this.cache = options.cache === false ? undefined : (options.cache ?? new MediaUploadCache());
+  }
+
+  /**
+   * Uploads media for a C2C chat.
+   *
+   * @param openid - The user's openid.
+   * @param input - File type and source.
+   * @param options - `noCache`, signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
+   * @example
+   * ```ts
+   * const { file_info } = await api.media.uploadC2C(openid, { file_type: 'image', url: 'https://example.com/a.png' });
+   * await api.messages.sendC2C(openid, { msg_type: 7, content: ' ', media: { file_info }, msg_id, msg_seq: 2 });
+   * ```
+   */
+  uploadC2C(openid: string, input: MediaUploadInput, options: MediaUploadOptions = {}): Promise<MediaUploadResponse> {
+    return this.#upload('c2c', openid, input, options);
+  }
+
+  /**
+   * Uploads media for a group.
+   *
+   * @param groupOpenid - The group's openid.
+   * @param input - File type and source.
+   * @param options - `noCache`, signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
+   */
+  uploadGroup(groupOpenid: string, input: MediaUploadInput, options: MediaUploadOptions = {}): Promise<MediaUploadResponse> {
+    return this.#upload('group', groupOpenid, input, options);
+  }
+
+  async #upload(scene: 'c2c' | 'group', target: string, input: MediaUploadInput, options: MediaUploadOptions): Promise<MediaUploadResponse> {
+    const idName = scene === 'c2c' ? 'openid' : 'group_openid';
+    const path = scene === 'c2c' ? `/v2/users/${pathId(idName, target)}/files` : `/v2/groups/${pathId(idName, target)}/files`;
+    const checked = validateBody(MediaUploadInputSchema, input, 'media upload');
+    const fileType: FileType = typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type];
+    let fileData = checked.file_data;
+    if (checked.buffer) fileData = Buffer.from(checked.buffer).toString('base64');
+    if (checked.path) {
+      try {
+        fileData = (await readFile(checked.path)).toString('base64');
+      } catch (error) {
+        throw new QQValidationError('media upload', [{ path: 'path', message: `cannot read the file (${(error as Error).message})` }]);
+      }
+    }
+    const body = validateBody(
+      MediaUploadBodySchema,
+      { file_type: fileType, url: checked.url, file_data: fileData, srv_send_msg: checked.srv_send_msg ?? false },
+      'media upload body',
+    );
+    const { noCache, ...requestOptions } = options;
+    // srv_send_msg uploads also send a message: never serve those from cache.
+    const cacheable = this.cache !== undefined && !noCache && body.srv_send_msg !== true;
+    const key = `${scene}:${fileType}:${body.url !== undefined ? `url:${body.url}` : `sha256:${sha256(body.file_data ?? '')}`}`;
+    if (cacheable) {
+      const hit = this.cache?.get(key);
+      if (hit) return hit;
+    }
+    const route = scene === 'c2c' ? 'POST /v2/users/{openid}/files' : 'POST /v2/groups/{group_openid}/files';
+    const response = await this.rest.request({ ...requestOptions, method: 'POST', path, route, body }, MediaUploadResponseSchema);
+    if (cacheable) this.cache?.set(key, response);
+    return response;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

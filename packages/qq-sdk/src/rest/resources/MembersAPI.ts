@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { RequestOptions } from '../RequestOptions.js';
+import type { RestClient } from '../RestClient.js';
+import { DeleteMemberBodySchema, MemberSchema, RoleMembersSchema, type DeleteMemberBody, type Member, type RoleMembers } from '../schemas/guilds.js';
+import { pathId, validateBody } from '../validateBody.js';
+
+/** Paging of {@link MembersAPI.list}: members after a user id, `limit` 1–400. */
+export interface ListMembersQuery {
+  /** Return members after this user id (`'0'` for the first page). @defaultValue '0' */
+  readonly after?: string | undefined;
+  /** Page size, 1–400. @defaultValue 1 */
+  readonly limit?: number | undefined;
+}
+
+/** Paging of {@link MembersAPI.listByRole}. */
+export interface ListRoleMembersQuery {
+  /** The `next` value of the previous page (`'0'` for the first). @defaultValue '0' */
+  readonly start_index?: string | undefined;
+  /** Page size, 1–400. */
+  readonly limit?: number | undefined;
+}
+
+const ListMembersQuerySchema = z.strictObject({ after: z.string().min(1).optional(), limit: z.number().int().min(1).max(400).optional() });
+const ListRoleMembersQuerySchema = z.strictObject({ start_index: z.string().min(1).optional(), limit: z.number().int().min(1).max(400).optional() });
+
+/**
+ * Guild members (private-domain bots for listing and removal).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_members.html
+ */
+export class MembersAPI {
+  /** @param rest - The REST client. */
+  constructor(private readonly rest: RestClient) {}
+
+  /**
+   * Lists guild members, paged by user id.
+   *
+   * @param guildId - The guild id.
+   * @param query - Paging.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_members.html
+   */
+  async list(guildId: string, query: ListMembersQuery = {}, options: RequestOptions = {}): Promise<Member[]> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/members`;
+    const q = validateBody(ListMembersQuerySchema, query, 'list members query');
+    return this.rest.request({ ...options, method: 'GET', path, query: q, route: 'GET /guilds/{guild_id}/members' }, z.array(MemberSchema));
+  }
+
+  /**
+   * Gets one member.
+   *
+   * @param guildId - The guild id.
+   * @param userId - The user id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_member.html
+   */
+  async get(guildId: string, userId: string, options: RequestOptions = {}): Promise<Member> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}`;
+    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/members/{user_id}' }, MemberSchema);
+  }
+
+  /**
+   * Removes a member, optionally blacklisting them and deleting their recent messages.
+   *
+   * @param guildId - The guild id.
+   * @param userId - The user id.
+   * @param body - `add_blacklist`, `delete_history_msg_days` (-1, 0, 3, 7, 15, 30).
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/delete_member.html
+   */
+  async delete(guildId: string, userId: string, body: DeleteMemberBody = {}, options: RequestOptions = {}): Promise<void> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}`;
+    const data = validateBody(DeleteMemberBodySchema, body, 'delete member body');
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/members/{user_id}', body: data });
+  }
+
+  /**
+   * Lists the members of a role, paged by `start_index`.
+   *
+   * @param guildId - The guild id.
+   * @param roleId - The role id.
+   * @param query - Paging.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_role_members.html
+   */
+  async listByRole(guildId: string, roleId: string, query: ListRoleMembersQuery = {}, options: RequestOptions = {}): Promise<RoleMembers> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}/members`;
+    const q = validateBody(ListRoleMembersQuerySchema, query, 'list role members query');
+    return this.rest.request({ ...options, method: 'GET', path, query: q, route: 'GET /guilds/{guild_id}/roles/{role_id}/members' }, RoleMembersSchema);
+  }
+}

@@ -1,0 +1,148 @@
+import type { RequestOptions } from '../RequestOptions.js';
+import type { RestClient } from '../RestClient.js';
+import {
+  C2CMessageBodySchema,
+  ChannelMessageBodySchema,
+  GroupMessageBodySchema,
+  SentGuildMessageSchema,
+  MessageSendResponseSchema,
+  type C2CMessageBody,
+  type ChannelMessageBody,
+  type DirectMessageBody,
+  type GroupMessageBody,
+  type SentGuildMessage,
+  type MessageSendResponse,
+} from '../schemas/messages.js';
+import { pathId, validateBody } from '../validateBody.js';
+
+/** Options of guild-side recalls. */
+export interface RecallOptions extends RequestOptions {
+  /** Hide the "message was recalled" tip. @defaultValue false */
+  readonly hidetip?: boolean | undefined;
+}
+
+/**
+ * Sends and recalls messages in every scene: C2C (single chat), group, guild channel and guild
+ * DM. Bodies are validated before sending; a bad body throws {@link QQValidationError} and sends
+ * nothing.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ */
+export class MessagesAPI {
+  /** @param rest - The REST client. */
+  constructor(private readonly rest: RestClient) {}
+
+  /**
+   * Sends a message to a user in C2C (single chat).
+   *
+   * @param openid - The user's openid (`author.user_openid`).
+   * @param body - The message; `msg_id` + `msg_seq` for a passive reply.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+   * @example
+   * ```ts
+   * await api.messages.sendC2C(openid, { msg_type: 0, content: 'pong', msg_id, msg_seq: 1 });
+   * ```
+   */
+  async sendC2C(openid: string, body: C2CMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
+    const path = `/v2/users/${pathId('openid', openid)}/messages`;
+    const data = validateBody(C2CMessageBodySchema, body, 'C2C message body');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, MessageSendResponseSchema);
+  }
+
+  /**
+   * Sends a message to a group.
+   *
+   * @param groupOpenid - The group's openid.
+   * @param body - The message; `msg_id` + `msg_seq` for a passive reply.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+   */
+  async sendGroup(groupOpenid: string, body: GroupMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
+    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages`;
+    const data = validateBody(GroupMessageBodySchema, body, 'group message body');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/messages', body: data }, MessageSendResponseSchema);
+  }
+
+  /**
+   * Sends a message to a guild text channel. The bot must be online on the gateway (304018 otherwise).
+   *
+   * @param channelId - The channel id.
+   * @param body - The message.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/post_messages.html
+   */
+  async sendChannel(channelId: string, body: ChannelMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
+    const path = `/channels/${pathId('channel_id', channelId)}/messages`;
+    const data = validateBody(ChannelMessageBodySchema, body, 'channel message body');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /channels/{channel_id}/messages', body: data }, SentGuildMessageSchema);
+  }
+
+  /**
+   * Sends a guild direct message in a DM session (see {@link DMsAPI.create}).
+   *
+   * @param guildId - The DM session's `guild_id`.
+   * @param body - The message.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/dms/post_dms_messages.html
+   */
+  async sendDirect(guildId: string, body: DirectMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
+    const path = `/dms/${pathId('guild_id', guildId)}/messages`;
+    const data = validateBody(ChannelMessageBodySchema, body, 'direct message body');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /dms/{guild_id}/messages', body: data }, SentGuildMessageSchema);
+  }
+
+  /**
+   * Recalls a C2C message the bot sent (within 2 minutes).
+   *
+   * @param openid - The user's openid.
+   * @param messageId - The id returned by the send.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
+   */
+  async recallC2C(openid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/v2/users/${pathId('openid', openid)}/messages/${pathId('message_id', messageId)}`;
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/users/{openid}/messages/{message_id}' });
+  }
+
+  /**
+   * Recalls a group message the bot sent (within 2 minutes).
+   *
+   * @param groupOpenid - The group's openid.
+   * @param messageId - The id returned by the send.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
+   */
+  async recallGroup(groupOpenid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages/${pathId('message_id', messageId)}`;
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/groups/{group_openid}/messages/{message_id}' });
+  }
+
+  /**
+   * Recalls a guild channel message (admins may recall members' messages).
+   *
+   * @param channelId - The channel id.
+   * @param messageId - The message id.
+   * @param options - `hidetip`, signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
+   */
+  async recallChannel(channelId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
+    const { hidetip = false, ...rest } = options;
+    const path = `/channels/${pathId('channel_id', channelId)}/messages/${pathId('message_id', messageId)}`;
+    await this.rest.request({ ...rest, method: 'DELETE', path, query: { hidetip }, route: 'DELETE /channels/{channel_id}/messages/{message_id}' });
+  }
+
+  /**
+   * Recalls a guild DM the bot sent.
+   *
+   * @param guildId - The DM session's `guild_id`.
+   * @param messageId - The message id.
+   * @param options - `hidetip`, signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
+   */
+  async recallDirect(guildId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
+    const { hidetip = false, ...rest } = options;
+    const path = `/dms/${pathId('guild_id', guildId)}/messages/${pathId('message_id', messageId)}`;
+    await this.rest.request({ ...rest, method: 'DELETE', path, query: { hidetip }, route: 'DELETE /dms/{guild_id}/messages/{message_id}' });
+  }
+}

@@ -1,0 +1,52 @@
+import type { RequestOptions } from '../RequestOptions.js';
+import type { RestClient } from '../RestClient.js';
+import { PinsMessageSchema, type PinsMessage } from '../schemas/guilds.js';
+import { pathId } from '../validateBody.js';
+
+/**
+ * Pinned messages (精华消息) of a channel.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/get_pins_message.html
+ */
+export class PinsAPI {
+  /** @param rest - The REST client. */
+  constructor(private readonly rest: RestClient) {}
+
+  /**
+   * Lists the pinned message ids of a channel.
+   *
+   * @param channelId - The channel id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/get_pins_message.html
+   */
+  async list(channelId: string, options: RequestOptions = {}): Promise<PinsMessage> {
+    const path = `/channels/${pathId('channel_id', channelId)}/pins`;
+    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/pins' }, PinsMessageSchema);
+  }
+
+  /**
+   * Pins a message.
+   *
+   * @param channelId - The channel id.
+   * @param messageId - The message id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/put_pins_message.html
+   */
+  async add(channelId: string, messageId: string, options: RequestOptions = {}): Promise<PinsMessage> {
+    const path = `/channels/${pathId('channel_id', channelId)}/pins/${pathId('message_id', messageId)}`;
+    return this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/pins/{message_id}' }, PinsMessageSchema);
+  }
+
+  /**
+   * Unpins a message (`'all'` unpins every message).
+   *
+   * @param channelId - The channel id.
+   * @param messageId - The message id, or `'all'`.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/delete_pins_message.html
+   */
+  async delete(channelId: string, messageId: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/channels/${pathId('channel_id', channelId)}/pins/${pathId('message_id', messageId)}`;
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/pins/{message_id}' });
+  }
+}

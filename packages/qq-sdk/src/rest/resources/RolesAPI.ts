@@ -1,0 +1,107 @@
+import type { RequestOptions } from '../RequestOptions.js';
+import type { RestClient } from '../RestClient.js';
+import {
+  GuildRolesSchema,
+  RoleBodySchema,
+  RoleMutationResponseSchema,
+  type GuildRoles,
+  type RoleBody,
+  type RoleMutationResponse,
+} from '../schemas/guilds.js';
+import { pathId, validateBody } from '../validateBody.js';
+
+/**
+ * Guild roles (身份组) and role membership.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/get_guild_roles.html
+ */
+export class RolesAPI {
+  /** @param rest - The REST client. */
+  constructor(private readonly rest: RestClient) {}
+
+  /**
+   * Lists a guild's roles.
+   *
+   * @param guildId - The guild id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/get_guild_roles.html
+   */
+  async list(guildId: string, options: RequestOptions = {}): Promise<GuildRoles> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/roles`;
+    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/roles' }, GuildRolesSchema);
+  }
+
+  /**
+   * Creates a role.
+   *
+   * @param guildId - The guild id.
+   * @param body - Name, color, hoist.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/post_guild_role.html
+   */
+  async create(guildId: string, body: RoleBody, options: RequestOptions = {}): Promise<RoleMutationResponse> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/roles`;
+    const data = validateBody(RoleBodySchema, body, 'role body');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /guilds/{guild_id}/roles', body: data }, RoleMutationResponseSchema);
+  }
+
+  /**
+   * Edits a role.
+   *
+   * @param guildId - The guild id.
+   * @param roleId - The role id.
+   * @param body - The fields to change.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/patch_guild_role.html
+   */
+  async edit(guildId: string, roleId: string, body: RoleBody, options: RequestOptions = {}): Promise<RoleMutationResponse> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}`;
+    const data = validateBody(RoleBodySchema, body, 'role body');
+    return this.rest.request({ ...options, method: 'PATCH', path, route: 'PATCH /guilds/{guild_id}/roles/{role_id}', body: data }, RoleMutationResponseSchema);
+  }
+
+  /**
+   * Deletes a role.
+   *
+   * @param guildId - The guild id.
+   * @param roleId - The role id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/delete_guild_role.html
+   */
+  async delete(guildId: string, roleId: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}`;
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/roles/{role_id}' });
+  }
+
+  /**
+   * Gives a member a role. For the channel-admin role (id 5) pass the `channelId` it applies to.
+   *
+   * @param guildId - The guild id.
+   * @param userId - The member's user id.
+   * @param roleId - The role id.
+   * @param channelId - The channel, for the channel-admin role only.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/put_guild_member_role.html
+   */
+  async addMember(guildId: string, userId: string, roleId: string, channelId?: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}/roles/${pathId('role_id', roleId)}`;
+    const body = channelId === undefined ? undefined : { channel: { id: channelId } };
+    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}', body });
+  }
+
+  /**
+   * Takes a role from a member.
+   *
+   * @param guildId - The guild id.
+   * @param userId - The member's user id.
+   * @param roleId - The role id.
+   * @param channelId - The channel, for the channel-admin role only.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/delete_guild_member_role.html
+   */
+  async removeMember(guildId: string, userId: string, roleId: string, channelId?: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}/roles/${pathId('role_id', roleId)}`;
+    const body = channelId === undefined ? undefined : { channel: { id: channelId } };
+    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}', body });
+  }
+}

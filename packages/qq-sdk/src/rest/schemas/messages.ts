@@ -1,0 +1,231 @@
+import { z } from 'zod';
+
+/**
+ * Outbound message bodies and send responses.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ */
+
+/** Native markdown `{ content }` or a template `{ custom_template_id, params }`. */
+export const MarkdownBodySchema = z.union([
+  z.strictObject({ content: z.string().min(1, 'must not be empty') }),
+  z.strictObject({
+    custom_template_id: z.string().min(1),
+    params: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1) })).optional(),
+  }),
+  z.strictObject({
+    template_id: z.union([z.number().int(), z.string().min(1)]),
+    params: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1) })).optional(),
+  }),
+]);
+/** A markdown payload. */
+export type MarkdownBody = z.infer<typeof MarkdownBodySchema>;
+
+/** One keyboard button. */
+export const KeyboardButtonBodySchema = z.looseObject({
+  id: z.string().optional(),
+  render_data: z.looseObject({
+    label: z.string().min(1),
+    visited_label: z.string(),
+    style: z.number().int().min(0),
+  }),
+  action: z.looseObject({
+    type: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    permission: z.looseObject({
+      type: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
+      specify_user_ids: z.array(z.string()).optional(),
+      specify_role_ids: z.array(z.string()).optional(),
+    }),
+    data: z.string(),
+    unsupport_tips: z.string().optional(),
+    reply: z.boolean().optional(),
+    enter: z.boolean().optional(),
+    anchor: z.number().int().optional(),
+  }),
+});
+/** A keyboard button. */
+export type KeyboardButtonBody = z.infer<typeof KeyboardButtonBodySchema>;
+
+/** A keyboard: a template `{ id }` or custom rows (max 5 rows × 5 buttons). */
+export const KeyboardBodySchema = z.union([
+  z.strictObject({ id: z.string().min(1) }),
+  z.strictObject({
+    content: z.strictObject({
+      rows: z.array(z.strictObject({ buttons: z.array(KeyboardButtonBodySchema).min(1).max(5) })).min(1).max(5),
+    }),
+  }),
+]);
+/** A keyboard payload. */
+export type KeyboardBody = z.infer<typeof KeyboardBodySchema>;
+
+const ArkKvSchema = z.looseObject({
+  key: z.string().min(1),
+  value: z.string().optional(),
+  obj: z.array(z.looseObject({ obj_kv: z.array(z.looseObject({ key: z.string(), value: z.string() })) })).optional(),
+});
+
+/** An ark message (templates 23, 24, 37; needs permission). */
+export const ArkBodySchema = z.looseObject({ template_id: z.number().int().positive(), kv: z.array(ArkKvSchema) });
+/** An ark payload. */
+export type ArkBody = z.infer<typeof ArkBodySchema>;
+
+/** An embed (guild channels). */
+export const EmbedBodySchema = z.looseObject({
+  title: z.string().optional(),
+  prompt: z.string().optional(),
+  thumbnail: z.looseObject({ url: z.string() }).optional(),
+  fields: z.array(z.looseObject({ name: z.string() })).optional(),
+});
+/** An embed payload. */
+export type EmbedBody = z.infer<typeof EmbedBodySchema>;
+
+/** A quote reply. */
+export const MessageReferenceBodySchema = z.looseObject({
+  message_id: z.string().min(1),
+  ignore_get_message_error: z.boolean().optional(),
+});
+/** A message reference. */
+export type MessageReferenceBody = z.infer<typeof MessageReferenceBodySchema>;
+
+/** The rich media of a `msg_type: 7` message: the `file_info` returned by an upload. */
+export const MediaRefSchema = z.strictObject({ file_info: z.string().min(1) });
+/** A media reference. */
+export type MediaRef = z.infer<typeof MediaRefSchema>;
+
+/** `msg_type` values: 0 text, 2 markdown, 3 ark, 4 embed, 7 media. */
+export const MessageTypeSchema = z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)]);
+/** A message type. */
+export type MessageType = z.infer<typeof MessageTypeSchema>;
+
+const v2Fields = {
+  msg_type: MessageTypeSchema,
+  content: z.string().optional(),
+  markdown: MarkdownBodySchema.optional(),
+  keyboard: KeyboardBodySchema.optional(),
+  ark: ArkBodySchema.optional(),
+  embed: EmbedBodySchema.optional(),
+  media: MediaRefSchema.optional(),
+  message_reference: MessageReferenceBodySchema.optional(),
+  msg_id: z.string().min(1).optional(),
+  event_id: z.string().min(1).optional(),
+  msg_seq: z.number().int().positive('must be a positive integer (1, 2, 3 … per msg_id)').optional(),
+};
+
+type V2Body = { [K in keyof typeof v2Fields]?: z.infer<(typeof v2Fields)[K]> };
+
+/** Cross-field rules shared by C2C and group bodies. */
+function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
+  const need = (field: keyof V2Body, why: string): void => {
+    if (body[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: why });
+  };
+  switch (body.msg_type) {
+    case 0:
+      if (!body.content || body.content.trim() === '') {
+        ctx.addIssue({ code: 'custom', path: ['content'], message: 'must not be empty for a text message (msg_type 0)' });
+      }
+      break;
+    case 2:
+      need('markdown', 'is required for msg_type 2 (markdown)');
+      break;
+    case 3:
+      need('ark', 'is required for msg_type 3 (ark)');
+      break;
+    case 4:
+      need('embed', 'is required for msg_type 4 (embed)');
+      break;
+    case 7:
+      need('media', 'is required for msg_type 7 (media); upload first and pass { file_info }');
+      break;
+    default:
+      break;
+  }
+  if (body.msg_seq !== undefined && body.msg_id === undefined && body.event_id === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['msg_seq'], message: 'only makes sense with msg_id or event_id (a passive reply)' });
+  }
+  if (body.markdown !== undefined && body.content !== undefined && body.content.trim() !== '') {
+    ctx.addIssue({ code: 'custom', path: ['content'], message: 'must be empty when markdown is set' });
+  }
+}
+
+/**
+ * Body of a C2C (single chat) message.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ */
+export const C2CMessageBodySchema = z.looseObject({ ...v2Fields, is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
+  checkV2(body, ctx);
+  if (body.is_wakeup && (body.msg_id !== undefined || body.event_id !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['is_wakeup'], message: 'cannot be combined with msg_id or event_id' });
+  }
+});
+/** A C2C message body. */
+export type C2CMessageBody = z.input<typeof C2CMessageBodySchema>;
+
+/**
+ * Body of a group message.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ */
+export const GroupMessageBodySchema = z.looseObject(v2Fields).superRefine(checkV2);
+/** A group message body. */
+export type GroupMessageBody = z.input<typeof GroupMessageBodySchema>;
+
+/**
+ * Body of a guild channel or guild DM message. At least one of content, embed, ark, image or
+ * markdown is required.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/post_messages.html
+ */
+export const ChannelMessageBodySchema = z
+  .looseObject({
+    content: z.string().optional(),
+    embed: EmbedBodySchema.optional(),
+    ark: ArkBodySchema.optional(),
+    message_reference: MessageReferenceBodySchema.optional(),
+    image: z.url().optional(),
+    msg_id: z.string().min(1).optional(),
+    event_id: z.string().min(1).optional(),
+    markdown: MarkdownBodySchema.optional(),
+    keyboard: KeyboardBodySchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const hasContent = body.content !== undefined && body.content.trim() !== '';
+    if (!hasContent && !body.embed && !body.ark && !body.image && !body.markdown) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['content'],
+        message: 'must not be empty (or give embed, ark, image or markdown)',
+      });
+    }
+  });
+/** A guild channel message body. */
+export type ChannelMessageBody = z.input<typeof ChannelMessageBodySchema>;
+/** A guild DM message body (same shape as a channel message). */
+export type DirectMessageBody = ChannelMessageBody;
+
+/** Response of a C2C / group send: the message id and a timestamp (number or RFC 3339 string). */
+export const MessageSendResponseSchema = z.looseObject({
+  id: z.string(),
+  timestamp: z.union([z.number(), z.string()]).optional(),
+  ext_info: z.looseObject({ ref_idx: z.string().optional() }).optional(),
+});
+/** A C2C / group send response. */
+export type MessageSendResponse = z.infer<typeof MessageSendResponseSchema>;
+
+/**
+ * A guild message as returned by channel / DM sends (unknown fields pass through). When the
+ * platform queues the message for audit (HTTP 202, code 304023/304024) there is no `id` but a
+ * `code` and `data.message_audit.audit_id`; wait for MESSAGE_AUDIT_PASS / REJECT.
+ */
+export const SentGuildMessageSchema = z.looseObject({
+  id: z.string().optional(),
+  code: z.number().optional(),
+  data: z.looseObject({ message_audit: z.looseObject({ audit_id: z.string() }).optional() }).optional(),
+  channel_id: z.string().optional(),
+  guild_id: z.string().optional(),
+  content: z.string().optional(),
+  timestamp: z.union([z.number(), z.string()]).optional(),
+  author: z.looseObject({ id: z.string(), username: z.string().optional(), bot: z.boolean().optional() }).optional(),
+});
+/** A guild message. */
+export type SentGuildMessage = z.infer<typeof SentGuildMessageSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The bot's own user.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/user/me.html
+ */
+export const BotUserSchema = z.looseObject({
+  id: z.string(),
+  username: z.string().optional(),
+  avatar: z.string().optional(),
+  union_openid: z.string().optional(),
+  union_user_account: z.string().optional(),
+});
+/** The bot user. */
+export type BotUser = z.infer<typeof BotUserSchema>;
+
+/** A guild (频道). */
+export const GuildSchema = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  icon: z.string().optional(),
+  owner_id: z.string().optional(),
+  owner: z.boolean().optional(),
+  member_count: z.number().optional(),
+  max_members: z.number().optional(),
+  description: z.string().optional(),
+  joined_at: z.string().optional(),
+});
+/** A guild. */
+export type Guild = z.infer<typeof GuildSchema>;
+
+/** A guild DM session created by `POST /users/@me/dms`. */
+export const DirectMessageSessionSchema = z.looseObject({
+  guild_id: z.string(),
+  channel_id: z.string().optional(),
+  create_time: z.union([z.string(), z.number()]).optional(),
+});
+/** A DM session. */
+export type DirectMessageSession = z.infer<typeof DirectMessageSessionSchema>;
+
+/** Body of `POST /users/@me/dms`. */
+export const CreateDirectMessageBodySchema = z.strictObject({
+  recipient_id: z.string().min(1),
+  source_guild_id: z.string().min(1),
+});
+/** A create-DM body. */
+export type CreateDirectMessageBody = z.input<typeof CreateDirectMessageBodySchema>;

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { QQValidationError } from '../errors/QQValidationError.js';
+
+/**
+ * Validates an outbound value with its schema; throws {@link QQValidationError} naming the field,
+ * before any request is made. Returns the parsed value (unknown fields kept by loose schemas).
+ *
+ * @internal
+ */
+export function validateBody<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw QQValidationError.fromZod(what, parsed.error);
+  return parsed.data;
+}
+
+/**
+ * Checks a path id (openid, group_openid, channel_id …) is a non-empty string and URL-encodes it.
+ *
+ * @internal
+ */
+export function pathId(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new QQValidationError(`${name}`, [{ path: name, message: 'is required (a non-empty string id)' }]);
+  }
+  return encodeURIComponent(value);
+}
