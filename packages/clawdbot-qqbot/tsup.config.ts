@@ -1,3 +1,13 @@
 import { createTsupConfig } from '../../tsup.shared.ts';
 
-export default createTsupConfig({ index: 'src/index.ts' }, { external: ['qq-sdk'] });
+// The plugin is installed into OpenClaw without a dependency install step (path and archive
+// installs copy files only), so qq-sdk and zod are bundled into dist; `require` is provided for
+// the CommonJS parts of qq-sdk's dependencies (ws) inside the ESM bundle.
+export default createTsupConfig(
+  { index: 'src/index.ts' },
+  {
+    noExternal: [/.*/],
+    banner: ({ format }) =>
+      format === 'esm' ? { js: "import { createRequire as __cqCreateRequire } from 'node:module'; const require = __cqCreateRequire(import.meta.url);" } : {},
+  },
+);

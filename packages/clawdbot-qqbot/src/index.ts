@@ -1,7 +1,32 @@
 /**
- * clawdbot-qqbot: the QQ Bot (Official API) channel plugin for OpenClaw, built on qq-sdk.
+ * clawdbot-qqbot: the QQ Bot (Official API) channel plugin for OpenClaw, built on qq-sdk. The
+ * default export is the plugin entry OpenClaw loads; the named exports are for tests and tools.
  *
  * @packageDocumentation
  */
-export { CHANNEL_ID, CHANNEL_LABEL } from './channel.js';
+import { createPluginEntry } from './entry.js';
+
+export { CHANNEL_ID, CHANNEL_LABEL, PLUGIN_ID, DEFAULT_ACCOUNT_ID, MAX_REPLIES_PER_MESSAGE } from './constants.js';
 export { parseAppCredentials, type AppCredentials } from './credentials.js';
+export {
+  APPROVAL_DISABLED_ENTRY,
+  QQBotAccountConfigSchema,
+  QQBotChannelConfigSchema,
+  type QQBotAccountConfig,
+  type QQBotChannelConfig,
+} from './config/QQBotConfigSchema.js';
+export { channelConfigJsonSchema } from './config/channelConfigJsonSchema.js';
+export { pluginManifest } from './config/pluginManifest.js';
+export type { AccountSources, ResolvedQQBotAccount } from './config/resolveAccount.js';
+export type { BotFactory, BotFactoryOptions, BotLifecycleEvent, QQBotPort } from './bot/QQBotPort.js';
+export { createQQBot } from './bot/createQQBot.js';
+export { createQQBotChannelPlugin, type QQBotChannelPlugin, type QQBotChannelPluginOptions } from './plugin.js';
+export { createPluginEntry, type QQBotPluginEntry } from './entry.js';
+export { formatTarget, parseTarget } from './outbound/targets.js';
+export { ReplyUndeliverableError } from './outbound/ReplyUndeliverableError.js';
+export { QQ_HINT_MARKER, qqPromptRules } from './prompt/qqPromptHints.js';
+export type * from './host/HostTypes.js';
+
+/** The plugin entry OpenClaw loads (`openclaw.extensions` points at this module). */
+const entry = createPluginEntry();
+export default entry;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_ID, parseAppCredentials } from '../src/index.js';
+import { CHANNEL_ID, parseAppCredentials } from '../../src/index.js';
 
 describe('parseAppCredentials', () => {
   it('splits AppID and AppSecret at the first colon', () => {

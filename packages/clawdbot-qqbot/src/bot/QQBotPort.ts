@@ -1,0 +1,50 @@
+import type { DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage } from 'qq-sdk';
+
+/** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
+export type BotLifecycleEvent =
+  | { readonly type: 'ready' }
+  | { readonly type: 'resumed' }
+  | { readonly type: 'reconnecting'; readonly reason?: string }
+  | { readonly type: 'error'; readonly error: unknown; readonly fatal: boolean };
+
+/**
+ * The narrow view of a QQ bot the plugin depends on: messages in, lifecycle out, active sends.
+ * The default implementation wraps qq-sdk's `QQBot` ({@link createQQBot}); tests pass a fake.
+ */
+export interface QQBotPort {
+  /** Registers the handler for every normalized inbound message. */
+  onMessage(handler: (message: Message) => void): void;
+  /** Registers the handler for lifecycle changes. */
+  onLifecycle(handler: (event: BotLifecycleEvent) => void): void;
+  /** Connects; resolves once the bot is started (events may already flow). */
+  start(): Promise<void>;
+  /** Disconnects and releases every socket and timer. */
+  stop(): Promise<void>;
+  /** Sends an active (non-reply) message. */
+  send(target: MessageTarget, content: string | OutgoingMessage, signal?: AbortSignal): Promise<DeliveryResult>;
+}
+
+/** Everything needed to build one account's bot. */
+export interface BotFactoryOptions {
+  /** QQ bot AppID. */
+  readonly appId: string;
+  /** QQ bot AppSecret. */
+  readonly clientSecret: string;
+  /** Intent names. */
+  readonly intents: readonly string[];
+  /** Event transport. */
+  readonly transport: 'websocket' | 'webhook';
+  /** Use the sandbox API. */
+  readonly sandbox?: boolean;
+  /** OpenAPI base URL override. */
+  readonly apiBaseUrl?: string;
+  /** Token URL override. */
+  readonly tokenUrl?: string;
+  /** Webhook listener settings (transport `webhook`). */
+  readonly webhook?: { readonly host?: string | undefined; readonly port?: number | undefined; readonly path?: string | undefined };
+  /** Where the SDK logs (never receives secrets). */
+  readonly logger: Logger;
+}
+
+/** Builds a bot for one account. */
+export type BotFactory = (options: BotFactoryOptions) => QQBotPort;

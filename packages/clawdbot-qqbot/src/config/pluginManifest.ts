@@ -1,0 +1,26 @@
+import { CHANNEL_ID, CHANNEL_LABEL, PLUGIN_ID } from '../constants.js';
+import { channelConfigJsonSchema } from './channelConfigJsonSchema.js';
+
+/**
+ * The content of `openclaw.plugin.json`, which OpenClaw reads before running any plugin code.
+ * `preferOver` lets this plugin win the `qqbot` channel over the catalog's `openclaw-qqbot` (and
+ * the older `qqbot` plugin id) when those are only enabled by default.
+ */
+export function pluginManifest(): Record<string, unknown> {
+  return {
+    id: PLUGIN_ID,
+    name: CHANNEL_LABEL,
+    description: 'QQ Bot (Official API) channel: C2C, groups, guild channels and guild DMs through qq-sdk.',
+    channels: [CHANNEL_ID],
+    activation: { onStartup: true },
+    configSchema: { type: 'object', additionalProperties: false, properties: {} },
+    channelConfigs: {
+      [CHANNEL_ID]: {
+        label: CHANNEL_LABEL,
+        description: 'QQ Bot API conversation channel (qq-sdk).',
+        preferOver: ['openclaw-qqbot', 'qqbot'],
+        schema: channelConfigJsonSchema(),
+      },
+    },
+  };
+}

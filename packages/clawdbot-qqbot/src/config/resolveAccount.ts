@@ -1,0 +1,105 @@
+import { CHANNEL_ID, DEFAULT_ACCOUNT_ID } from '../constants.js';
+import { parseAppCredentials, type AppCredentials } from '../credentials.js';
+import type { HostConfig } from '../host/HostTypes.js';
+import { QQBotChannelConfigSchema, type QQBotAccountConfig, type QQBotChannelConfig } from './QQBotConfigSchema.js';
+
+/** Where the plugin reads things that are not in the config: env and token files. */
+export interface AccountSources {
+  /** Environment variables (read when an account sets `useEnv`). */
+  readonly env: () => Readonly<Record<string, string | undefined>>;
+  /** Reads a token file (when an account sets `tokenFile`). */
+  readonly readFile: (path: string) => string;
+}
+
+/** An account with its credentials and options resolved: what `startAccount` runs. */
+export interface ResolvedQQBotAccount {
+  /** The account id (`default` for the top-level account). */
+  readonly accountId: string;
+  /** Display name, when set. */
+  readonly name?: string;
+  /** Whether the account should run. */
+  readonly enabled: boolean;
+  /** The app credentials, when they could be resolved. */
+  readonly credentials?: AppCredentials;
+  /** Where the credentials came from. */
+  readonly credentialSource: 'config' | 'token' | 'tokenFile' | 'env' | 'none';
+  /** Why the account is not configured, when it is not (never contains a secret). */
+  readonly problem?: string;
+  /** The account's settings with the top-level defaults applied. */
+  readonly config: QQBotAccountConfig;
+}
+
+const CREDENTIAL_KEYS = ['appId', 'clientSecret', 'token', 'tokenFile', 'useEnv'] as const;
+
+/** Reads and validates `channels.qqbot`; an invalid section reads as empty (the host reports schema errors). */
+export function readChannelSection(cfg: HostConfig): QQBotChannelConfig {
+  const parsed = QQBotChannelConfigSchema.safeParse(cfg.channels?.[CHANNEL_ID] ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+function hasCredentials(section: QQBotAccountConfig): boolean {
+  return CREDENTIAL_KEYS.some((key) => section[key] !== undefined);
+}
+
+/** Account ids in `channels.qqbot`: `default` (top level) when it has credentials or nothing else exists, then `accounts.*`. */
+export function listAccountIds(cfg: HostConfig): string[] {
+  const section = readChannelSection(cfg);
+  const named = Object.keys(section.accounts ?? {});
+  return hasCredentials(section) || named.length === 0 ? [DEFAULT_ACCOUNT_ID, ...named] : named;
+}
+
+function resolveCredentials(
+  config: QQBotAccountConfig,
+  sources: AccountSources,
+): Pick<ResolvedQQBotAccount, 'credentials' | 'credentialSource' | 'problem'> {
+  try {
+    if (config.appId !== undefined && config.clientSecret !== undefined) {
+      return { credentials: { appId: config.appId, clientSecret: config.clientSecret }, credentialSource: 'config' };
+    }
+    if (config.token !== undefined) {
+      return { credentials: parseAppCredentials(config.token), credentialSource: 'token' };
+    }
+    if (config.tokenFile !== undefined) {
+      return { credentials: parseAppCredentials(sources.readFile(config.tokenFile).trim()), credentialSource: 'tokenFile' };
+    }
+    if (config.useEnv === true) {
+      const env = sources.env();
+      const appId = env['QQBOT_APP_ID']?.trim();
+      const clientSecret = env['QQBOT_CLIENT_SECRET']?.trim();
+      if (!appId || !clientSecret) {
+        return { credentialSource: 'env', problem: 'useEnv is set but QQBOT_APP_ID or QQBOT_CLIENT_SECRET is empty in the gateway environment' };
+      }
+      return { credentials: parseAppCredentials(`${appId}:${clientSecret}`), credentialSource: 'env' };
+    }
+  } catch (error) {
+    // parseAppCredentials never echoes the secret; file errors carry only the path.
+    return { credentialSource: 'none', problem: error instanceof Error ? error.message : String(error) };
+  }
+  return {
+    credentialSource: 'none',
+    problem: 'no credentials: run `openclaw channels add --channel qqbot --token <AppID:AppSecret>`',
+  };
+}
+
+/**
+ * Resolves one account: named accounts inherit the top-level policies and connection options but
+ * never the top-level credentials.
+ */
+export function resolveAccount(cfg: HostConfig, accountId: string | null | undefined, sources: AccountSources): ResolvedQQBotAccount {
+  const section = readChannelSection(cfg);
+  const id = accountId ?? DEFAULT_ACCOUNT_ID;
+  const { accounts, ...topLevel } = section;
+  let config: QQBotAccountConfig = topLevel;
+  if (id !== DEFAULT_ACCOUNT_ID || (accounts?.[id] !== undefined)) {
+    const inherited: QQBotAccountConfig = { ...topLevel };
+    for (const key of CREDENTIAL_KEYS) delete inherited[key];
+    config = { ...inherited, ...(accounts?.[id] ?? {}) };
+  }
+  return {
+    accountId: id,
+    ...(config.name !== undefined ? { name: config.name } : {}),
+    enabled: config.enabled !== false,
+    ...resolveCredentials(config, sources),
+    config,
+  };
+}

@@ -1,0 +1,14 @@
+/** The channel id this plugin registers with OpenClaw (see docs/openclaw.md for why `qqbot`). */
+export const CHANNEL_ID = 'qqbot';
+
+/** The plugin id (`plugins.entries.<id>`), distinct from the official `openclaw-qqbot`. */
+export const PLUGIN_ID = 'clawdbot-qqbot';
+
+/** The label OpenClaw shows for this channel. */
+export const CHANNEL_LABEL = 'QQ Bot (Official API)';
+
+/** The id of the account configured at the top level of `channels.qqbot`. */
+export const DEFAULT_ACCOUNT_ID = 'default';
+
+/** QQ shows at most this many messages in answer to one user message. */
+export const MAX_REPLIES_PER_MESSAGE = 5;

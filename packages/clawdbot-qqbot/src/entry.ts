@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createQQBot } from './bot/createQQBot.js';
+import { CHANNEL_LABEL, PLUGIN_ID } from './constants.js';
+import type { HostChannelRuntime, HostPluginApi } from './host/HostTypes.js';
+import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
+
+/** The object OpenClaw loads from the package entry: `register(api)` registers the `qqbot` channel. */
+export interface QQBotPluginEntry {
+  /** The plugin id, `clawdbot-qqbot`. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** One-line description. */
+  readonly description: string;
+  /** Schema of `plugins.entries.clawdbot-qqbot.config` (empty: everything lives in `channels.qqbot`). */
+  readonly configSchema: Readonly<Record<string, unknown>>;
+  /** The channel plugin this entry registers. */
+  readonly channelPlugin: QQBotChannelPlugin;
+  /** Called by the host at load. */
+  register(api: HostPluginApi): void;
+}
+
+/**
+ * Builds the plugin entry. A plain object, not `defineChannelPluginEntry`, so the package imports
+ * nothing from the host at runtime and loads on every host line from 2026.7 on. Nothing here
+ * reads the environment or touches the network until the host starts an account.
+ */
+export function createPluginEntry(): QQBotPluginEntry {
+  let runtime: HostChannelRuntime | undefined;
+  const channelPlugin = createQQBotChannelPlugin({
+    createBot: createQQBot,
+    sources: {
+      // Read lazily, only for accounts configured with `useEnv`.
+      env: () => process.env,
+      readFile: (path) => readFileSync(path, 'utf8'),
+    },
+    runtime: () => runtime,
+  });
+  return {
+    id: PLUGIN_ID,
+    name: CHANNEL_LABEL,
+    description: 'QQ Bot (Official API) channel for OpenClaw, built on qq-sdk',
+    configSchema: { type: 'object', additionalProperties: false, properties: {} },
+    channelPlugin,
+    register(api) {
+      runtime = api.runtime?.channel;
+      api.registerChannel({ plugin: channelPlugin });
+    },
+  };
+}

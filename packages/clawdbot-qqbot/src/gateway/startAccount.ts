@@ -1,0 +1,92 @@
+import type { BotFactory } from '../bot/QQBotPort.js';
+import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
+import { CHANNEL_ID } from '../constants.js';
+import type { HostAccountStatus, HostChannelRuntime, HostGatewayContext } from '../host/HostTypes.js';
+import { handleInbound } from '../inbound/handleInbound.js';
+import { explainError, lifecycleStatus } from '../status/lifecycleStatus.js';
+import { toHostLogger } from '../status/toHostLogger.js';
+import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
+
+/** The default intents: QQ groups and C2C, guild @-messages, guild DMs. */
+export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE'] as const;
+
+/** What `startAccount` needs besides the host's context. */
+export interface StartAccountDeps {
+  /** Builds the account's bot. */
+  readonly createBot: BotFactory;
+  /** The running accounts (outbound sends look bots up here). */
+  readonly registry: AccountRegistry;
+  /** The runtime from `register(api)`, for hosts that do not pass `ctx.channelRuntime`. */
+  readonly fallbackRuntime: () => HostChannelRuntime | undefined;
+  /** The current time in epoch ms. */
+  readonly now: () => number;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Runs one account for the host: connects its bot, feeds every message to the agent, reports
+ * status, and stays pending until the host's abort signal fires (the host restarts accounts whose
+ * task ends), then disconnects.
+ */
+export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>, deps: StartAccountDeps): Promise<void> {
+  const { account, abortSignal } = ctx;
+  const update = (patch: Partial<HostAccountStatus>): void => ctx.setStatus({ ...ctx.getStatus(), accountId: account.accountId, ...patch });
+  const credentials = account.credentials;
+  if (!credentials) {
+    update({ running: false, connected: false, lifecycle: 'blocked', lastError: account.problem ?? 'not configured', terminalDisconnect: true });
+    await untilAborted(abortSignal);
+    return;
+  }
+  const runtime = ctx.channelRuntime ?? deps.fallbackRuntime();
+  if (!runtime) throw new Error(`${CHANNEL_ID}: the host passed no channel runtime; this OpenClaw version is not supported`);
+  const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret]);
+  const { config } = account;
+  const bot = deps.createBot({
+    appId: credentials.appId,
+    clientSecret: credentials.clientSecret,
+    intents: config.intents ?? DEFAULT_INTENTS,
+    transport: config.transport ?? 'websocket',
+    ...(config.sandbox !== undefined ? { sandbox: config.sandbox } : {}),
+    ...(config.apiBaseUrl !== undefined ? { apiBaseUrl: config.apiBaseUrl } : {}),
+    ...(config.tokenUrl !== undefined ? { tokenUrl: config.tokenUrl } : {}),
+    ...(config.webhook !== undefined ? { webhook: config.webhook } : {}),
+    logger,
+  });
+  const running = runningAccount(account, bot);
+  bot.onLifecycle((event) => {
+    update(lifecycleStatus(event, deps.now()));
+    if (event.type === 'error') logger.error('connection error', { error: explainError(event.error), fatal: event.fatal });
+  });
+  bot.onMessage((message) => {
+    running.remember(message);
+    update({ lastInboundAt: deps.now() });
+    handleInbound(message, { cfg: ctx.cfg, account, runtime, logger })
+      .then((outcome) => {
+        if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
+      })
+      .catch((error: unknown) => {
+        logger.error('inbound message failed', { messageId: message.id, error: explainError(error) });
+        update({ lastError: explainError(error) });
+      });
+  });
+
+  update({ running: true, connected: false, lifecycle: 'starting', lastError: null });
+  deps.registry.set(account.accountId, running);
+  try {
+    await bot.start();
+    await untilAborted(abortSignal);
+  } catch (error) {
+    update({ running: false, connected: false, lastError: explainError(error) });
+    throw error;
+  } finally {
+    if (deps.registry.get(account.accountId) === running) deps.registry.delete(account.accountId);
+    await bot.stop().catch((error: unknown) => logger.warn('stop failed', { error: explainError(error) }));
+    update({ running: false, connected: false, lifecycle: 'stopped' });
+  }
+}

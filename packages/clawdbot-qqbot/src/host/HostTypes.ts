@@ -1,0 +1,201 @@
+/**
+ * The slice of OpenClaw's plugin contract this plugin uses, declared structurally so the plugin
+ * has no runtime or type dependency on one host version (the same shapes hold from openclaw
+ * 2026.7.35 to 2026.9.6). Names follow `openclaw/plugin-sdk/channel-core`.
+ */
+
+/** The host's whole config object (`openclaw.json`); this plugin reads `channels.qqbot` only. */
+export interface HostConfig {
+  /** Per-channel sections. */
+  readonly channels?: Readonly<Record<string, unknown>>;
+  /** Everything else in the host config. */
+  readonly [key: string]: unknown;
+}
+
+/** One thing the agent wants delivered (the host's `ReplyPayload`, fields this plugin reads). */
+export interface HostReplyPayload {
+  /** Text to send. */
+  readonly text?: string;
+  /** One media URL or local path. */
+  readonly mediaUrl?: string;
+  /** Several media URLs or local paths. */
+  readonly mediaUrls?: readonly string[];
+  /** The message being answered, when the agent chose one. */
+  readonly replyToId?: string;
+  /** Send audio as a voice bubble. */
+  readonly audioAsVoice?: boolean;
+  /** Set by the host for error notices. */
+  readonly isError?: boolean;
+}
+
+/** Which part of a turn a delivery is: a tool result, a streamed block, or the final answer. */
+export interface HostDeliverInfo {
+  /** The delivery kind. */
+  readonly kind: 'tool' | 'block' | 'final';
+}
+
+/** The route the host picked for an inbound conversation. */
+export interface HostAgentRoute {
+  /** The agent that handles it. */
+  readonly agentId: string;
+  /** The session key of the conversation. */
+  readonly sessionKey: string;
+  /** The account the route resolved for. */
+  readonly accountId: string;
+}
+
+/** Options of the host's buffered block dispatcher. */
+export interface HostDispatcherOptions {
+  /** Called for each block and the final answer. */
+  deliver(payload: HostReplyPayload, info: HostDeliverInfo): Promise<void>;
+  /** Called when a delivery or the turn failed. */
+  onError?(error: unknown, info: HostDeliverInfo): void | Promise<void>;
+  /** Called when the turn went idle (all deliveries done). */
+  onIdle?(): void;
+}
+
+/** The inbound message context the host builds from channel fields (`MsgContext`). */
+export type HostMsgContext = Readonly<Record<string, unknown>>;
+
+/**
+ * The channel runtime (`api.runtime.channel` / `ctx.channelRuntime`): the handful of functions
+ * that hand an inbound message to the agent.
+ */
+export interface HostChannelRuntime {
+  /** Session routing. */
+  readonly routing: {
+    resolveAgentRoute(params: {
+      cfg: HostConfig;
+      channel: string;
+      accountId: string;
+      peer: { kind: 'direct' | 'group' | 'channel'; id: string };
+    }): HostAgentRoute;
+  };
+  /** Reply dispatch. */
+  readonly reply: {
+    finalizeInboundContext(fields: Record<string, unknown>): HostMsgContext;
+    dispatchReplyWithBufferedBlockDispatcher(params: {
+      ctx: HostMsgContext;
+      cfg: HostConfig;
+      dispatcherOptions: HostDispatcherOptions;
+      replyOptions?: Record<string, unknown>;
+    }): Promise<unknown>;
+  };
+  /** Pairing store for `dmPolicy: "pairing"`; absent on hosts without pairing. */
+  readonly pairing?: {
+    readAllowFromStore?(params: { channel: string; accountId?: string }): Promise<readonly string[]> | readonly string[];
+    upsertPairingRequest?(params: {
+      channel: string;
+      id: string;
+      accountId?: string;
+      meta?: Record<string, string>;
+    }): Promise<{ code: string; created: boolean }>;
+    buildPairingReply?(params: { channel: string; idLine: string; code: string }): string;
+  };
+}
+
+/** A status snapshot of one account as the host shows it (`ChannelAccountSnapshot`, subset). */
+export interface HostAccountStatus {
+  /** The account id. */
+  readonly accountId?: string;
+  /** Whether the account task runs. */
+  readonly running?: boolean;
+  /** Whether the account is connected to QQ. */
+  readonly connected?: boolean;
+  /** Where the connection is in its lifecycle. */
+  readonly lifecycle?: 'starting' | 'ready' | 'recovering' | 'blocked' | 'stopped';
+  /** When the account last connected (epoch ms). */
+  readonly lastConnectedAt?: number;
+  /** When the last inbound message arrived (epoch ms). */
+  readonly lastInboundAt?: number;
+  /** When the last outbound message left (epoch ms). */
+  readonly lastOutboundAt?: number;
+  /** The last error with its explanation, or `null`. */
+  readonly lastError?: string | null;
+  /** Stops the host from restarting the account (fatal configuration errors). */
+  readonly terminalDisconnect?: boolean;
+  /** Other host fields, kept as they are. */
+  readonly [key: string]: unknown;
+}
+
+/** The host's log sink for one account. */
+export interface HostLog {
+  /** Debug line. */
+  debug?(message: string): void;
+  /** Info line. */
+  info?(message: string): void;
+  /** Warning line. */
+  warn?(message: string): void;
+  /** Error line. */
+  error?(message: string): void;
+}
+
+/** What the host passes to `gateway.startAccount` (`ChannelGatewayContext`, subset). */
+export interface HostGatewayContext<Account> {
+  /** The host config at start. */
+  readonly cfg: HostConfig;
+  /** The account id. */
+  readonly accountId: string;
+  /** The resolved account. */
+  readonly account: Account;
+  /** Fires when the host stops the account. */
+  readonly abortSignal: AbortSignal;
+  /** Per-account log. */
+  readonly log?: HostLog;
+  /** Current status. */
+  getStatus(): HostAccountStatus;
+  /** Publish a new status. */
+  setStatus(status: HostAccountStatus): void;
+  /** The channel runtime (same object as `api.runtime.channel`). */
+  readonly channelRuntime?: HostChannelRuntime;
+}
+
+/** What the host passes to `outbound.sendText` / `sendMedia` (`ChannelOutboundContext`, subset). */
+export interface HostOutboundContext {
+  /** Host config. */
+  readonly cfg: HostConfig;
+  /** The target string, e.g. `qqbot:group:<group_openid>`. */
+  readonly to: string;
+  /** Text to send. */
+  readonly text?: string;
+  /** Media URL or local path. */
+  readonly mediaUrl?: string;
+  /** The message to answer, when known. */
+  readonly replyToId?: string | null;
+  /** The account to send from. */
+  readonly accountId?: string | null;
+  /** Cancels the send. */
+  readonly signal?: AbortSignal;
+}
+
+/** What an outbound send returns to the host. */
+export interface HostOutboundResult {
+  /** The channel id. */
+  readonly channel: string;
+  /** The platform's id of the (first) sent message. */
+  readonly messageId: string;
+}
+
+/** Input of `openclaw channels add --channel qqbot …` (`ChannelSetupInput`, subset). */
+export interface HostSetupInput {
+  /** Display name of the account. */
+  readonly name?: string;
+  /** `--token AppID:AppSecret`. */
+  readonly token?: string;
+  /** `--token-file <path>`. */
+  readonly tokenFile?: string;
+  /** `--use-env`. */
+  readonly useEnv?: boolean;
+  /** `--allow-from` entries. */
+  readonly allowFrom?: readonly string[] | string;
+}
+
+/** The plugin API object the host passes to `register(api)` (subset). */
+export interface HostPluginApi {
+  /** Registers a channel plugin. */
+  registerChannel(registration: { plugin: unknown }): void;
+  /** The host runtime; `runtime.channel` is the channel runtime. */
+  readonly runtime?: { readonly channel?: HostChannelRuntime };
+  /** Why the host loads the plugin (`full`, `setup-only`, …). */
+  readonly registrationMode?: string;
+}

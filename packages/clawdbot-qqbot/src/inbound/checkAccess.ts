@@ -1,0 +1,57 @@
+import type { Message } from 'qq-sdk';
+import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
+import { APPROVAL_DISABLED_ENTRY } from '../config/QQBotConfigSchema.js';
+
+/** What the access policy decided for one inbound message. */
+export type AccessDecision =
+  | { readonly action: 'dispatch'; readonly commandAuthorized: boolean }
+  | { readonly action: 'pair' }
+  | { readonly action: 'drop'; readonly reason: string };
+
+const normalize = (id: string): string => id.trim().toUpperCase();
+
+/** Whether the message came from a one-to-one conversation (C2C or guild DM). */
+export function isDirectScene(message: Message): boolean {
+  return message.scene === 'c2c' || message.scene === 'direct';
+}
+
+/** The id a group policy is keyed on: the group openid or the guild channel id. */
+export function conversationId(message: Message): string {
+  return message.target.scene === 'group'
+    ? message.target.groupOpenid
+    : message.target.scene === 'guild'
+      ? message.target.channelId
+      : message.author.id;
+}
+
+/**
+ * Applies the account's DM and group policies (the host's conventions: `dmPolicy` pairing |
+ * allowlist | open | disabled with `allowFrom`; `groupPolicy` open | allowlist | disabled with
+ * `groupAllowFrom`; `requireMention`). `approved` are the senders approved through pairing.
+ */
+export function checkAccess(message: Message, config: QQBotAccountConfig, approved: readonly string[] = []): AccessDecision {
+  const allowFrom = new Set(
+    [...(config.allowFrom ?? []), ...approved].filter((entry) => entry !== APPROVAL_DISABLED_ENTRY).map(normalize),
+  );
+  const senderAllowed = allowFrom.has(normalize(message.author.id));
+  if (message.author.isBot) return { action: 'drop', reason: 'sender is a bot' };
+
+  if (isDirectScene(message)) {
+    const policy = config.dmPolicy ?? 'pairing';
+    if (policy === 'disabled') return { action: 'drop', reason: 'dmPolicy is disabled' };
+    if (policy === 'open') return { action: 'dispatch', commandAuthorized: allowFrom.size === 0 || senderAllowed };
+    if (senderAllowed) return { action: 'dispatch', commandAuthorized: true };
+    return policy === 'pairing' ? { action: 'pair' } : { action: 'drop', reason: 'sender is not in allowFrom' };
+  }
+
+  const policy = config.groupPolicy ?? 'open';
+  if (policy === 'disabled') return { action: 'drop', reason: 'groupPolicy is disabled' };
+  if (policy === 'allowlist') {
+    const groups = new Set((config.groupAllowFrom ?? []).map(normalize));
+    if (!groups.has(normalize(conversationId(message)))) return { action: 'drop', reason: 'group is not in groupAllowFrom' };
+  }
+  if ((config.requireMention ?? true) && !message.mentionedBot) {
+    return { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
+  }
+  return { action: 'dispatch', commandAuthorized: senderAllowed };
+}

@@ -1,0 +1,91 @@
+import type { Logger, Message } from 'qq-sdk';
+import { CHANNEL_ID } from '../constants.js';
+import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
+import type { HostChannelRuntime, HostConfig } from '../host/HostTypes.js';
+import { TurnReplier } from '../outbound/TurnReplier.js';
+import { replySender } from '../outbound/replySender.js';
+import { checkAccess } from './checkAccess.js';
+import { peerOf, toInboundFields } from './toInboundFields.js';
+
+/** What {@link handleInbound} needs from the running account. */
+export interface InboundDeps {
+  /** The host config. */
+  readonly cfg: HostConfig;
+  /** The account that received the message. */
+  readonly account: ResolvedQQBotAccount;
+  /** The host's channel runtime. */
+  readonly runtime: HostChannelRuntime;
+  /** Where to log. */
+  readonly logger: Logger;
+}
+
+/** What happened to one inbound message. */
+export type InboundOutcome = 'dispatched' | 'paired' | 'dropped';
+
+async function approvedSenders(deps: InboundDeps): Promise<readonly string[]> {
+  const read = deps.runtime.pairing?.readAllowFromStore;
+  if (!read) return [];
+  try {
+    return await read({ channel: CHANNEL_ID, accountId: deps.account.accountId });
+  } catch (error) {
+    deps.logger.warn('could not read the pairing allow-list store', { error: String(error) });
+    return [];
+  }
+}
+
+/**
+ * Hands one QQ message to the host: applies the DM/group policy (pairing where the host supports
+ * it), routes it to a session, builds the inbound context and runs the agent turn, delivering
+ * every block through `msg.reply()` within the reply budget ({@link TurnReplier}).
+ *
+ * The only place that calls the host's inbound runtime (`resolveAgentRoute`,
+ * `finalizeInboundContext`, `dispatchReplyWithBufferedBlockDispatcher`), so a move to the newer
+ * `runtime.channel.inbound.*` touches this file alone.
+ */
+export async function handleInbound(message: Message, deps: InboundDeps): Promise<InboundOutcome> {
+  const { account, runtime, logger, cfg } = deps;
+  const decision = checkAccess(message, account.config, await approvedSenders(deps));
+  if (decision.action === 'drop') {
+    logger.debug('inbound message dropped', { messageId: message.id, scene: message.scene, reason: decision.reason });
+    return 'dropped';
+  }
+  if (decision.action === 'pair') {
+    const pairing = runtime.pairing;
+    if (!pairing?.upsertPairingRequest || !pairing.buildPairingReply) {
+      logger.info('DM from an unknown sender dropped: this host has no pairing; add the openid to allowFrom', {
+        sender: message.author.id,
+      });
+      return 'dropped';
+    }
+    const { code, created } = await pairing.upsertPairingRequest({
+      channel: CHANNEL_ID,
+      id: message.author.id,
+      accountId: account.accountId,
+      meta: { scene: message.scene },
+    });
+    if (created) {
+      const idLine = `Your QQ openid: ${message.author.id}`;
+      await message.reply(pairing.buildPairingReply({ channel: CHANNEL_ID, idLine, code }));
+    }
+    return 'paired';
+  }
+
+  const route = runtime.routing.resolveAgentRoute({ cfg, channel: CHANNEL_ID, accountId: account.accountId, peer: peerOf(message) });
+  const ctx = runtime.reply.finalizeInboundContext(
+    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized }),
+  );
+  const replier = new TurnReplier(message, { scene: message.scene, markdown: account.config.markdown ?? true }, replySender(account.config));
+  await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
+    ctx,
+    cfg,
+    dispatcherOptions: {
+      deliver: (payload, info) => replier.deliver(payload, info),
+      onError: (error, info) => {
+        logger.error(`reply delivery failed (${info.kind})`, { messageId: message.id, error: String(error) });
+      },
+    },
+  });
+  // A turn that ended without a final delivery still sends what it held back.
+  await replier.flush();
+  return 'dispatched';
+}

@@ -1,0 +1,92 @@
+import type { Message, MessageAttachment } from 'qq-sdk';
+import { CHANNEL_ID } from '../constants.js';
+import { formatTarget } from '../outbound/targets.js';
+
+/** The host's chat type and session peer for each QQ scene. */
+export function peerOf(message: Message): { kind: 'direct' | 'group' | 'channel'; id: string } {
+  switch (message.target.scene) {
+    case 'c2c':
+      return { kind: 'direct', id: message.target.openid };
+    case 'direct':
+      return { kind: 'direct', id: message.author.id };
+    case 'group':
+      return { kind: 'group', id: message.target.groupOpenid };
+    case 'guild':
+      return { kind: 'channel', id: message.target.channelId };
+  }
+}
+
+const MEDIA_KIND = { image: 'image', video: 'video', voice: 'audio', file: 'document' } as const;
+
+function mediaFact(attachment: MessageAttachment): Record<string, unknown> {
+  return {
+    url: attachment.voiceWavUrl ?? attachment.url,
+    kind: MEDIA_KIND[attachment.kind],
+    contentType: attachment.kind === 'voice' && attachment.voiceWavUrl ? 'audio/wav' : attachment.contentType,
+    ...(attachment.filename !== undefined ? { fileName: attachment.filename } : {}),
+    ...(attachment.size !== undefined ? { sizeBytes: attachment.size } : {}),
+    ...(attachment.width !== undefined ? { width: attachment.width } : {}),
+    ...(attachment.height !== undefined ? { height: attachment.height } : {}),
+    ...(attachment.asrText ? { transcribed: true } : {}),
+  };
+}
+
+/**
+ * The text the agent reads: the mention-stripped content, plus the platform's speech
+ * recognition of voice attachments (so a voice note is answerable without audio tooling).
+ */
+export function bodyOf(message: Message): string {
+  const transcripts = message.attachments
+    .filter((attachment) => attachment.kind === 'voice' && attachment.asrText)
+    .map((attachment) => `[voice] ${attachment.asrText}`);
+  return [message.content, ...transcripts].filter((part) => part.length > 0).join('\n');
+}
+
+/**
+ * Maps a normalized QQ message to the host's inbound context fields (`MsgContext`): chat type,
+ * sender, conversation, session key, text, media facts (plus the legacy `Media*` fields older
+ * hosts read) and the reply route.
+ */
+export function toInboundFields(
+  message: Message,
+  params: { accountId: string; sessionKey: string; commandAuthorized: boolean },
+): Record<string, unknown> {
+  const conversation = formatTarget(message.target);
+  const direct = message.scene === 'c2c' || message.scene === 'direct';
+  const sender = `${CHANNEL_ID}:user:${message.author.id}`;
+  const body = bodyOf(message);
+  const media = message.attachments.map(mediaFact);
+  const transcript = message.attachments.find((attachment) => attachment.asrText)?.asrText;
+  return {
+    Body: body,
+    BodyForAgent: body,
+    RawBody: message.rawContent,
+    CommandBody: message.content,
+    From: direct ? conversation : sender,
+    To: conversation,
+    SessionKey: params.sessionKey,
+    AccountId: params.accountId,
+    ChatType: direct ? 'direct' : message.scene === 'group' ? 'group' : 'channel',
+    SenderId: message.author.id,
+    SenderName: message.author.username ?? message.author.id,
+    ...(direct ? {} : { GroupSubject: conversation, WasMentioned: message.mentionedBot }),
+    Provider: CHANNEL_ID,
+    Surface: CHANNEL_ID,
+    MessageSid: message.id,
+    Timestamp: message.timestamp.getTime(),
+    OriginatingChannel: CHANNEL_ID,
+    OriginatingTo: conversation,
+    CommandAuthorized: params.commandAuthorized,
+    ...(message.referencedMessageId !== undefined ? { ReplyToId: message.referencedMessageId } : {}),
+    ...(media.length > 0
+      ? {
+          media,
+          MediaUrl: media[0]?.['url'],
+          MediaType: media[0]?.['contentType'],
+          MediaUrls: media.map((fact) => fact['url']),
+          MediaTypes: media.map((fact) => fact['contentType']),
+        }
+      : {}),
+    ...(transcript !== undefined ? { Transcript: transcript } : {}),
+  };
+}

@@ -1,0 +1,78 @@
+import type { DeliveryResult, Message, OutgoingMessage } from 'qq-sdk';
+import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
+import type { HostDeliverInfo, HostReplyPayload } from '../host/HostTypes.js';
+import { renderText, textOf, toOutgoingMessages, type RenderOptions } from './toOutgoingMessages.js';
+
+/** Sends one message as a passive reply; the default is `message.reply` with the account's fallback option. */
+export type ReplySender = (message: Message, content: OutgoingMessage) => Promise<DeliveryResult>;
+
+/**
+ * Delivers one agent turn to the QQ message that started it, within the reply budget: QQ shows at
+ * most {@link MAX_REPLIES_PER_MESSAGE} replies per message (fewer when the scene's ledger says
+ * so). Blocks go out as they come while more than one reply is left; after that they are held,
+ * and the final answer carries everything held, so the final text is never the one refused.
+ */
+export class TurnReplier {
+  private sent = 0;
+  private held: OutgoingMessage[] = [];
+  private finished = false;
+  /** Ids of the messages sent so far in this turn. */
+  readonly sentIds: string[] = [];
+
+  /**
+   * @param message - The inbound message being answered.
+   * @param render - How text renders for this target.
+   * @param send - Sends one reply (goes through `msg.reply`, so the SDK's ledger and rules apply).
+   */
+  constructor(
+    private readonly message: Message,
+    private readonly render: RenderOptions,
+    private readonly send: ReplySender,
+  ) {}
+
+  /** Replies still allowed in this turn. */
+  remaining(): number {
+    return Math.max(0, Math.min(this.message.replyQuota.remaining, MAX_REPLIES_PER_MESSAGE - this.sent));
+  }
+
+  /** The host's `deliver` callback: sends or holds a block; the final delivery flushes. */
+  async deliver(payload: HostReplyPayload, info: HostDeliverInfo): Promise<void> {
+    const outgoing = toOutgoingMessages(payload, this.render);
+    if (info.kind === 'final') {
+      this.held.push(...outgoing);
+      await this.flush();
+      return;
+    }
+    if (outgoing.length === 0) return;
+    // Keep one reply in reserve for the final answer; hold blocks once only that one is left.
+    if (this.held.length === 0 && !this.finished && this.remaining() - outgoing.length >= 1) {
+      for (const item of outgoing) await this.sendOne(item);
+      return;
+    }
+    this.held.push(...outgoing);
+  }
+
+  /** Sends everything held, merging what does not fit into the last allowed message. Safe to call twice. */
+  async flush(): Promise<void> {
+    if (this.held.length === 0) return;
+    const queue = this.held;
+    this.held = [];
+    this.finished = true;
+    const room = Math.max(1, this.remaining());
+    const direct = queue.slice(0, queue.length <= room ? queue.length : room - 1);
+    const overflow = queue.slice(direct.length);
+    for (const item of direct) await this.sendOne(item);
+    if (overflow.length > 0) {
+      const dropped = overflow.filter((item) => item.kind !== 'text' && item.kind !== 'markdown').length;
+      const parts = overflow.map(textOf).filter((part) => part.trim().length > 0);
+      if (dropped > 0) parts.push(`(${dropped} attachment(s) not sent: QQ allows ${MAX_REPLIES_PER_MESSAGE} replies per message)`);
+      await this.sendOne(renderText(parts.join('\n\n'), this.render));
+    }
+  }
+
+  private async sendOne(content: OutgoingMessage): Promise<void> {
+    const result = await this.send(this.message, content);
+    this.sent += Math.max(1, result.messages.length);
+    for (const sent of result.messages) if (sent.id !== undefined) this.sentIds.push(sent.id);
+  }
+}

@@ -1,0 +1,66 @@
+import { messages, type MediaKind, type MessageScene, type OutgoingMessage } from 'qq-sdk';
+import type { HostReplyPayload } from '../host/HostTypes.js';
+
+/** How a payload is rendered for one target. */
+export interface RenderOptions {
+  /** The scene of the target. */
+  readonly scene: MessageScene;
+  /** Whether markdown is enabled for the account (only C2C and groups accept it). */
+  readonly markdown: boolean;
+}
+
+const EXTENSION_KIND: ReadonlyArray<readonly [RegExp, MediaKind]> = [
+  [/\.(png|jpe?g|gif|webp|bmp)$/i, 'image'],
+  [/\.(mp4|mov|m4v)$/i, 'video'],
+  [/\.(silk|slk|amr|mp3|wav|ogg|opus|m4a)$/i, 'voice'],
+];
+
+/** Picks the QQ media kind from a URL or path (query strings ignored); unknown types go as files. */
+export function mediaKindOf(source: string, audioAsVoice = false): MediaKind {
+  const path = source.split(/[?#]/, 1)[0] ?? source;
+  const kind = EXTENSION_KIND.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
+  // Audio goes as a voice bubble only when asked; otherwise as a file, like other hosts' channels.
+  return kind === 'voice' && !audioAsVoice ? 'file' : kind;
+}
+
+/** Whether markdown is sent to this scene: guild channels and DMs need a separate permission. */
+export function markdownAllowed(options: RenderOptions): boolean {
+  return options.markdown && (options.scene === 'c2c' || options.scene === 'group');
+}
+
+/** Renders text as markdown where allowed (the SDK falls back to plain text where refused). */
+export function renderText(text: string, options: RenderOptions): OutgoingMessage {
+  return markdownAllowed(options) ? messages.markdown(text) : messages.text(text);
+}
+
+/**
+ * Turns one host reply payload into QQ messages: the text (markdown where allowed) and one media
+ * message per URL or path, uploaded by the SDK. The text rides as the caption of the first media
+ * message so a picture with a comment costs one reply, not two.
+ */
+export function toOutgoingMessages(payload: HostReplyPayload, options: RenderOptions): OutgoingMessage[] {
+  const text = payload.text?.trim() ?? '';
+  const sources = [...(payload.mediaUrls ?? []), ...(payload.mediaUrl ? [payload.mediaUrl] : [])].filter(
+    (source, index, all) => source.length > 0 && all.indexOf(source) === index,
+  );
+  if (sources.length === 0) return text.length > 0 ? [renderText(text, options)] : [];
+  return sources.map((source, index) => {
+    const kind = mediaKindOf(source, payload.audioAsVoice === true);
+    const input = /^https?:\/\//i.test(source) ? source : source.replace(/^file:\/\//i, '');
+    const caption = index === 0 && text.length > 0 && kind !== 'voice' ? text : undefined;
+    return kind === 'voice' ? messages.voice(input) : messages[kind](input, caption);
+  });
+}
+
+/** The text a message carries, for merging messages that no longer fit the reply budget. */
+export function textOf(message: OutgoingMessage): string {
+  switch (message.kind) {
+    case 'text':
+    case 'markdown':
+      return message.content;
+    case 'media':
+      return message.caption ?? '';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,27 @@
+import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
+import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
+
+/** The marker every QQ hint set starts with (tests and the e2e look for it). */
+export const QQ_HINT_MARKER = 'QQ delivery rules:';
+
+/**
+ * The rules QQ enforces on the wire, phrased for the model, so answers are written to pass them:
+ * links only to the bot's registered domains, markdown where the account and scene allow it, and
+ * at most five messages per answer.
+ */
+export function qqPromptRules(config: QQBotAccountConfig): string[] {
+  const domains = config.registeredDomains ?? [];
+  const links =
+    domains.length > 0
+      ? `QQ blocks links: only URLs on this bot's registered domains (${domains.join(', ')}) are delivered. Never write other URLs or bare domain names such as example.com; name the source in words instead.`
+      : 'QQ blocks links for this bot: never write URLs or bare domain names such as example.com; name the source in words instead.';
+  const markdown =
+    config.markdown === false
+      ? 'Markdown is off for this bot: write plain text.'
+      : 'Markdown renders in QQ private chats (C2C) and groups; guild channels and guild DMs show plain text, so keep formatting light there.';
+  return [
+    `${QQ_HINT_MARKER} ${links}`,
+    markdown,
+    `An answer arrives as at most ${MAX_REPLIES_PER_MESSAGE} QQ messages; anything beyond is merged into the last one. Prefer one complete message.`,
+  ];
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { OutgoingMessage } from 'qq-sdk';
+import { ReplyUndeliverableError, type HostReplyPayload } from '../../src/index.js';
+import { TurnReplier } from '../../src/outbound/TurnReplier.js';
+import { replySender } from '../../src/outbound/replySender.js';
+import { mediaKindOf, toOutgoingMessages } from '../../src/outbound/toOutgoingMessages.js';
+import { fakeMessage } from '../support/fakeMessage.js';
+
+const text = (sent: { content: string | OutgoingMessage }): string => {
+  const content = sent.content;
+  return typeof content === 'string' ? content : 'content' in content ? content.content : '';
+};
+
+describe('outbound kinds (host ReplyPayload -> qq-sdk OutgoingMessage)', () => {
+  it('text is markdown in C2C and groups (SDK falls back where refused), plain text in guilds and DMs or when disabled', () => {
+    expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'c2c', markdown: true })).toEqual([{ kind: 'markdown', content: '**hi**' }]);
+    expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'group', markdown: true })).toEqual([{ kind: 'markdown', content: '**hi**' }]);
+    expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'guild', markdown: true })).toEqual([{ kind: 'text', content: '**hi**' }]);
+    expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'direct', markdown: true })).toEqual([{ kind: 'text', content: '**hi**' }]);
+    expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'c2c', markdown: false })).toEqual([{ kind: 'text', content: '**hi**' }]);
+    expect(toOutgoingMessages({ text: '   ' }, { scene: 'c2c', markdown: true })).toEqual([]);
+  });
+
+  it('media: image, video, voice (only when audioAsVoice), file; URL or local path; text rides as the first caption', () => {
+    const out = toOutgoingMessages(
+      { text: '看图', mediaUrls: ['https://cdn.example.com/a.png?x=1', '/tmp/clip.mp4', 'file:///tmp/report.pdf'] },
+      { scene: 'group', markdown: true },
+    );
+    expect(out).toEqual([
+      { kind: 'media', media: 'image', source: { url: 'https://cdn.example.com/a.png?x=1' }, caption: '看图' },
+      { kind: 'media', media: 'video', source: { path: '/tmp/clip.mp4' } },
+      { kind: 'media', media: 'file', source: { path: '/tmp/report.pdf' } },
+    ]);
+    expect(toOutgoingMessages({ mediaUrl: '/tmp/a.silk', audioAsVoice: true }, { scene: 'c2c', markdown: true })).toEqual([
+      { kind: 'media', media: 'voice', source: { path: '/tmp/a.silk' } },
+    ]);
+    expect(mediaKindOf('/tmp/a.mp3')).toBe('file');
+  });
+});
+
+describe('TurnReplier: a turn within the reply budget', () => {
+  const blocks = (n: number): HostReplyPayload[] => Array.from({ length: n }, (_, i) => ({ text: `block ${i + 1}` }));
+
+  it('9 blocks + final on a 5-reply message: at most 5 replies, the final text is delivered, nothing is lost', async () => {
+    const message = fakeMessage('group');
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    for (const block of blocks(9)) await replier.deliver(block, { kind: 'block' });
+    await replier.deliver({ text: 'FINAL ANSWER' }, { kind: 'final' });
+    expect(message.sent).toHaveLength(5);
+    expect(message.sent.every((sent) => sent.mode === 'passive')).toBe(true);
+    expect(message.sent.slice(0, 4).map(text)).toEqual(['block 1', 'block 2', 'block 3', 'block 4']);
+    const last = text(message.sent[4]!);
+    expect(last.endsWith('FINAL ANSWER')).toBe(true);
+    for (let i = 5; i <= 9; i += 1) expect(last).toContain(`block ${i}`);
+  });
+
+  it('respects a smaller remaining budget (C2C 4 per message, some already used)', async () => {
+    const message = fakeMessage('c2c', { budget: 2 });
+    const replier = new TurnReplier(message, { scene: 'c2c', markdown: true }, replySender({}));
+    for (const block of blocks(3)) await replier.deliver(block, { kind: 'block' });
+    await replier.deliver({ text: 'done' }, { kind: 'final' });
+    expect(message.sent.map(text)).toEqual(['block 1', 'block 2\n\nblock 3\n\ndone']);
+  });
+
+  it('flushes held blocks when a turn ends without a final delivery', async () => {
+    const message = fakeMessage('group', { budget: 1 });
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    await replier.deliver({ text: 'a' }, { kind: 'block' });
+    await replier.deliver({ text: 'b' }, { kind: 'tool' });
+    expect(message.sent).toHaveLength(0);
+    await replier.flush();
+    await replier.flush();
+    expect(message.sent.map(text)).toEqual(['a\n\nb']);
+  });
+
+  it('when the budget is gone: default reports an undeliverable reply to the host, never a silent drop', async () => {
+    const message = fakeMessage('group', { budget: 0 });
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    await expect(replier.deliver({ text: 'late' }, { kind: 'final' })).rejects.toBeInstanceOf(ReplyUndeliverableError);
+    await expect(new TurnReplier(message, { scene: 'group', markdown: false }, replySender({})).deliver({ text: 'late' }, { kind: 'final' })).rejects.toThrow(
+      /not delivered: Reply quota exhausted/,
+    );
+  });
+
+  it('onReplyUnavailable: "active" asks the SDK for an active message instead', async () => {
+    const message = fakeMessage('group', { budget: 0 });
+    await new TurnReplier(message, { scene: 'group', markdown: false }, replySender({ onReplyUnavailable: 'active' })).deliver({ text: 'late' }, { kind: 'final' });
+    expect(message.sent).toEqual([{ content: { kind: 'text', content: 'late' }, options: { onQuotaExhausted: 'active' }, mode: 'active' }]);
+  });
+
+  it('merges media that no longer fits into a note on the last message', async () => {
+    const message = fakeMessage('group', { budget: 2 });
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    await replier.deliver({ text: 'pics', mediaUrls: ['https://a/1.png', 'https://a/2.png', 'https://a/3.png'] }, { kind: 'final' });
+    expect(message.sent).toHaveLength(2);
+    expect(message.sent[0]?.content).toMatchObject({ kind: 'media', caption: 'pics' });
+    expect(text(message.sent[1]!)).toMatch(/2 attachment\(s\) not sent/);
+  });
+});
