@@ -244,15 +244,13 @@ export class WebhookReceiver {
       return refusal(415, 'unsupported_media_type', 'Callbacks are JSON: send Content-Type: application/json.');
     }
     const declared = readHeader(headers, 'content-length');
-    if (declared !== undefined && Number(declared) > this.maxBodyBytes) {
-      this.stats.received++;
-      return this.tooLarge();
-    }
+    if (declared !== undefined && Number(declared) > this.maxBodyBytes) return this.tooLarge();
     return undefined;
   }
 
   /** The 413 answer for a body over {@link WebhookReceiver.maxBodyBytes}; adapters use it while streaming. */
   tooLarge(): WebhookResponse {
+    this.stats.received++;
     this.stats.rejected++;
     return refusal(413, 'payload_too_large', `The body is larger than maxBodyBytes (${this.maxBodyBytes} bytes).`);
   }
@@ -268,9 +266,9 @@ export class WebhookReceiver {
   async handle(request: WebhookRequest, context?: WebhookHandleContext): Promise<WebhookResponse> {
     const early = this.precheck(request.method, request.headers);
     if (early) return early;
-    this.stats.received++;
     const size = typeof request.body === 'string' ? Buffer.byteLength(request.body) : request.body.byteLength;
     if (size > this.maxBodyBytes) return this.tooLarge();
+    this.stats.received++;
     try {
       return await this.#handleChecked(request, context);
     } catch (error) {

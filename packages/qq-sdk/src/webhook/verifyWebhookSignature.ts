@@ -7,7 +7,8 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 /**
  * Decodes an `X-Signature-Ed25519` value; `undefined` unless it is 64 bytes of hex whose last
  * byte has the top three bits clear (a canonical Ed25519 signature, as the platform requires).
- * Internal.
+ *
+ * @internal
  */
 export function decodeSignature(signatureHex: string): Buffer | undefined {
   if (!SIGNATURE_HEX.test(signatureHex)) return undefined;
