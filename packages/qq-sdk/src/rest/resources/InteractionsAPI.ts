@@ -9,7 +9,9 @@ import { pathId, validateBody } from '../validateBody.js';
  */
 export type InteractionResultCode = 0 | 1 | 2 | 3 | 4 | 5;
 
-const CodeSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+const BodySchema = z.strictObject({
+  code: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'must be 0-5' }),
+});
 
 /**
  * Acknowledges button and quick-menu interactions (`INTERACTION_CREATE`); without it the user's
@@ -31,7 +33,7 @@ export class InteractionsAPI {
    */
   async acknowledge(interactionId: string, code: InteractionResultCode = 0, options: RequestOptions = {}): Promise<void> {
     const path = `/interactions/${pathId('interaction_id', interactionId)}`;
-    const body = { code: validateBody(CodeSchema, code, 'interaction result code') };
+    const body = validateBody(BodySchema, { code }, 'interaction acknowledgement');
     await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /interactions/{interaction_id}', body });
   }
 }
