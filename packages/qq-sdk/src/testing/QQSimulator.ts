@@ -7,6 +7,7 @@ import { IntentBits, Intents } from '../events/Intents.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
 import type { ConnectionSelector } from './ConnectionSelector.js';
+import { CONTROL_API_PREFIX, handleControlRequest } from './ControlApi.js';
 import { isPlainObject } from './deepMerge.js';
 import { EventFactory, type FixtureEnvelope } from './EventFactory.js';
 import { GatewayServer, type FloodTemplate } from './GatewayServer.js';
@@ -160,6 +161,7 @@ export class QQSimulator {
   private readonly restCalls: RestCallRecord[] = [];
   private readonly failures = new Map<string, { failure: SimulatedFailure; remaining: number }[]>();
   private readonly waiters = new Set<() => void>();
+  private readonly controlApi: boolean;
   private tokenCalls = 0;
   private twicePending = 0;
   private closed = false;
@@ -175,6 +177,7 @@ export class QQSimulator {
     this.clock = parts.clock;
     this.logger = parts.logger;
     this.shardCount = options.shards ?? 1;
+    this.controlApi = options.controlApi ?? false;
     this.policy = {
       allowActiveMessages: options.allowActiveMessages ?? DEFAULT_POLICY.allowActiveMessages,
       markdownRefused: options.markdownRefused ?? DEFAULT_POLICY.markdownRefused,
@@ -571,8 +574,6 @@ export class QQSimulator {
   private respond(req: IncomingMessage, res: ServerResponse, rawBody: string): void {
     const method = req.method ?? 'GET';
     const target = new URL(req.url ?? '/', this.url);
-    const matched = matchRoute(method, target.pathname);
-    const traceId = randomBytes(16).toString('hex');
     let body: unknown = undefined;
     if (rawBody !== '') {
       try {
@@ -581,6 +582,15 @@ export class QQSimulator {
         body = rawBody;
       }
     }
+    if (this.controlApi && target.pathname.startsWith(`${CONTROL_API_PREFIX}/`)) {
+      void Promise.resolve(handleControlRequest(this, method, target, body)).then(({ status, body: answer }) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      });
+      return;
+    }
+    const matched = matchRoute(method, target.pathname);
+    const traceId = randomBytes(16).toString('hex');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;

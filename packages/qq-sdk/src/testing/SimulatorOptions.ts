@@ -120,6 +120,12 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   webhookRetries?: number;
   /** The bot user returned in READY and `/users/@me`. */
   botUser?: { id?: string; username?: string };
+  /**
+   * Serve the HTTP control API under `/_simulator/` (inject, webhook, gateway actions, failures,
+   * read-back) for bots in other processes; the `qq-sdk-simulator` CLI turns it on.
+   * @defaultValue false
+   */
+  controlApi?: boolean;
   /** Where the simulator logs (debug: every frame). */
   logger?: Partial<Logger>;
   /** The lowest level logged. */
