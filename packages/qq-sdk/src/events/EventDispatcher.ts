@@ -133,8 +133,8 @@ export class EventDispatcher {
   /**
    * Validates, dedups and delivers one dispatch envelope. Never throws or rejects.
    *
-   * Dedup key: `t` + envelope `id` (falling back to `d.id`); message events are also deduped on
-   * `t` + the message id. The promise resolves once every handler for the event has settled, so a
+   * Dedup key: `t` + envelope `id` (falling back to `d.id`); message events use `t` + the message id
+   * (`d.id`), which also catches the platform pushing one message twice under different envelope ids. The promise resolves once every handler for the event has settled, so a
    * gateway can hold its resume sequence below events still being handled.
    */
   dispatch(envelope: DispatchEnvelope, context: DispatchContext): Promise<DispatchOutcome> {
@@ -173,17 +173,13 @@ export class EventDispatcher {
     const d = envelope.d;
     const dataId = typeof d === 'object' && d !== null ? (d as { id?: unknown }).id : undefined;
     const messageId = typeof dataId === 'string' ? dataId : undefined;
-    const eventKey = envelope.id ?? messageId;
+    // Message events are keyed on the message id alone: it is the same in a resume replay, a webhook
+    // retry and a platform re-push under a new envelope id, so one key covers all three.
+    const key =
+      messageId !== undefined && MESSAGE_EVENT_TYPES.has(type as EventType) ? messageId : (envelope.id ?? messageId);
     // READY, RESUMED and id-less events cannot be told apart, so they are never deduped.
-    if (eventKey === undefined) return true;
-    const prefix = this.dedupNamespace + type;
-    const first = this.claimKey(`${prefix}:${eventKey}`);
-    const alsoMessage = messageId !== undefined && messageId !== eventKey && MESSAGE_EVENT_TYPES.has(type as EventType);
-    if (!alsoMessage) return first;
-    const messageKey = `${prefix}#msg:${messageId}`;
-    if (first === false) return false;
-    if (first === true) return this.claimKey(messageKey);
-    return first.then((ok) => (ok ? this.claimKey(messageKey) : false));
+    if (key === undefined) return true;
+    return this.claimKey(this.dedupNamespace + type + ':' + key);
   }
 
   private claimKey(key: string): boolean | Promise<boolean> {

@@ -44,7 +44,50 @@ const MS_THRESHOLD = 1e11;
 function toEpochMs(raw: string | number): number {
   if (typeof raw === 'number') return raw < MS_THRESHOLD ? raw * 1000 : raw;
   if (raw.length > 0 && raw.length <= 13 && /^\d+$/.test(raw)) return toEpochMs(Number(raw));
-  return raw === '' ? Number.NaN : Date.parse(raw);
+  if (raw === '') return Number.NaN;
+  const fast = parseRfc3339(raw);
+  return Number.isNaN(fast) ? Date.parse(raw) : fast;
+}
+
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const two = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+// Fast path for the platform's exact shape, `YYYY-MM-DDTHH:MM:SS[.fff](±HH:MM|Z)`, which Date.parse
+// handles several times slower. Anything else returns NaN and is left to Date.parse.
+function parseRfc3339(s: string): number {
+  if (s.length < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return Number.NaN;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Number.NaN;
+  for (const i of DIGIT_POSITIONS) if (!isDigit(s, i)) return Number.NaN;
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    let scale = 100;
+    for (i++; i < s.length && isDigit(s, i); i++) {
+      ms += (s.charCodeAt(i) - 48) * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
+  }
+  let offsetMinutes: number;
+  const sign = s.charCodeAt(i);
+  if ((sign === 90 || sign === 122) && i === s.length - 1) offsetMinutes = 0;
+  else if ((sign === 43 || sign === 45) && i === s.length - 6 && s.charCodeAt(i + 3) === 58 && isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 4) && isDigit(s, i + 5)) {
+    offsetMinutes = (two(s, i + 1) * 60 + two(s, i + 4)) * (sign === 43 ? 1 : -1);
+  } else return Number.NaN;
+  const month = two(s, 5);
+  const day = two(s, 8);
+  const hour = two(s, 11);
+  const minute = two(s, 14);
+  const second = two(s, 17);
+  // Date.UTC would silently roll over out-of-range fields; leave those to Date.parse (which rejects them).
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const year = two(s, 0) * 100 + two(s, 2);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 
 /**

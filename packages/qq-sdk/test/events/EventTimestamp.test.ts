@@ -30,3 +30,28 @@ describe('EventTimestamp', () => {
     expect(EventTimestampSchema.safeParse({}).success).toBe(false);
   });
 });
+
+describe('EventTimestamp fast RFC 3339 path', () => {
+  // The fast parser must agree with Date.parse on every shape it accepts, and defer on the rest.
+  const samples = [
+    '2026-07-21T10:00:00+08:00',
+    '2026-07-21T10:00:00-03:30',
+    '2026-07-21T23:59:59Z',
+    '2026-12-31T23:59:59.999+08:00',
+    '2026-01-01T00:00:00.5+08:00',
+    '1999-02-28T12:34:56.123456+05:45',
+    '2026-07-21 10:00:00',
+    '2026-07-21',
+    '2026-13-01T00:00:00+08:00',
+    '2026-02-30T00:00:00+08:00',
+    '2026-07-21T10:00:00+0800',
+    'Tue, 21 Jul 2026 02:00:00 GMT',
+    '2026-07-2xT10:00:00+08:00',
+  ];
+  it.each(samples)('%s matches Date.parse', (raw) => {
+    const expected = Date.parse(raw);
+    const actual = new EventTimestamp(raw).getTime();
+    if (Number.isNaN(expected)) expect(actual).toBeNaN();
+    else expect(actual).toBe(expected);
+  });
+});
