@@ -15,9 +15,16 @@ import tls from 'node:tls';
  * const ws = new WebSocket('wss://api.sgroup.qq.com/websocket', { agent });
  * ```
  * @param proxyUrl - `http://[user:pass@]host:port` or `https://…` for a TLS proxy.
+ * @param tlsOptions - Extra TLS options for the tunnelled connections, e.g. `ca` for a private CA.
  */
-export function createProxyAgent(proxyUrl: string): https.Agent {
-  return new ProxyTunnelAgent(new URL(proxyUrl));
+export function createProxyAgent(proxyUrl: string, tlsOptions: ProxyTlsOptions = {}): https.Agent {
+  return new ProxyTunnelAgent(new URL(proxyUrl), tlsOptions);
+}
+
+/** TLS options for connections made through {@link createProxyAgent}. */
+export interface ProxyTlsOptions {
+  /** Trusted CA certificates (PEM) in addition to or instead of the defaults. */
+  readonly ca?: string | Buffer | readonly (string | Buffer)[] | undefined;
 }
 
 /** `Proxy-Authorization` for credentials embedded in the proxy URL, if any. @internal */
@@ -30,8 +37,8 @@ export function proxyAuthorization(proxy: URL): string | undefined {
 class ProxyTunnelAgent extends https.Agent {
   readonly #proxy: URL;
 
-  constructor(proxy: URL) {
-    super({ keepAlive: true });
+  constructor(proxy: URL, tlsOptions: ProxyTlsOptions) {
+    super(tlsOptions.ca === undefined ? { keepAlive: true } : { keepAlive: true, ca: tlsOptions.ca as string | Buffer | (string | Buffer)[] });
     this.#proxy = proxy;
   }
 

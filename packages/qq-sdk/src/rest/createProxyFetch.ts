@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { createProxyAgent, proxyAuthorization } from './createProxyAgent.js';
+import { createProxyAgent, proxyAuthorization, type ProxyTlsOptions } from './createProxyAgent.js';
 import type { FetchLike } from './fetchWithTimeout.js';
 
 const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -12,10 +12,11 @@ const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
  * this when the `proxy` option is set.
  *
  * @param proxyUrl - `http://[user:pass@]host:port`.
+ * @param tlsOptions - Extra TLS options for HTTPS targets, e.g. `ca`.
  */
-export function createProxyFetch(proxyUrl: string): FetchLike {
+export function createProxyFetch(proxyUrl: string, tlsOptions: ProxyTlsOptions = {}): FetchLike {
   const proxy = new URL(proxyUrl);
-  const agent = createProxyAgent(proxyUrl);
+  const agent = createProxyAgent(proxyUrl, tlsOptions);
   return async (input, init) => {
     // Let the platform's Request encode the body (JSON string, FormData multipart) and headers.
     const request = new Request(input, init);

@@ -12,7 +12,7 @@ export type { RequestOptions, RestRequest, QueryValue } from './RequestOptions.j
 export type { RateLimitInfo, RestClientEvents } from './RateLimitInfo.js';
 export { RetryPolicies, computeRetryDelay, parseRetryAfter, type RetryPolicy } from './RetryPolicy.js';
 export { resolveRoute, type RouteInfo } from './resolveRoute.js';
-export { createProxyAgent } from './createProxyAgent.js';
+export { createProxyAgent, type ProxyTlsOptions } from './createProxyAgent.js';
 export { createProxyFetch } from './createProxyFetch.js';
 export type { FetchLike } from './fetchWithTimeout.js';
 export { API, type APIOptions } from './API.js';
