@@ -12,11 +12,14 @@ export interface WebhookListenOptions {
   readonly host?: string;
 }
 
-/** Options of {@link createWebhookServer}. */
-export type WebhookServerOptions = WebhookHandlerOptions & {
+/** Where {@link createWebhookServer} serves callbacks. */
+export interface WebhookPathOptions {
   /** The callback path; other paths get 404. @defaultValue '/' */
   readonly path?: string;
-};
+}
+
+/** Options of {@link createWebhookServer}: the bot(s), the common options and the path. */
+export type WebhookServerOptions = WebhookHandlerOptions & WebhookPathOptions;
 
 /** A running (or ready to run) node:http server for QQ callbacks. */
 export interface WebhookServer {
@@ -39,18 +42,24 @@ export interface WebhookServer {
  * put the server behind a TLS-terminating proxy, or pass `server` to your own `https` setup via
  * {@link createNodeWebhookHandler}.
  *
- * @param options - The bot(s), the common options, and the path.
+ * @param source - The bot(s), the common options and the path; or a {@link WebhookReceiver} to share
+ *   (then give the path in `options`).
+ * @param options - The path, when `source` is a receiver (it overrides `source.path` otherwise).
  * @returns The server; call `listen()` to start it.
  *
  * @example
  * ```ts
  * const webhook = createWebhookServer({ appId, secret, dispatcher, path: '/qq/callback' });
  * const { url } = await webhook.listen({ port: 8080, host: '0.0.0.0' });
+ * // or share a receiver: createWebhookServer(receiver, { path: '/qq/callback' })
  * ```
  */
-export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
-  const path = options.path ?? '/';
-  const receiver = toReceiver(options);
+export function createWebhookServer(
+  source: WebhookReceiver | WebhookServerOptions,
+  options: WebhookPathOptions = {},
+): WebhookServer {
+  const path = options.path ?? (source instanceof WebhookReceiver ? undefined : source.path) ?? '/';
+  const receiver = toReceiver(source);
   const handler = createNodeWebhookHandler(receiver);
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];

@@ -50,6 +50,7 @@ export {
   createWebhookServer,
   type WebhookServer,
   type WebhookServerOptions,
+  type WebhookPathOptions,
   type WebhookListenOptions,
 } from './createWebhookServer.js';
 export { WebhookSecretError } from './WebhookSecretError.js';

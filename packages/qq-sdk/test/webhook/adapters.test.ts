@@ -12,6 +12,7 @@ import { createWebhookServer } from '../../src/webhook/createWebhookServer.js';
 import { expressWebhook } from '../../src/webhook/expressWebhook.js';
 import { honoWebhook } from '../../src/webhook/honoWebhook.js';
 import { koaWebhook } from '../../src/webhook/koaWebhook.js';
+import { WebhookReceiver } from '../../src/webhook/WebhookReceiver.js';
 import { adapterSuite, type StartedServer } from './adapterSuite.js';
 import { APP_ID, SECRET, dispatchBody, signedHeaders } from './helpers.js';
 
@@ -31,6 +32,14 @@ async function listen(server: Server, path: string): Promise<StartedServer> {
 adapterSuite('createWebhookServer', async (options) => {
   const webhook = createWebhookServer({ ...options, path: '/qq/callback' });
   const { url } = await webhook.listen();
+  return { url, close: () => webhook.close() };
+});
+
+adapterSuite('createWebhookServer(receiver)', async (options) => {
+  const webhook = createWebhookServer(new WebhookReceiver(options), { path: '/shared' });
+  expect(webhook.receiver.maxBodyBytes).toBe(options.maxBodyBytes);
+  const { url } = await webhook.listen();
+  expect(url).toMatch(/\/shared$/);
   return { url, close: () => webhook.close() };
 });
 
