@@ -1,4 +1,8 @@
 import { AnnouncesAPI } from './resources/AnnouncesAPI.js';
+import { ApiPermissionsAPI } from './resources/ApiPermissionsAPI.js';
+import { AudioAPI } from './resources/AudioAPI.js';
+import { ForumAPI } from './resources/ForumAPI.js';
+import { SchedulesAPI } from './resources/SchedulesAPI.js';
 import { ChannelsAPI } from './resources/ChannelsAPI.js';
 import { DMsAPI } from './resources/DMsAPI.js';
 import { GatewayAPI } from './resources/GatewayAPI.js';
@@ -59,6 +63,14 @@ export class API {
   readonly reactions: ReactionsAPI;
   /** Announcements. */
   readonly announces: AnnouncesAPI;
+  /** Channel schedules. */
+  readonly schedules: SchedulesAPI;
+  /** Forum threads. */
+  readonly forum: ForumAPI;
+  /** Guild API permissions. */
+  readonly apiPermissions: ApiPermissionsAPI;
+  /** Audio channel controls. */
+  readonly audio: AudioAPI;
 
   /**
    * @param rest - The REST client every resource sends through.
@@ -79,5 +91,9 @@ export class API {
     this.pins = new PinsAPI(rest);
     this.reactions = new ReactionsAPI(rest);
     this.announces = new AnnouncesAPI(rest);
+    this.schedules = new SchedulesAPI(rest);
+    this.forum = new ForumAPI(rest);
+    this.apiPermissions = new ApiPermissionsAPI(rest);
+    this.audio = new AudioAPI(rest);
   }
 }

@@ -35,3 +35,8 @@ export * from './schemas/media.js';
 export * from './schemas/users.js';
 export * from './schemas/gateway.js';
 export * from './schemas/guilds.js';
+export * from './schemas/guildExtras.js';
+export { SchedulesAPI } from './resources/SchedulesAPI.js';
+export { ForumAPI } from './resources/ForumAPI.js';
+export { ApiPermissionsAPI } from './resources/ApiPermissionsAPI.js';
+export { AudioAPI } from './resources/AudioAPI.js';

@@ -24,6 +24,8 @@ const sent = { id: 'ROBOT1.0_x', timestamp: '2026-07-21T10:00:00+08:00' };
 const channel = { id: 'C1', name: 'general', type: 0 };
 const member = { user: { id: 'U1' }, nick: 'n', roles: ['1'], joined_at: '2026-01-01T00:00:00+08:00' };
 const pins = { guild_id: 'G1', channel_id: 'C1', message_ids: ['M1'] };
+const schedule = { id: 'S1', name: 'raid', start_timestamp: '1700000000000', end_timestamp: '1700003600000' };
+const scheduleBody = { name: 'raid', start_timestamp: '1700000000000', end_timestamp: '1700003600000', remind_type: '1' } as const;
 
 const cases: Case[] = [
   // messages
@@ -89,6 +91,23 @@ const cases: Case[] = [
   { name: 'announces.deleteGuild', call: (a) => a.announces.deleteGuild('G1', 'all'), method: 'DELETE', path: '/guilds/G1/announces/all' },
   { name: 'announces.createChannel', call: (a) => a.announces.createChannel('C1', 'M1'), method: 'POST', path: '/channels/C1/announces', body: { message_id: 'M1' }, reply: { channel_id: 'C1', message_id: 'M1' } },
   { name: 'announces.deleteChannel', call: (a) => a.announces.deleteChannel('C1', 'M1'), method: 'DELETE', path: '/channels/C1/announces/M1' },
+  // schedules
+  { name: 'schedules.list', call: (a) => a.schedules.list('C1', '1700000000000'), method: 'GET', path: '/channels/C1/schedules', search: '?since=1700000000000', reply: [schedule], expected: [schedule] },
+  { name: 'schedules.get', call: (a) => a.schedules.get('C1', 'S1'), method: 'GET', path: '/channels/C1/schedules/S1', reply: schedule },
+  { name: 'schedules.create', call: (a) => a.schedules.create('C1', scheduleBody), method: 'POST', path: '/channels/C1/schedules', body: { schedule: scheduleBody }, reply: schedule },
+  { name: 'schedules.edit', call: (a) => a.schedules.edit('C1', 'S1', scheduleBody), method: 'PATCH', path: '/channels/C1/schedules/S1', body: { schedule: scheduleBody }, reply: schedule },
+  { name: 'schedules.delete', call: (a) => a.schedules.delete('C1', 'S1'), method: 'DELETE', path: '/channels/C1/schedules/S1' },
+  // forum
+  { name: 'forum.listThreads', call: (a) => a.forum.listThreads('F1'), method: 'GET', path: '/channels/F1/threads', reply: { threads: [{ thread_info: { thread_id: 'T1', title: 't' } }], is_finish: 1 } },
+  { name: 'forum.getThread', call: (a) => a.forum.getThread('F1', 'T1'), method: 'GET', path: '/channels/F1/threads/T1', reply: { thread: { thread_info: { thread_id: 'T1' } } } },
+  { name: 'forum.publishThread', call: (a) => a.forum.publishThread('F1', { title: 't', content: 'c', format: 3 }), method: 'PUT', path: '/channels/F1/threads', body: { title: 't', content: 'c', format: 3 }, reply: { task_id: 'k', create_time: '1' } },
+  { name: 'forum.deleteThread', call: (a) => a.forum.deleteThread('F1', 'T1'), method: 'DELETE', path: '/channels/F1/threads/T1' },
+  // api permissions, audio
+  { name: 'apiPermissions.list', call: (a) => a.apiPermissions.list('G1'), method: 'GET', path: '/guilds/G1/api_permission', reply: { apis: [{ path: '/guilds/{guild_id}/members/{user_id}', method: 'DELETE', auth_status: 0 }] } },
+  { name: 'apiPermissions.demand', call: (a) => a.apiPermissions.demand('G1', { channel_id: 'C1', api_identify: { path: '/guilds/{guild_id}/members/{user_id}', method: 'DELETE' }, desc: 'kick spammers' }), method: 'POST', path: '/guilds/G1/api_permission/demand', body: { channel_id: 'C1', api_identify: { path: '/guilds/{guild_id}/members/{user_id}', method: 'DELETE' }, desc: 'kick spammers' }, reply: { guild_id: 'G1' } },
+  { name: 'audio.control', call: (a) => a.audio.control('A1', { status: 0, audio_url: 'https://example.com/a.mp3', text: 'song' }), method: 'POST', path: '/channels/A1/audio', body: { status: 0, audio_url: 'https://example.com/a.mp3', text: 'song' } },
+  { name: 'audio.micOn', call: (a) => a.audio.micOn('A1'), method: 'PUT', path: '/channels/A1/mic' },
+  { name: 'audio.micOff', call: (a) => a.audio.micOff('A1'), method: 'DELETE', path: '/channels/A1/mic' },
 ];
 
 describe('REST resources', () => {
