@@ -8,6 +8,7 @@ import type { ConnectionSelector } from './ConnectionSelector.js';
 import { ClientFrameSchema, HeartbeatDataSchema, IdentifyDataSchema, ResumeDataSchema } from './gatewayFrames.js';
 import { GatewaySession } from './GatewaySession.js';
 import { shardForEvent } from './shardForEvent.js';
+import { SimulatorError } from './SimulatorError.js';
 import type { SessionStartLimit } from './SimulatorOptions.js';
 import type { ConnectionRecord, HeartbeatRecord, IdentifyRecord, ResumeRecord } from './SimulatorRecords.js';
 import type { TokenIssuer } from './TokenIssuer.js';
@@ -25,6 +26,8 @@ export interface GatewayContext {
   /** Intent bits this bot is permitted; others close with 4014. */
   permittedIntents: number;
   sessionStartLimit: SessionStartLimit;
+  /** Refuse (op 9) identifies beyond `max_concurrency` per 5 s. */
+  enforceMaxConcurrency: boolean;
   replayBufferSize: number;
   botUser: { id: string; username: string };
   /** The intent bit an event type needs, or undefined if it is always delivered. */
@@ -51,6 +54,8 @@ export interface PreparedDispatch {
 
 // Frames with no variable part are built once.
 const HEARTBEAT_ACK = '{"op":11}';
+/** `max_concurrency` counts identifies per 5 s. */
+const IDENTIFY_WINDOW_MS = 5_000;
 const RECONNECT = '{"op":7}';
 
 /**
@@ -70,6 +75,8 @@ export class GatewayServer {
   private readonly rawSockets = new WeakMap<WebSocket, Duplex>();
   private acksStopped = false;
   private stickyCode: number | null = null;
+  // Times of the successful identifies of the last 5 s, for enforceMaxConcurrency.
+  private readonly recentIdentifies: number[] = [];
   private readonly hello: string;
 
   constructor(private readonly ctx: GatewayContext) {
@@ -146,6 +153,13 @@ export class GatewayServer {
 
   /** Closes the selected connections with `code`, applying its effect on their sessions. */
   close(code: number, selector?: ConnectionSelector): number {
+    // RFC 6455 §7.4: 1005, 1006 and 1015 are never sent on the wire; ws refuses them too.
+    const sendable = (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
+    if (!sendable) {
+      throw new SimulatorError(
+        `close(${code}): that code cannot be sent in a close frame; use dropConnection() for an abnormal close (1006).`,
+      );
+    }
     if (isStickyCloseCode(code)) this.stickyCode = code;
     const conns = this.select(selector);
     for (const conn of conns) this.closeConnection(conn, code);
@@ -361,6 +375,19 @@ export class GatewayServer {
     const [shardId, numShards] = shard;
     if (numShards < 1 || shardId < 0 || shardId >= numShards) return refuse(4010);
     if (numShards < this.ctx.shards) return refuse(4011);
+    if (this.ctx.enforceMaxConcurrency) {
+      const now = this.ctx.clock.now();
+      while (this.recentIdentifies.length > 0 && now - this.recentIdentifies[0]! >= IDENTIFY_WINDOW_MS) {
+        this.recentIdentifies.shift();
+      }
+      if (this.recentIdentifies.length >= limit.max_concurrency) {
+        record.result = { ok: false, invalidSession: true };
+        conn.socket.send('{"op":9,"d":false}');
+        this.ctx.notify();
+        return;
+      }
+      this.recentIdentifies.push(now);
+    }
     limit.remaining--;
     // A fresh identify replaces earlier, disconnected sessions of the same shard.
     for (const old of [...this.sessions.values()]) {

@@ -208,6 +208,7 @@ export class QQSimulator {
       knownIntents: KNOWN_INTENTS,
       permittedIntents: options.permittedIntents ?? KNOWN_INTENTS,
       sessionStartLimit: this.sessionLimit,
+      enforceMaxConcurrency: options.enforceMaxConcurrency ?? false,
       replayBufferSize: options.replayBufferSize ?? 200_000,
       botUser,
       intentOf: (type) => {

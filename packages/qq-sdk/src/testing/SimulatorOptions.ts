@@ -104,6 +104,13 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   /** `session_start_limit` of `/gateway/bot`; `remaining` goes down with each identify. */
   sessionStartLimit?: Partial<SessionStartLimit>;
   /**
+   * Refuse with op 9 (`d: false`) an Identify beyond `session_start_limit.max_concurrency` in 5 s
+   * (on the simulator clock), to test an identify throttle. How the platform reacts is not
+   * documented.
+   * @defaultValue false
+   */
+  enforceMaxConcurrency?: boolean;
+  /**
    * Intent bits the bot is permitted; identifying with another known bit closes with 4014.
    * @defaultValue every known intent
    */

@@ -120,6 +120,24 @@ describe('/gateway and /gateway/bot', () => {
   });
 });
 
+describe('identify throttling', () => {
+  it('refuses identifies beyond max_concurrency per 5 s when enforceMaxConcurrency is on', async () => {
+    const clock = new ManualClock();
+    const s = await start({ clock, enforceMaxConcurrency: true, sessionStartLimit: { max_concurrency: 1 } });
+    const token = await getToken(s);
+    await connect(s, { token });
+    const c = await RawClient.open(s.wsUrl);
+    clients.push(c);
+    await c.next((f) => f.op === 10);
+    c.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
+    expect(await c.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+    clock.advance(5000);
+    c.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
+    await c.next((f) => f.t === 'READY');
+    expect(s.sessionStartLimit.remaining).toBe(998);
+  });
+});
+
 describe('gateway protocol', () => {
   it('sends Hello with the configured interval, READY after Identify, and records the identify', async () => {
     const s = await start({ heartbeatIntervalMs: 1234, botUser: { id: '42', username: 'bot' } });
@@ -304,6 +322,11 @@ describe('resume and session effects', () => {
     next.send(resumeFrame(token, sessionId, 1));
     const answer = await next.next((f) => f.t === 'RESUMED' || f.op === 9);
     expect(answer.t === 'RESUMED').toBe(resumable);
+  });
+
+  it('refuses close codes that cannot be sent, pointing at dropConnection()', async () => {
+    const s = await start();
+    expect(() => s.close(1006)).toThrow(/dropConnection/);
   });
 
   it('keeps 4914 / 4915 in force for later identifies until unban()', async () => {
