@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock, QQSimulator, SimulatorTimeoutError, shardForEvent } from '../../src/testing/index.js';
+import { ManualClock, PLATFORM_CLOSE_CODES, QQSimulator, SimulatorTimeoutError, shardForEvent } from '../../src/testing/index.js';
 import { GROUP_AND_C2C, PUBLIC_GUILD, RawClient, getToken, identify } from './wsClient.js';
 
 let sim: QQSimulator | undefined;
@@ -303,14 +303,12 @@ describe('resume and session effects', () => {
     expect(await next.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
   });
 
-  it.each([
-    [4008, true],
-    [4009, true],
-    [4006, false],
-    [4007, false],
-    [4900, false],
-    [4010, false],
-  ])('close(%i) resumable=%s', async (code, resumable) => {
+  const table = Object.entries(PLATFORM_CLOSE_CODES)
+    .filter(([, entry]) => !entry.sticky)
+    .map(([code, entry]) => [Number(code), entry.resumable] as const);
+  it.each([...table, [4905, false] as const, [4913, false] as const, [1000, true] as const])(
+    'close(%i) leaves the session resumable: %s',
+    async (code, resumable) => {
     const s = await start();
     const token = await getToken(s);
     const { client, sessionId } = await connect(s, { token });
@@ -322,6 +320,20 @@ describe('resume and session effects', () => {
     next.send(resumeFrame(token, sessionId, 1));
     const answer = await next.next((f) => f.t === 'RESUMED' || f.op === 9);
     expect(answer.t === 'RESUMED').toBe(resumable);
+    },
+  );
+
+  it.each([4914, 4915])('keeps %i in force for a later Resume too', async (code) => {
+    const s = await start();
+    const token = await getToken(s);
+    const { client, sessionId } = await connect(s, { token });
+    s.close(code);
+    expect(await client.closed()).toBe(code);
+    const next = await RawClient.open(s.wsUrl);
+    clients.push(next);
+    await next.next((f) => f.op === 10);
+    next.send(resumeFrame(token, sessionId, 1));
+    expect(await next.closed()).toBe(code);
   });
 
   it('refuses close codes that cannot be sent, pointing at dropConnection()', async () => {
