@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventDispatcher } from '../../src/events/EventDispatcher.js';
 import { RestClient } from '../../src/rest/RestClient.js';
-import { MessagesAPI } from '../../src/rest/resources/MessagesAPI.js';
+import { API } from '../../src/rest/API.js';
 import { QQSimulator } from '../../src/testing/QQSimulator.js';
 import { createNodeWebhookHandler } from '../../src/webhook/createNodeWebhookHandler.js';
 import { createWebhookServer, type WebhookServer } from '../../src/webhook/createWebhookServer.js';
@@ -32,7 +32,7 @@ describe('end to end: simulator → HTTP POST on loopback → webhook → bot ha
       { appId: sim.appId, clientSecret: sim.clientSecret },
       { apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' },
     );
-    const messages = new MessagesAPI(rest);
+    const api = new API(rest);
     const dispatcher = new EventDispatcher({ logLevel: 'silent' });
     const handled: string[] = [];
     dispatcher.on('C2C_MESSAGE_CREATE', async (message, meta) => {
@@ -40,7 +40,7 @@ describe('end to end: simulator → HTTP POST on loopback → webhook → bot ha
       handled.push(message.content);
       const openid = message.author.user_openid;
       if (openid === undefined) throw new Error('a C2C message without author.user_openid');
-      await messages.sendC2C(openid, {
+      await api.messages.sendC2C(openid, {
         msg_type: 0,
         content: `echo: ${message.content}`,
         msg_id: message.id,
