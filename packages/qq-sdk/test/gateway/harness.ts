@@ -4,11 +4,10 @@ import { EventDispatcher, Intents, type IntentName } from '../../src/events/inde
 import {
   GatewayManager,
   SimpleIdentifyThrottler,
-  type GatewayBotInfo,
   type GatewayManagerOptions,
 } from '../../src/gateway/index.js';
 import type { Logger } from '../../src/logging/index.js';
-import { RestClient } from '../../src/rest/index.js';
+import { API, RestClient } from '../../src/rest/index.js';
 import { QQSimulator, type SimulatorOptions } from '../../src/testing/index.js';
 
 export interface LogLine {
@@ -58,6 +57,7 @@ export async function startHarness(
   const logger = memoryLogger();
   const tokens = new TokenManager({ appId: sim.appId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, logger });
   const rest = new RestClient({ token: tokens, appId: sim.appId }, { apiBaseUrl: sim.url, logger, maxRetries: 0 });
+  const api = new API(rest);
   const dispatcher = new EventDispatcher({ logger });
   const managers: GatewayManager[] = [];
   return {
@@ -71,8 +71,7 @@ export async function startHarness(
         intents: Intents.from(intents).bitfield,
         getAccessToken: (signal) => tokens.getAccessToken(signal),
         invalidateAccessToken: () => tokens.invalidate(),
-        fetchGatewayInfo: (signal) =>
-          rest.request<GatewayBotInfo>({ method: 'GET', path: '/gateway/bot', ...(signal ? { signal } : {}) }),
+        fetchGatewayInfo: (signal) => api.gateway.getBot(signal ? { signal } : {}),
         dispatcher,
         logger,
         logLevel: 'debug',
