@@ -21,3 +21,13 @@ export * from './gateway/index.js';
 
 // Messaging: normalized messages and QQ's reply rules.
 export * from './messaging/index.js';
+
+// The facade most bots start from.
+export {
+  QQBot,
+  type BotSendOptions,
+  type QQBotLifecycleEvents,
+  type QQBotListeners,
+  type QQBotOptions,
+  type QQBotWebhookOptions,
+} from './bot.js';

@@ -28,3 +28,11 @@ export { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
+export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest } from './MessageSender.js';
+export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
+export {
+  toMessage,
+  type InboundMessageContext,
+  type MessageEventPayloads,
+  type MessageEventType,
+} from './InboundMessage.js';
