@@ -240,6 +240,7 @@ export class QQSimulator {
    * @returns The running simulator; `await sim.close()` when done.
    */
   static async start(options: SimulatorOptions = {}): Promise<QQSimulator> {
+    checkOptions(options);
     const server = createServer({ keepAlive: true });
     // Keep-alive sockets must not keep the process (or close()) waiting.
     server.keepAliveTimeout = 5_000;
@@ -251,7 +252,9 @@ export class QQSimulator {
       });
     });
     const logger = resolveLogger(options.logger, options.logLevel);
-    return new QQSimulator(server, options, { logger, clock: options.clock ?? systemClock });
+    const sim = new QQSimulator(server, options, { logger, clock: options.clock ?? systemClock });
+    logger.debug('simulator: listening', { url: sim.url });
+    return sim;
   }
 
   // ---------------------------------------------------------------- read-back
@@ -691,5 +694,23 @@ export class QQSimulator {
       return head.failure;
     }
     return undefined;
+  }
+}
+
+/** Refuses option values the simulator cannot honour, naming the option. */
+function checkOptions(options: SimulatorOptions): void {
+  const checks: [keyof SimulatorOptions, number | undefined, number, number][] = [
+    ['port', options.port, 0, 65_535],
+    ['heartbeatIntervalMs', options.heartbeatIntervalMs, 1, 2 ** 31 - 1],
+    ['shards', options.shards, 1, 1_000_000],
+    ['tokenLifetimeSeconds', options.tokenLifetimeSeconds, 1, 10 ** 9],
+    ['replayBufferSize', options.replayBufferSize, 0, 10 ** 9],
+    ['webhookRetries', options.webhookRetries, 0, 100],
+    ['webhookRetryDelayMs', options.webhookRetryDelayMs, 0, 2 ** 31 - 1],
+  ];
+  for (const [name, value, min, max] of checks) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
+      throw new SimulatorError(`QQSimulator.start: option ${name} must be an integer from ${min} to ${max}, got ${String(value)}.`);
+    }
   }
 }

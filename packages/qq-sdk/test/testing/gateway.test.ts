@@ -40,6 +40,13 @@ describe('server lifecycle', () => {
   });
 });
 
+describe('options', () => {
+  it('refuses impossible option values, naming the option', async () => {
+    await expect(QQSimulator.start({ shards: 0 })).rejects.toThrow(/option shards/);
+    await expect(QQSimulator.start({ heartbeatIntervalMs: -1 })).rejects.toThrow(/option heartbeatIntervalMs/);
+  });
+});
+
 describe('token endpoint', () => {
   it('returns expires_in as a string, the same token while valid, a new one in the last 60 s', async () => {
     const clock = new ManualClock(1_700_000_000_000);
