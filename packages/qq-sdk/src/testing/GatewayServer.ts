@@ -26,6 +26,8 @@ export interface GatewayContext {
   /** Intent bits this bot is permitted; others close with 4014. */
   permittedIntents: number;
   sessionStartLimit: SessionStartLimit;
+  /** Close every connection with 4009 this long after it opened; null = never. */
+  connectionLifetimeMs: number | null;
   /** Refuse (op 9) identifies beyond `max_concurrency` per 5 s. */
   enforceMaxConcurrency: boolean;
   replayBufferSize: number;
@@ -41,6 +43,8 @@ interface Connection {
   readonly socket: WebSocket;
   session: GatewaySession | null;
   closingByServer: boolean;
+  /** The connectionLifetimeMs timer, cleared when the connection closes. */
+  lifetime: NodeJS.Timeout | undefined;
 }
 
 /** A dispatch prepared once and sent to every session that should receive it. Internal. */
@@ -259,7 +263,12 @@ export class GatewayServer {
 
   private onConnection(socket: WebSocket): void {
     const record: ConnectionRecord = { id: this.connections.length + 1, openedAt: this.ctx.clock.now() };
-    const conn: Connection = { record, socket, session: null, closingByServer: false };
+    const conn: Connection = { record, socket, session: null, closingByServer: false, lifetime: undefined };
+    if (this.ctx.connectionLifetimeMs !== null) {
+      // The platform ends connections periodically with 4009 (about every 30 min in production).
+      conn.lifetime = setTimeout(() => this.closeConnection(conn, 4009), this.ctx.connectionLifetimeMs);
+      conn.lifetime.unref();
+    }
     this.connections.push(record);
     this.open.set(socket, conn);
     socket.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
@@ -271,6 +280,7 @@ export class GatewayServer {
   }
 
   private onClose(conn: Connection, code: number): void {
+    clearTimeout(conn.lifetime);
     this.open.delete(conn.socket);
     conn.record.closedAt = this.ctx.clock.now();
     conn.record.closeCode = code;

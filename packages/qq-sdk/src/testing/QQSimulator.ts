@@ -209,6 +209,7 @@ export class QQSimulator {
       permittedIntents: options.permittedIntents ?? KNOWN_INTENTS,
       sessionStartLimit: this.sessionLimit,
       enforceMaxConcurrency: options.enforceMaxConcurrency ?? false,
+      connectionLifetimeMs: options.connectionLifetimeMs ?? null,
       replayBufferSize: options.replayBufferSize ?? 200_000,
       botUser,
       intentOf: (type) => {
@@ -705,6 +706,7 @@ function checkOptions(options: SimulatorOptions): void {
     ['shards', options.shards, 1, 1_000_000],
     ['tokenLifetimeSeconds', options.tokenLifetimeSeconds, 1, 10 ** 9],
     ['replayBufferSize', options.replayBufferSize, 0, 10 ** 9],
+    ['connectionLifetimeMs', options.connectionLifetimeMs, 1, 2 ** 31 - 1],
     ['webhookRetries', options.webhookRetries, 0, 100],
     ['webhookRetryDelayMs', options.webhookRetryDelayMs, 0, 2 ** 31 - 1],
   ];

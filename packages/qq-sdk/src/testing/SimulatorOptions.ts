@@ -104,6 +104,12 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   /** `session_start_limit` of `/gateway/bot`; `remaining` goes down with each identify. */
   sessionStartLimit?: Partial<SessionStartLimit>;
   /**
+   * Close every gateway connection with 4009 (connection expired, resumable) this many real
+   * milliseconds after it opened, as the platform does roughly every 30 minutes.
+   * @defaultValue undefined (never)
+   */
+  connectionLifetimeMs?: number;
+  /**
    * Refuse with op 9 (`d: false`) an Identify beyond `session_start_limit.max_concurrency` in 5 s
    * (on the simulator clock), to test an identify throttle. How the platform reacts is not
    * documented.

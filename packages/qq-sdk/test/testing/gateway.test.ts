@@ -343,6 +343,21 @@ describe('resume and session effects', () => {
     expect(await next.closed()).toBe(code);
   });
 
+  it('closes connections with 4009 after connectionLifetimeMs; the session resumes', async () => {
+    const s = await start({ connectionLifetimeMs: 50 });
+    const token = await getToken(s);
+    const { client, sessionId } = await connect(s, { token });
+    expect(await client.closed()).toBe(4009);
+    const next = await RawClient.open(s.wsUrl);
+    clients.push(next);
+    await next.next((f) => f.op === 10);
+    next.send(resumeFrame(token, sessionId, 1));
+    await next.next((f) => f.t === 'RESUMED');
+    expect(await next.closed()).toBe(4009);
+    await s.waitFor(() => s.openConnections === 0);
+    expect(s.connections.map((c) => c.closeCode)).toEqual([4009, 4009]);
+  });
+
   it('refuses close codes that cannot be sent, pointing at dropConnection()', async () => {
     const s = await start();
     expect(() => s.close(1006)).toThrow(/dropConnection/);
