@@ -48,7 +48,10 @@ describe('gateway lifecycle against the simulator', () => {
   });
 
   it('emits close, reconnecting and resumed with enough detail to diagnose', async () => {
+    const debug: string[] = [];
+    gateway.on('debug', (message) => debug.push(message));
     await gateway.connect();
+    expect(debug).toContain('[shard 0] status identifying → ready');
     const closes: Array<[number, string, boolean]> = [];
     const reconnecting: Array<[string, number]> = [];
     const resumed: number[] = [];
@@ -59,6 +62,7 @@ describe('gateway lifecycle against the simulator', () => {
     await h.sim.waitFor(() => resumed.length === 1);
     expect(closes).toEqual([[4009, 'resume', true]]);
     expect(reconnecting).toEqual([['resume', 4009]]);
+    expect(debug.some((line) => line.includes('closed by the gateway: 4009'))).toBe(true);
   });
 
   it('stops cleanly on destroy: no socket left, no reconnect', async () => {

@@ -121,6 +121,12 @@ describe('gateway resilience', () => {
     expect(replayed.every((count) => count >= 0)).toBe(true);
     expect(replayed.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
     expect(gateway.counters.duplicates).toBeGreaterThan(0);
+    // Never two sockets at once: each connection opened after the previous one had closed.
+    const connections = harness.sim.connections;
+    expect(connections).toHaveLength(6);
+    for (let i = 1; i < connections.length; i++) {
+      expect(connections[i]?.openedAt).toBeGreaterThanOrEqual(connections[i - 1]?.closedAt ?? Infinity);
+    }
     // What the server replayed beyond the watermark was dropped by the dedup layer, not handled twice.
     expect(gateway.counters.duplicates).toBe(harness.dispatcher.counters.duplicates);
   }, 30_000);
