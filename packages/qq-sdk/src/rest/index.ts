@@ -18,7 +18,15 @@ export type { FetchLike } from './fetchWithTimeout.js';
 export { API, type APIOptions } from './API.js';
 export { MediaUploadCache, type MediaUploadCacheOptions } from './MediaUploadCache.js';
 export { MessagesAPI, type RecallOptions } from './resources/MessagesAPI.js';
-export { MediaAPI, type MediaAPIOptions, type MediaUploadInput, type MediaUploadOptions } from './resources/MediaAPI.js';
+export {
+  MediaAPI,
+  type MediaAPIOptions,
+  type MediaUploadInput,
+  type MediaUploadOptions,
+  type LargeMediaUploadInput,
+} from './resources/MediaAPI.js';
+export type { ChunkedUploadProgress } from './ChunkedUploadProgress.js';
+export * from './schemas/chunkedUpload.js';
 export { UsersAPI, type ListGuildsQuery } from './resources/UsersAPI.js';
 export { GatewayAPI } from './resources/GatewayAPI.js';
 export { DMsAPI } from './resources/DMsAPI.js';

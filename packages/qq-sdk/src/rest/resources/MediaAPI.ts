@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { QQValidationError } from '../../errors/QQValidationError.js';
+import type { ChunkedUploadProgress } from '../ChunkedUploadProgress.js';
 import { MediaUploadCache } from '../MediaUploadCache.js';
+import { uploadInChunks } from '../uploadInChunks.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
 import {
@@ -63,6 +66,39 @@ const MediaUploadInputSchema = z
     }
   });
 
+/** A large file to upload in parts: a file type, the bytes or a path, and progress reporting. */
+export interface LargeMediaUploadInput {
+  /** `'image'`, `'video'`, `'voice'`, `'file'`, or 1–4. */
+  readonly file_type: FileType | FileTypeName;
+  /** The file bytes. */
+  readonly buffer?: Uint8Array | undefined;
+  /** A local file path (read into memory; the platform's hard limit is 200 MB). */
+  readonly path?: string | undefined;
+  /** The file name reported to the platform. @defaultValue the path's base name, else `'file'` */
+  readonly file_name?: string | undefined;
+  /** Parts uploaded in parallel. @defaultValue 2 */
+  readonly concurrency?: number | undefined;
+  /** Called after each confirmed part. */
+  readonly onProgress?: ((progress: ChunkedUploadProgress) => void) | undefined;
+}
+
+const LargeMediaUploadInputSchema = z
+  .strictObject({
+    file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
+      error: 'must be image, video, voice, file or 1-4',
+    }),
+    buffer: z.instanceof(Uint8Array).optional(),
+    path: z.string().min(1).optional(),
+    file_name: z.string().min(1).optional(),
+    concurrency: z.number().int().min(1).max(10).optional(),
+    onProgress: z.custom<(progress: ChunkedUploadProgress) => void>((v) => typeof v === 'function').optional(),
+  })
+  .superRefine((input, ctx) => {
+    if ((input.buffer === undefined) === (input.path === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['buffer'], message: 'give exactly one of buffer or path' });
+    }
+  });
+
 /** Options of a {@link MediaAPI}. */
 export interface MediaAPIOptions {
   /** The upload cache, or `false` to disable caching. @defaultValue a new {@link MediaUploadCache} */
@@ -74,7 +110,8 @@ export interface MediaAPIOptions {
  * `file_info` goes into `{ msg_type: 7, media: { file_info } }`. Uploads are cached by scene,
  * type and content for their `ttl`, since a `file_info` can be reused across targets of one scene.
  *
- * Chunked upload of large files is not implemented: its endpoints are not in the official docs.
+ * Large files can go through the chunked upload ({@link MediaAPI.uploadLargeGroup}), whose
+ * endpoints are UNCONFIRMED (not in the official docs).
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
  */
@@ -120,6 +157,60 @@ export class MediaAPI {
    */
   uploadGroup(groupOpenid: string, input: MediaUploadInput, options: MediaUploadOptions = {}): Promise<MediaUploadResponse> {
     return this.#upload('group', groupOpenid, input, options);
+  }
+
+  /**
+   * Uploads a large file for a C2C chat in parts (prepare, PUT parts, finish, complete), with
+   * progress callbacks. UNCONFIRMED: the chunked endpoints are not in the official docs; see
+   * docs/rest.md. Use {@link MediaAPI.uploadC2C} with a `url` when you can.
+   *
+   * @param openid - The user's openid.
+   * @param input - File type, bytes or path, progress callback.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
+   */
+  uploadLargeC2C(openid: string, input: LargeMediaUploadInput, options: RequestOptions = {}): Promise<MediaUploadResponse> {
+    return this.#uploadLarge('c2c', openid, input, options);
+  }
+
+  /**
+   * Uploads a large file for a group in parts, with progress callbacks. UNCONFIRMED, like
+   * {@link MediaAPI.uploadLargeC2C}.
+   *
+   * @param groupOpenid - The group's openid.
+   * @param input - File type, bytes or path, progress callback.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
+   */
+  uploadLargeGroup(groupOpenid: string, input: LargeMediaUploadInput, options: RequestOptions = {}): Promise<MediaUploadResponse> {
+    return this.#uploadLarge('group', groupOpenid, input, options);
+  }
+
+  async #uploadLarge(scene: 'c2c' | 'group', target: string, input: LargeMediaUploadInput, options: RequestOptions): Promise<MediaUploadResponse> {
+    const base = scene === 'c2c' ? `/v2/users/${pathId('openid', target)}` : `/v2/groups/${pathId('group_openid', target)}`;
+    const checked = validateBody(LargeMediaUploadInputSchema, input, 'large media upload');
+    let data: Uint8Array;
+    if (checked.buffer) {
+      data = checked.buffer;
+    } else {
+      try {
+        data = await readFile(checked.path ?? '');
+      } catch (error) {
+        throw new QQValidationError('large media upload', [{ path: 'path', message: `cannot read the file (${(error as Error).message})` }]);
+      }
+    }
+    if (data.byteLength === 0) throw new QQValidationError('large media upload', [{ path: checked.buffer ? 'buffer' : 'path', message: 'the file is empty' }]);
+    return uploadInChunks({
+      rest: this.rest,
+      base,
+      baseRoute: scene === 'c2c' ? '/v2/users/{openid}' : '/v2/groups/{group_openid}',
+      fileType: typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type],
+      data,
+      fileName: checked.file_name ?? (checked.path ? basename(checked.path) : 'file'),
+      concurrency: checked.concurrency ?? 2,
+      onProgress: checked.onProgress,
+      options,
+    });
   }
 
   async #upload(scene: 'c2c' | 'group', target: string, input: MediaUploadInput, options: MediaUploadOptions): Promise<MediaUploadResponse> {

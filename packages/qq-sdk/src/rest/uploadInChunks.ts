@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { QQApiError } from '../errors/QQApiError.js';
+import type { ChunkedUploadProgress } from './ChunkedUploadProgress.js';
+import { fetchWithTimeout, sleep } from './fetchWithTimeout.js';
+import type { RequestOptions } from './RequestOptions.js';
+import type { RestClient } from './RestClient.js';
+import { UploadPrepareResponseSchema, type UploadPart } from './schemas/chunkedUpload.js';
+import { MediaUploadResponseSchema, type FileType, type MediaUploadResponse } from './schemas/media.js';
+
+/** Bytes hashed for the platform's instant-upload check (`md5_10m`). */
+const MD5_10M_BYTES = 10_002_432;
+const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
+const PART_ATTEMPTS = 3;
+
+/** @internal */
+export interface ChunkedUploadJob {
+  readonly rest: RestClient;
+  /** `/v2/users/{openid}` or `/v2/groups/{group_openid}` (ids encoded). */
+  readonly base: string;
+  /** `/v2/users/{openid}` or `/v2/groups/{group_openid}` as a template. */
+  readonly baseRoute: string;
+  readonly fileType: FileType;
+  readonly data: Uint8Array;
+  readonly fileName: string;
+  readonly concurrency: number;
+  readonly onProgress?: ((progress: ChunkedUploadProgress) => void) | undefined;
+  readonly options: RequestOptions;
+}
+
+const hex = (algorithm: string, data: Uint8Array): string => createHash(algorithm).update(data).digest('hex');
+
+/**
+ * Uploads a large file in parts: prepare → PUT each part to its presigned URL → part finish →
+ * complete. Sizes go over the wire as strings, as the platform expects for large numbers.
+ *
+ * @internal
+ */
+export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUploadResponse> {
+  const { rest, base, baseRoute, data, options } = job;
+  const prepare = await rest.request(
+    {
+      ...options,
+      method: 'POST',
+      path: `${base}/upload_prepare`,
+      route: `POST ${baseRoute}/upload_prepare`,
+      body: {
+        file_type: job.fileType,
+        file_size: String(data.byteLength),
+        file_name: job.fileName,
+        md5: hex('md5', data),
+        sha1: hex('sha1', data),
+        md5_10m: hex('md5', data.subarray(0, MD5_10M_BYTES)),
+      },
+    },
+    UploadPrepareResponseSchema,
+  );
+  // The platform already has this file (instant upload).
+  if (prepare.file_info !== undefined) return MediaUploadResponseSchema.parse({ ttl: 0, ...prepare });
+  if (!prepare.upload_id || !prepare.parts || prepare.parts.length === 0) {
+    throw QQApiError.from({
+      status: 200,
+      method: 'POST',
+      route: `${base}/upload_prepare`,
+      platformMessage: 'upload_prepare returned neither file_info nor upload_id and parts',
+      body: prepare,
+      kind: 'server',
+      retry: 'permanent',
+    });
+  }
+  const uploadId = prepare.upload_id;
+  const blockSize = Number(prepare.block_size ?? DEFAULT_PART_SIZE);
+  const parts = [...prepare.parts].sort((a, b) => a.index - b.index);
+  const firstIndex = parts[0]!.index;
+  let uploadedBytes = 0;
+  let partsDone = 0;
+
+  const sendPart = async (part: UploadPart): Promise<void> => {
+    const offset = (part.index - firstIndex) * blockSize;
+    const bytes = data.subarray(offset, Math.min(offset + Number(part.block_size ?? blockSize), data.byteLength));
+    await putPart(job, part.presigned_url, bytes);
+    await rest.request({
+      ...options,
+      method: 'POST',
+      path: `${base}/upload_part_finish`,
+      route: `POST ${baseRoute}/upload_part_finish`,
+      body: { upload_id: uploadId, part_index: part.index, block_size: String(bytes.byteLength), md5: hex('md5', bytes) },
+    });
+    uploadedBytes += bytes.byteLength;
+    partsDone += 1;
+    job.onProgress?.({ uploadedBytes, totalBytes: data.byteLength, partsDone, totalParts: parts.length });
+  };
+
+  // A fixed pool of workers drains the part list; at most `concurrency` parts are in flight.
+  const queue = [...parts];
+  const workers = Array.from({ length: Math.max(1, Math.min(job.concurrency, queue.length)) }, async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) await sendPart(part);
+  });
+  await Promise.all(workers);
+
+  return rest.request(
+    { ...options, method: 'POST', path: `${base}/files`, route: `POST ${baseRoute}/files`, body: { upload_id: uploadId } },
+    MediaUploadResponseSchema,
+  );
+}
+
+/** PUTs one part to object storage (no platform auth headers), retrying transient failures. */
+async function putPart(job: ChunkedUploadJob, url: string, bytes: Uint8Array): Promise<void> {
+  const route = new URL(url).pathname;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const result = await fetchWithTimeout(
+        job.rest.fetch,
+        url,
+        { method: 'PUT', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } },
+        { method: 'PUT', route, timeoutMs: job.options.timeoutMs ?? 60_000, signal: job.options.signal },
+      );
+      if (result.status >= 200 && result.status < 300) return;
+      const error = QQApiError.from({ status: result.status, method: 'PUT', route, platformMessage: 'object storage rejected the part' });
+      if (!error.retryable || attempt >= PART_ATTEMPTS) throw error;
+    } catch (error) {
+      const retryable = !(error instanceof QQApiError) || error.retryable;
+      if (attempt >= PART_ATTEMPTS || !retryable || job.options.signal?.aborted) throw error;
+    }
+    await sleep(250 * attempt, job.options.signal, `PUT ${route}`);
+  }
+}
