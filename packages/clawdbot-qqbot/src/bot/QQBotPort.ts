@@ -40,6 +40,8 @@ export interface BotFactoryOptions {
   readonly apiBaseUrl?: string;
   /** Token URL override. */
   readonly tokenUrl?: string;
+  /** Domains registered in the QQ console (the SDK's URL policy lets links to them through). */
+  readonly allowedDomains?: readonly string[];
   /** Webhook listener settings (transport `webhook`). */
   readonly webhook?: { readonly host?: string | undefined; readonly port?: number | undefined; readonly path?: string | undefined };
   /** Where the SDK logs (never receives secrets). */

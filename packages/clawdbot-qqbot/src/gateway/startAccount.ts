@@ -56,6 +56,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     ...(config.apiBaseUrl !== undefined ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(config.tokenUrl !== undefined ? { tokenUrl: config.tokenUrl } : {}),
     ...(config.webhook !== undefined ? { webhook: config.webhook } : {}),
+    ...(config.registeredDomains !== undefined ? { allowedDomains: config.registeredDomains } : {}),
     logger,
   });
   const running = runningAccount(account, bot);

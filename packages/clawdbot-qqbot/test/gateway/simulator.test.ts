@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QQSimulator } from 'qq-sdk/testing';
+import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostReplyPayload } from '../../src/index.js';
+import { fakeRuntime } from '../support/fakeRuntime.js';
+
+// The plugin with the real QQBot (createQQBot) against the qq-sdk/testing simulator over real
+// sockets on 127.0.0.1; only the OpenClaw runtime is a stand-in.
+
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+type Script = (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind']]>;
+
+async function startPlugin(script: Script, channel: Record<string, unknown> = {}, simOptions: Parameters<typeof QQSimulator.start>[0] = {}) {
+  const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000, ...simOptions });
+  cleanup.push(() => sim.close());
+  const cfg = {
+    channels: {
+      qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...channel },
+    },
+  };
+  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' } });
+  const { runtime, record } = fakeRuntime(script);
+  const controller = new AbortController();
+  let status: HostAccountStatus = {};
+  const running = plugin.gateway.startAccount({
+    cfg,
+    accountId: 'default',
+    account: plugin.config.resolveAccount(cfg, 'default'),
+    abortSignal: controller.signal,
+    getStatus: () => status,
+    setStatus: (next) => (status = next),
+    channelRuntime: runtime,
+  });
+  cleanup.push(async () => {
+    controller.abort();
+    await running;
+  });
+  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  return { sim, plugin, record, status: () => status };
+}
+
+describe('plugin + QQBot + simulator', () => {
+  it.each([
+    ['GROUP_AT_MESSAGE_CREATE', 'group', (d: Record<string, any>) => d['group_openid']],
+    ['C2C_MESSAGE_CREATE', 'direct', (d: Record<string, any>) => d['author']['user_openid']],
+    ['AT_MESSAGE_CREATE', 'channel', (d: Record<string, any>) => d['channel_id']],
+    ['DIRECT_MESSAGE_CREATE', 'direct', (d: Record<string, any>) => d['guild_id']],
+  ] as const)('%s: inbound as chat type %s, the answer goes back as a passive reply (msg_id, msg_seq 1)', async (type, chatType, targetOf) => {
+    const { sim, record } = await startPlugin(() => [[{ text: '收到' }, 'final']]);
+    const event = sim.inject(type, { content: ' 你好' } as never);
+    const target = targetOf(event.data as Record<string, any>) as string;
+    const [sent] = await sim.waitFor(() => sim.messagesTo(target).length > 0 && sim.messagesTo(target), { timeoutMs: 10_000 });
+    expect(sent).toMatchObject({ passive: true, msgId: (event.data as { id: string }).id, msgSeq: 1, text: '收到' });
+    expect(record.contexts[0]).toMatchObject({ ChatType: chatType, Body: '你好', MessageSid: (event.data as { id: string }).id });
+  });
+
+  it('group messages without @ reach the agent only with requireMention: false', async () => {
+    const { sim, record } = await startPlugin(() => [[{ text: 'seen' }, 'final']], { requireMention: false });
+    const event = sim.inject('GROUP_MESSAGE_CREATE', { content: '大家好' });
+    await sim.waitFor(() => sim.messagesTo(event.data.group_openid).length > 0, { timeoutMs: 10_000 });
+    expect(record.contexts[0]).toMatchObject({ ChatType: 'group', WasMentioned: false });
+  });
+
+  it('a long turn (9 blocks) is coalesced: 5 passive replies with msg_seq 1..5, the final text in the last', async () => {
+    const script: Script = () => [
+      ...Array.from({ length: 9 }, (_, i): [HostReplyPayload, 'block'] => [{ text: `block ${i + 1}` }, 'block']),
+      [{ text: 'FINAL' }, 'final'],
+    ];
+    const { sim } = await startPlugin(script);
+    const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 长回答' });
+    const sent = await sim.waitFor(() => {
+      const list = sim.messagesTo(event.data.group_openid);
+      return list.some((m) => m.text.includes('FINAL')) && list;
+    }, { timeoutMs: 10_000 });
+    expect(sent.map((m) => m.msgSeq)).toEqual([1, 2, 3, 4, 5]);
+    expect(sent.every((m) => m.passive && m.msgId === event.data.id)).toBe(true);
+    expect(sent[4]?.text).toMatch(/block 5[\s\S]*block 9[\s\S]*FINAL$/);
+  });
+
+  it('markdown goes out as markdown in C2C and falls back to text where the platform refuses it', async () => {
+    const { sim } = await startPlugin(() => [[{ text: '**粗体**' }, 'final']], {}, { markdownRefused: true });
+    const event = sim.inject('C2C_MESSAGE_CREATE', { content: 'md' });
+    const openid = String(event.data.author.user_openid);
+    const [sent] = await sim.waitFor(() => sim.messagesTo(openid).length > 0 && sim.messagesTo(openid), { timeoutMs: 10_000 });
+    expect(sent).toMatchObject({ passive: true, text: '**粗体**' });
+    expect(sent?.body['msg_type']).toBe(0);
+  });
+
+  it('media replies are uploaded through the SDK and sent as rich media', async () => {
+    const { sim } = await startPlugin(() => [[{ text: '图', mediaUrl: 'https://example.cn/cat.png' }, 'final']], { registeredDomains: ['example.cn'] }, { registeredDomains: ['example.cn'] });
+    const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 发图' });
+    const [sent] = await sim.waitFor(() => sim.messagesTo(event.data.group_openid).length > 0 && sim.messagesTo(event.data.group_openid), { timeoutMs: 10_000 });
+    expect(sent).toMatchObject({ passive: true, msgId: event.data.id });
+    expect(sent?.body['msg_type']).toBe(7);
+    expect(sim.requests.some((r) => /\/files$/.test(r.path ?? ''))).toBe(true);
+  });
+
+  it('core-initiated sends reply passively to the newest message of the conversation', async () => {
+    const { sim, plugin, record } = await startPlugin(() => []);
+    const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' hi' });
+    await sim.waitFor(() => record.contexts.length === 1, { timeoutMs: 10_000, description: 'the inbound turn' });
+    await plugin.outbound.sendText({ cfg: {}, to: `qqbot:group:${event.data.group_openid}`, text: 'cron says hi' });
+    const [sent] = sim.messagesTo(event.data.group_openid);
+    expect(sent).toMatchObject({ passive: true, msgId: event.data.id, text: 'cron says hi' });
+  });
+});
