@@ -17,8 +17,8 @@ export interface ChunkedUploadJob {
   readonly rest: RestClient;
   /** `/v2/users/{openid}` or `/v2/groups/{group_openid}` (ids encoded). */
   readonly base: string;
-  /** `/v2/users/{openid}` or `/v2/groups/{group_openid}` as a template. */
-  readonly baseRoute: string;
+  /** Route templates of the three platform calls. */
+  readonly routes: { readonly prepare: string; readonly finish: string; readonly complete: string };
   readonly fileType: FileType;
   readonly data: Uint8Array;
   readonly fileName: string;
@@ -36,13 +36,13 @@ const hex = (algorithm: string, data: Uint8Array): string => createHash(algorith
  * @internal
  */
 export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUploadResponse> {
-  const { rest, base, baseRoute, data, options } = job;
+  const { rest, base, routes, data, options } = job;
   const prepare = await rest.request(
     {
       ...options,
       method: 'POST',
       path: `${base}/upload_prepare`,
-      route: `POST ${baseRoute}/upload_prepare`,
+      route: routes.prepare,
       body: {
         file_type: job.fileType,
         file_size: String(data.byteLength),
@@ -82,7 +82,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
       ...options,
       method: 'POST',
       path: `${base}/upload_part_finish`,
-      route: `POST ${baseRoute}/upload_part_finish`,
+      route: routes.finish,
       body: { upload_id: uploadId, part_index: part.index, block_size: String(bytes.byteLength), md5: hex('md5', bytes) },
     });
     uploadedBytes += bytes.byteLength;
@@ -98,7 +98,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
   await Promise.all(workers);
 
   return rest.request(
-    { ...options, method: 'POST', path: `${base}/files`, route: `POST ${baseRoute}/files`, body: { upload_id: uploadId } },
+    { ...options, method: 'POST', path: `${base}/files`, route: routes.complete, body: { upload_id: uploadId } },
     MediaUploadResponseSchema,
   );
 }

@@ -99,6 +99,17 @@ const LargeMediaUploadInputSchema = z
     }
   });
 
+const C2C_CHUNK_ROUTES = {
+  prepare: 'POST /v2/users/{openid}/upload_prepare',
+  finish: 'POST /v2/users/{openid}/upload_part_finish',
+  complete: 'POST /v2/users/{openid}/files',
+} as const;
+const GROUP_CHUNK_ROUTES = {
+  prepare: 'POST /v2/groups/{group_openid}/upload_prepare',
+  finish: 'POST /v2/groups/{group_openid}/upload_part_finish',
+  complete: 'POST /v2/groups/{group_openid}/files',
+} as const;
+
 /** Options of a {@link MediaAPI}. */
 export interface MediaAPIOptions {
   /** The upload cache, or `false` to disable caching. @defaultValue a new {@link MediaUploadCache} */
@@ -203,7 +214,7 @@ export class MediaAPI {
     return uploadInChunks({
       rest: this.rest,
       base,
-      baseRoute: scene === 'c2c' ? '/v2/users/{openid}' : '/v2/groups/{group_openid}',
+      routes: scene === 'c2c' ? C2C_CHUNK_ROUTES : GROUP_CHUNK_ROUTES,
       fileType: typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type],
       data,
       fileName: checked.file_name ?? (checked.path ? basename(checked.path) : 'file'),
