@@ -6,6 +6,10 @@ import {
   GroupMessageBodySchema,
   SentGuildMessageSchema,
   MessageSendResponseSchema,
+  C2CStreamChunkBodySchema,
+  StreamChunkResponseSchema,
+  type C2CStreamChunkBody,
+  type StreamChunkResponse,
   type C2CMessageBody,
   type ChannelMessageBody,
   type DirectMessageBody,
@@ -48,6 +52,22 @@ export class MessagesAPI {
     const path = `/v2/users/${pathId('openid', openid)}/messages`;
     const data = validateBody(C2CMessageBodySchema, body, 'C2C message body');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, MessageSendResponseSchema);
+  }
+
+  /**
+   * Sends one chunk of a C2C stream message (a reply that grows as an AI model generates it).
+   * Send chunks in order with `index` 0, 1, 2 …, each with the full text so far; end with
+   * `input_state: 10`. UNCONFIRMED: not in the official docs (platform reference §2.7).
+   *
+   * @param openid - The user's openid.
+   * @param body - The chunk.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+   */
+  async sendC2CStreamChunk(openid: string, body: C2CStreamChunkBody, options: RequestOptions = {}): Promise<StreamChunkResponse> {
+    const path = `/v2/users/${pathId('openid', openid)}/stream_messages`;
+    const data = validateBody(C2CStreamChunkBodySchema, body, 'C2C stream chunk');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/stream_messages', body: data }, StreamChunkResponseSchema);
   }
 
   /**

@@ -229,3 +229,34 @@ export const SentGuildMessageSchema = z.looseObject({
 });
 /** A guild message. */
 export type SentGuildMessage = z.infer<typeof SentGuildMessageSchema>;
+
+/**
+ * One chunk of a C2C stream message (the bubble updates as chunks arrive). UNCONFIRMED: not in
+ * the official docs; shape from the platform reference §2.7. The first chunk carries the passive
+ * anchor (`msg_id` or `event_id`) and no `stream_msg_id`; later chunks carry the `id` the first
+ * response returned. `input_state` 1 = generating, 10 = finished. Groups do not support streams.
+ */
+export const C2CStreamChunkBodySchema = z
+  .looseObject({
+    input_mode: z.literal('replace'),
+    input_state: z.union([z.literal(1), z.literal(10)]),
+    index: z.number().int().nonnegative(),
+    content_type: z.enum(['markdown', 'text']),
+    content_raw: z.string(),
+    msg_id: z.string().min(1).optional(),
+    event_id: z.string().min(1).optional(),
+    msg_seq: z.number().int().positive().optional(),
+    stream_msg_id: z.string().min(1).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.stream_msg_id === undefined && body.msg_id === undefined && body.event_id === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['msg_id'], message: 'the first chunk needs msg_id or event_id; later chunks need stream_msg_id' });
+    }
+  });
+/** A C2C stream chunk body. */
+export type C2CStreamChunkBody = z.input<typeof C2CStreamChunkBodySchema>;
+
+/** Response of a stream chunk: `id` is the `stream_msg_id` for the following chunks. */
+export const StreamChunkResponseSchema = z.looseObject({ id: z.string().optional() });
+/** A stream chunk response. */
+export type StreamChunkResponse = z.infer<typeof StreamChunkResponseSchema>;
