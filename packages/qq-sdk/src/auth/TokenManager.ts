@@ -137,8 +137,15 @@ export class TokenManager implements TokenProvider {
     return signal ? raceAbort(this.#inflight, signal) : this.#inflight;
   }
 
-  /** Drops the cached token; the next call fetches a new one. Call after a 401 / code 11244. */
-  invalidate(): void {
+  /**
+   * Drops the cached token; the next call fetches a new one. Call after a 401 / code 11244.
+   *
+   * @param rejectedToken - The token that was rejected; if it is no longer the cached one (already
+   *   dropped or replaced by a newer token), nothing happens.
+   */
+  invalidate(rejectedToken?: string): void {
+    // Someone already dropped or replaced the rejected token: nothing to do.
+    if (rejectedToken !== undefined && this.#cached?.token !== rejectedToken) return;
     this.#cached = undefined;
     // A refresh already in flight may carry the rejected token; make its result not cached.
     this.#generation += 1;

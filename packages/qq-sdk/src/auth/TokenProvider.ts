@@ -11,8 +11,14 @@ export interface TokenProvider {
    * @param signal - Aborts this caller's wait (a shared refresh keeps running for others).
    */
   getAccessToken(signal?: AbortSignal): Promise<string>;
-  /** Drops the cached token so the next {@link TokenProvider.getAccessToken} fetches a new one. */
-  invalidate(): void;
+  /**
+   * Drops the cached token so the next {@link TokenProvider.getAccessToken} fetches a new one.
+   *
+   * @param rejectedToken - The token the platform rejected. When given and a newer token is
+   *   already cached (another caller refreshed first), nothing is dropped, so many concurrent
+   *   401s cause one refresh rather than one each.
+   */
+  invalidate(rejectedToken?: string): void;
 }
 
 /** A plain function that returns an access token; see {@link TokenManager.fromSource}. */

@@ -233,7 +233,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
         if (!authRetried && isTokenRefreshError(error.status, error.code)) {
           // A stale token: drop it and retry once without spending a retry.
           authRetried = true;
-          this.tokens.invalidate();
+          this.tokens.invalidate(token);
           this.#logger.debug('auth error; refreshing the token and retrying once', {
             route: info.route,
             code: error.code,

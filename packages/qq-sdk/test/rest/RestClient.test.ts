@@ -296,3 +296,22 @@ describe('RestClient route queues', () => {
     expect(order).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('RestClient token refresh under load', () => {
+  it('many concurrent 401s cause a single token refresh', async () => {
+    const tokens = useTokenEndpoint(server);
+    server.use(
+      http.get(`${API}/channels/:id`, async ({ request, params }) => {
+        if (request.headers.get('authorization') !== 'QQBot tok-1') return HttpResponse.json({ id: params['id'] });
+        // C0's 401 arrives first; the others arrive after the refresh has already completed.
+        if (params['id'] !== 'C0') await new Promise((resolve) => setTimeout(resolve, 50));
+        return HttpResponse.json({ code: 11244, message: 'token expired' }, { status: 401 });
+      }),
+    );
+    const rest = makeClient();
+    // All 50 start with tok-1, all get 401, and must share the one refresh to tok-2.
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => rest.request<{ id: string }>({ method: 'GET', path: `/channels/C${i}` })));
+    expect(results.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `C${i}`));
+    expect(tokens.count).toBe(2);
+  });
+});
