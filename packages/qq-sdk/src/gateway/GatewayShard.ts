@@ -415,21 +415,28 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     else if (this.#status === 'resuming') this.#replayed += 1;
     if (typeof seq === 'number') watermark.begin(seq);
     this.#counters.dispatched += 1;
-    // Not awaited: handlers run concurrently; only the watermark waits for them.
-    this.#options.dispatcher.dispatch(envelope, this.#meta).then(
-      (outcome) => {
-        if (typeof seq === 'number') watermark.complete(seq);
-        if (outcome && outcome.status === 'duplicate') this.#counters.duplicates += 1;
-      },
-      (error: unknown) => {
-        if (typeof seq === 'number') watermark.complete(seq);
-        this.#logger.error('the dispatcher rejected (it should never throw)', {
-          shardId: this.id,
-          type: envelope.t,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      },
-    );
+    // Not awaited: handlers run concurrently; only the watermark waits for them. One closure
+    // settles both ways (this runs for every event).
+    const settle = (result: unknown): void => {
+      if (typeof seq === 'number') watermark.complete(seq);
+      if (result === undefined) return;
+      const status = (result as { status?: unknown }).status;
+      if (status === 'duplicate') this.#counters.duplicates += 1;
+      else if (typeof status !== 'string') this.#dispatcherFailed(envelope.t, result);
+    };
+    try {
+      this.#options.dispatcher.dispatch(envelope, this.#meta).then(settle, settle);
+    } catch (error) {
+      settle(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  #dispatcherFailed(type: string, error: unknown): void {
+    this.#logger.error('the dispatcher failed (it should never throw)', {
+      shardId: this.id,
+      type,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 
   #onReady(data: unknown): void {

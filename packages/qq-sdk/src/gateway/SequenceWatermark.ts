@@ -5,15 +5,17 @@
  * connection died are replayed by the platform (the dedup layer drops the copies whose handlers
  * did finish).
  *
- * Events usually arrive in order, so tracking is O(1) amortized: an ascending queue of pending
- * sequences with a moving head.
+ * Events arrive and usually settle in order, so both operations are O(1) amortized: pending
+ * sequences sit in an ascending array with a moving head, next to their pending-dispatch counts
+ * (a replay can overlap the original dispatch of the same sequence).
  */
 export class SequenceWatermark {
-  /** seq → how many dispatches of it are still running (a replay can overlap the original). */
-  readonly #pending = new Map<number, number>();
-  /** Pending sequences in ascending order; entries before `#head` are settled. */
-  #order: number[] = [];
+  /** Pending sequences, ascending; entries before `#head` have settled. */
+  #seqs: number[] = [];
+  /** Dispatches still running per entry of `#seqs`. */
+  #counts: number[] = [];
   #head = 0;
+  #inFlight = 0;
   #maxReceived: number | null;
   #committed: number | null;
 
@@ -30,14 +32,14 @@ export class SequenceWatermark {
 
   /** How many dispatches are still running. */
   get inFlight(): number {
-    return this.#pending.size;
+    return this.#inFlight;
   }
 
   /**
    * The resume sequence: every event with a sequence ≤ this has settled. Never moves backwards.
    */
   get value(): number | null {
-    const head = this.#order[this.#head];
+    const head = this.#seqs[this.#head];
     const candidate = head === undefined ? this.#maxReceived : head - 1;
     if (candidate !== null && (this.#committed === null || candidate > this.#committed)) {
       this.#committed = candidate;
@@ -47,47 +49,63 @@ export class SequenceWatermark {
 
   /** Marks a dispatch of `seq` as started. */
   begin(seq: number): void {
+    this.#inFlight += 1;
     if (this.#maxReceived === null || seq > this.#maxReceived) this.#maxReceived = seq;
-    const count = this.#pending.get(seq);
-    if (count !== undefined) {
-      this.#pending.set(seq, count + 1);
+    const seqs = this.#seqs;
+    const length = seqs.length;
+    const last = seqs[length - 1];
+    if (last === undefined || seq > last) {
+      seqs.push(seq);
+      this.#counts.push(1);
       return;
     }
-    this.#pending.set(seq, 1);
-    const order = this.#order;
-    const last = order[order.length - 1];
-    if (last === undefined || seq > last || order.length === this.#head) {
-      order.push(seq);
+    const index = this.#find(seq);
+    if (index < length && seqs[index] === seq) {
+      // Already listed: a replay of a pending event, or a settled entry not yet compacted away.
+      this.#counts[index] = (this.#counts[index] as number) + 1;
+      if (index < this.#head) this.#head = index;
       return;
     }
-    // Out of order (a replay below pending events): binary insert among the live entries.
-    let lo = this.#head;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((order[mid] as number) < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    order.splice(lo, 0, seq);
+    // Out of order (a replay below pending events).
+    seqs.splice(index, 0, seq);
+    this.#counts.splice(index, 0, 1);
+    if (index < this.#head) this.#head = index;
   }
 
   /** Marks a dispatch of `seq` as settled (handlers finished, failed or the event was dropped). */
   complete(seq: number): void {
-    const count = this.#pending.get(seq);
-    if (count === undefined) return;
-    if (count > 1) {
-      this.#pending.set(seq, count - 1);
-      return;
-    }
-    this.#pending.delete(seq);
-    const order = this.#order;
-    while (this.#head < order.length && !this.#pending.has(order[this.#head] as number)) this.#head += 1;
-    if (this.#head === order.length) {
-      this.#order = [];
+    const seqs = this.#seqs;
+    const head = this.#head;
+    const index = seqs[head] === seq ? head : this.#find(seq);
+    const count = this.#counts[index];
+    if (seqs[index] !== seq || count === undefined || count === 0) return;
+    this.#inFlight -= 1;
+    this.#counts[index] = count - 1;
+    if (count > 1 || index !== head) return;
+    let next = head + 1;
+    while (next < seqs.length && this.#counts[next] === 0) next += 1;
+    this.#head = next;
+    if (next === seqs.length) {
+      this.#seqs = [];
+      this.#counts = [];
       this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > order.length) {
-      this.#order = order.slice(this.#head);
+    } else if (next > 1024 && next * 2 > seqs.length) {
+      this.#seqs = seqs.slice(next);
+      this.#counts = this.#counts.slice(next);
       this.#head = 0;
     }
+  }
+
+  /** Index of the first entry ≥ `seq` (binary search over the whole array). */
+  #find(seq: number): number {
+    const seqs = this.#seqs;
+    let lo = 0;
+    let hi = seqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((seqs[mid] as number) < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
