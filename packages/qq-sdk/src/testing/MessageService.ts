@@ -4,7 +4,7 @@ import type { Clock } from '../internal/Clock.js';
 import { isPlainObject } from './deepMerge.js';
 import { rfc3339Beijing } from './EventFactory.js';
 import type { SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
-import type { SentMessageRecord } from './SimulatorRecords.js';
+import type { InteractionAckRecord, SentMessageRecord } from './SimulatorRecords.js';
 import type { SimulatorRoute } from './SimulatorRoute.js';
 
 /** A handler's answer: status and JSON body, or a platform error code. Internal. */
@@ -42,6 +42,12 @@ const GuildMessageSchema = z.looseObject({
   event_id: z.string().optional(),
 });
 
+const CreateDmSchema = z.looseObject({ recipient_id: z.string().min(1), source_guild_id: z.string().min(1) });
+const InteractionAckSchema = z.looseObject({ code: z.number().int().min(0).max(5) });
+
+/** Messages can be recalled within 2 minutes of sending. */
+const RECALL_WINDOW_MS = 2 * 60_000;
+
 const UploadSchema = z.looseObject({
   file_type: z.number().int(),
   url: z.string().optional(),
@@ -59,6 +65,7 @@ const URL_PATTERN = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
  */
 export class MessageService {
   readonly sent: SentMessageRecord[] = [];
+  readonly interactionAcks: InteractionAckRecord[] = [];
   private readonly byMsgId = new Map<string, Replyable>();
   private readonly byEventId = new Map<string, Replyable>();
   private readonly fileInfos = new Map<string, SimulatorScene>();
@@ -141,6 +148,29 @@ export class MessageService {
         return this.upload('c2c', params['openid'] ?? '', body);
       case 'POST /v2/groups/{group_openid}/files':
         return this.upload('group', params['group_openid'] ?? '', body);
+      case 'DELETE /v2/users/{openid}/messages/{message_id}':
+        return this.recall('c2c', params['openid'] ?? '', params['message_id'] ?? '');
+      case 'DELETE /v2/groups/{group_openid}/messages/{message_id}':
+        return this.recall('group', params['group_openid'] ?? '', params['message_id'] ?? '');
+      case 'DELETE /channels/{channel_id}/messages/{message_id}':
+        return this.recall('channel', params['channel_id'] ?? '', params['message_id'] ?? '');
+      case 'DELETE /dms/{guild_id}/messages/{message_id}':
+        return this.recall('dm', params['guild_id'] ?? '', params['message_id'] ?? '');
+      case 'POST /users/@me/dms': {
+        const parsed = CreateDmSchema.safeParse(body);
+        if (!parsed.success) return { error: 50035 };
+        const guildId = `dm-${parsed.data.recipient_id}`;
+        return {
+          status: 200,
+          body: { guild_id: guildId, channel_id: `${guildId}-channel`, create_time: rfc3339Beijing(this.clock.now()) },
+        };
+      }
+      case 'PUT /interactions/{interaction_id}': {
+        const parsed = InteractionAckSchema.safeParse(body);
+        if (!parsed.success) return { error: 50035 };
+        this.interactionAcks.push({ interactionId: params['interaction_id'] ?? '', code: parsed.data.code, at: this.clock.now() });
+        return { status: 200, body: {} };
+      }
       default:
         return undefined;
     }
@@ -238,6 +268,16 @@ export class MessageService {
       response['id'] = (sent.body as { id: string }).id;
     }
     return { status: 200, body: response };
+  }
+
+  /** Recalls a message the bot sent to `target` within the last 2 minutes. */
+  private recall(scene: SimulatorScene, target: string, messageId: string): ServiceResult {
+    const message = this.sent.find((m) => m.id === messageId && m.scene === scene && m.target === target);
+    if (!message || message.recalledAt !== undefined) return { error: 306001 };
+    const now = this.clock.now();
+    if (now - message.at > RECALL_WINDOW_MS) return { error: 306011 };
+    message.recalledAt = now;
+    return { status: 200, body: {} };
   }
 
   /** Applies the passive/active rules and records the message if accepted. */

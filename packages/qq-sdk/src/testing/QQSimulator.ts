@@ -19,6 +19,7 @@ import type {
   ConnectionRecord,
   HeartbeatRecord,
   IdentifyRecord,
+  InteractionAckRecord,
   RestCallRecord,
   ResumeRecord,
   SentMessageRecord,
@@ -314,6 +315,11 @@ export class QQSimulator {
   /** Every message the platform accepted from the bot, in order. */
   get sentMessages(): readonly SentMessageRecord[] {
     return this.messages.sent;
+  }
+
+  /** Every interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */
+  get interactionAcks(): readonly InteractionAckRecord[] {
+    return this.messages.interactionAcks;
   }
 
   /** The messages accepted for one target (user openid, group_openid, channel_id or DM guild_id). */

@@ -110,4 +110,16 @@ export interface SentMessageRecord {
   msgSeq?: number;
   /** When it was accepted (simulator clock). */
   at: number;
+  /** When the bot recalled it, if it did. */
+  recalledAt?: number;
+}
+
+/** One interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */
+export interface InteractionAckRecord {
+  /** The interaction id (the `INTERACTION_CREATE` envelope / `d.id`). */
+  interactionId: string;
+  /** The result code: 0 success, 1 failed, 2 too frequent, 3 duplicate, 4 no permission, 5 admin only. */
+  code: number;
+  /** When it arrived (simulator clock). */
+  at: number;
 }

@@ -13,6 +13,12 @@ export const SIMULATOR_ROUTES = [
   'POST /dms/{guild_id}/messages',
   'POST /v2/users/{openid}/files',
   'POST /v2/groups/{group_openid}/files',
+  'DELETE /v2/users/{openid}/messages/{message_id}',
+  'DELETE /v2/groups/{group_openid}/messages/{message_id}',
+  'DELETE /channels/{channel_id}/messages/{message_id}',
+  'DELETE /dms/{guild_id}/messages/{message_id}',
+  'POST /users/@me/dms',
+  'PUT /interactions/{interaction_id}',
 ] as const;
 
 /** One of {@link SIMULATOR_ROUTES}. */

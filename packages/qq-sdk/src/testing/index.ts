@@ -30,6 +30,7 @@ export type {
   ConnectionRecord,
   HeartbeatRecord,
   IdentifyRecord,
+  InteractionAckRecord,
   RestCallRecord,
   ResumeRecord,
   SentMessageRecord,

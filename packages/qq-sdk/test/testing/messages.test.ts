@@ -202,6 +202,41 @@ describe('media upload', () => {
   });
 });
 
+describe('recall, DM sessions and interaction ACKs', () => {
+  async function del(path: string) {
+    const res = await fetch(`${sim!.url}${path}`, { method: 'DELETE', headers: { authorization: `QQBot ${token}` } });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  it('recalls a sent message within 2 minutes only', async () => {
+    const clock = new ManualClock();
+    const s = await start({ clock, allowActiveMessages: true });
+    const first = await post('/v2/groups/G/messages', text('oops'));
+    const second = await post('/v2/groups/G/messages', text('later'));
+    expect((await del(`/v2/groups/OTHER/messages/${String(first.body['id'])}`)).body['code']).toBe(306001);
+    expect((await del(`/v2/groups/G/messages/${String(first.body['id'])}`)).status).toBe(200);
+    expect(s.messagesTo('G')[0]?.recalledAt).toBe(clock.now());
+    expect((await del(`/v2/groups/G/messages/${String(first.body['id'])}`)).body['code']).toBe(306001);
+    clock.advance(2 * 60_000 + 1);
+    expect((await del(`/v2/groups/G/messages/${String(second.body['id'])}`)).body['code']).toBe(306011);
+  });
+
+  it('creates DM sessions and records interaction ACKs', async () => {
+    const s = await start();
+    const dm = await post('/users/@me/dms', { recipient_id: 'USER1', source_guild_id: 'GUILD1' });
+    expect(dm.body).toMatchObject({ guild_id: expect.any(String), channel_id: expect.any(String), create_time: expect.any(String) });
+    const interaction = s.inject('INTERACTION_CREATE');
+    const res = await fetch(`${s.url}/interactions/${interaction.id}`, {
+      method: 'PUT',
+      headers: { authorization: `QQBot ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 0 }),
+    });
+    expect(res.status).toBe(200);
+    expect(s.interactionAcks).toEqual([{ interactionId: interaction.id, code: 0, at: expect.any(Number) }]);
+    expect((await post('/users/@me/dms', {})).body['code']).toBe(50035);
+  });
+});
+
 describe('failNext and REST read-back', () => {
   it('fails the next calls of a route with a status or platform code, then recovers', async () => {
     const s = await start({ allowActiveMessages: true });
