@@ -6,6 +6,7 @@ import { SchedulesAPI } from './resources/SchedulesAPI.js';
 import { ChannelsAPI } from './resources/ChannelsAPI.js';
 import { DMsAPI } from './resources/DMsAPI.js';
 import { GatewayAPI } from './resources/GatewayAPI.js';
+import { GroupsAPI } from './resources/GroupsAPI.js';
 import { GuildsAPI } from './resources/GuildsAPI.js';
 import { InteractionsAPI } from './resources/InteractionsAPI.js';
 import { MediaAPI, type MediaAPIOptions } from './resources/MediaAPI.js';
@@ -71,6 +72,8 @@ export class API {
   readonly apiPermissions: ApiPermissionsAPI;
   /** Audio channel controls. */
   readonly audio: AudioAPI;
+  /** Group management (invite-only, UNCONFIRMED). */
+  readonly groups: GroupsAPI;
 
   /**
    * @param rest - The REST client every resource sends through.
@@ -95,5 +98,6 @@ export class API {
     this.forum = new ForumAPI(rest);
     this.apiPermissions = new ApiPermissionsAPI(rest);
     this.audio = new AudioAPI(rest);
+    this.groups = new GroupsAPI(rest);
   }
 }

@@ -48,3 +48,5 @@ export { SchedulesAPI } from './resources/SchedulesAPI.js';
 export { ForumAPI } from './resources/ForumAPI.js';
 export { ApiPermissionsAPI } from './resources/ApiPermissionsAPI.js';
 export { AudioAPI } from './resources/AudioAPI.js';
+export { GroupsAPI } from './resources/GroupsAPI.js';
+export * from './schemas/groups.js';

@@ -109,6 +109,16 @@ const cases: Case[] = [
   { name: 'audio.control', call: (a) => a.audio.control('A1', { status: 0, audio_url: 'https://example.com/a.mp3', text: 'song' }), method: 'POST', path: '/channels/A1/audio', body: { status: 0, audio_url: 'https://example.com/a.mp3', text: 'song' } },
   { name: 'audio.micOn', call: (a) => a.audio.micOn('A1'), method: 'PUT', path: '/channels/A1/mic' },
   { name: 'audio.micOff', call: (a) => a.audio.micOff('A1'), method: 'DELETE', path: '/channels/A1/mic' },
+  // groups (UNCONFIRMED)
+  { name: 'groups.getInfo', call: (a) => a.groups.getInfo('GR'), method: 'GET', path: '/v2/groups/GR/info', reply: { name: 'g' }, expected: { name: 'g' } },
+  { name: 'groups.getBotState', call: (a) => a.groups.getBotState('GR'), method: 'GET', path: '/v2/groups/GR/bot_state', reply: { state: 1 } },
+  { name: 'groups.listMembers', call: (a) => a.groups.listMembers('GR', 'CUR'), method: 'GET', path: '/v2/groups/GR/members', search: '?cursor=CUR', reply: { members: [{ member_openid: 'M' }], next_cursor: 'N' } },
+  { name: 'groups.getMember', call: (a) => a.groups.getMember('GR', 'MO'), method: 'GET', path: '/v2/groups/GR/members/MO', reply: { member_openid: 'MO' } },
+  { name: 'groups.getMemberBlacklist', call: (a) => a.groups.getMemberBlacklist('GR'), method: 'GET', path: '/v2/groups/GR/member_blacklist', reply: {} },
+  { name: 'groups.getRestrictChatSetting', call: (a) => a.groups.getRestrictChatSetting('GR'), method: 'GET', path: '/v2/groups/GR/restrict_chat_setting', reply: {} },
+  { name: 'groups.listJoinRequests', call: (a) => a.groups.listJoinRequests('GR'), method: 'GET', path: '/v2/groups/GR/join_request_list', reply: {} },
+  { name: 'groups.decideJoinRequest', call: (a) => a.groups.decideJoinRequest('GR', 'MO', { op: 'decline', join_request_id: 'J', reject_reason: 'no' }), method: 'POST', path: '/v2/groups/GR/approval_join_request/MO', body: { op: 'decline', join_request_id: 'J', reject_reason: 'no' }, reply: {} },
+  { name: 'groups.generateUrlLink', call: (a) => a.groups.generateUrlLink({ callback_data: 'x' }), method: 'POST', path: '/v2/generate_url_link', body: { callback_data: 'x' }, reply: { url: 'https://q.qq.com/x' } },
 ];
 
 describe('REST resources', () => {
