@@ -162,7 +162,7 @@ async function runClient(mode) {
     const gateway = new GatewayManager({
       intents: INTENTS,
       getAccessToken: (signal) => tokens.getAccessToken(signal),
-      invalidateAccessToken: () => tokens.invalidate(),
+      invalidateAccessToken: (token) => tokens.invalidate(token),
       fetchGatewayInfo: (signal) => api.gateway.getBot(signal ? { signal } : {}),
       dispatcher,
       logger: quiet,

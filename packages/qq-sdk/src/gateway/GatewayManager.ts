@@ -31,8 +31,11 @@ export interface GatewayManagerOptions extends GatewayTimingOptions {
   intents: number;
   /** Returns a valid app access token (e.g. `tokenManager.getAccessToken`); called before every Identify/Resume. */
   getAccessToken: (signal?: AbortSignal) => Promise<string>;
-  /** Forgets the cached token (e.g. `tokenManager.invalidate`), called when the gateway refuses it. */
-  invalidateAccessToken?: () => void;
+  /**
+   * Forgets a token the gateway refused (Identify/Resume answered with op 9 or a close), e.g.
+   * `(token) => tokenManager.invalidate(token)`.
+   */
+  invalidateAccessToken?: (rejectedToken: string) => void;
   /** Fetches GET /gateway/bot (e.g. `() => api.gateway.getBot()`). */
   fetchGatewayInfo: (signal?: AbortSignal) => Promise<GatewayBotInfo>;
   /** Where every dispatch goes (the events layer's `EventDispatcher`). */
@@ -99,7 +102,7 @@ const SHARD_EVENTS = [
  * const gateway = new GatewayManager({
  *   intents: Intents.from(['GROUP_AND_C2C_EVENT']),
  *   getAccessToken: (signal) => tokens.getAccessToken(signal),
- *   invalidateAccessToken: () => tokens.invalidate(),
+ *   invalidateAccessToken: (token) => tokens.invalidate(token),
  *   fetchGatewayInfo: () => api.gateway.getBot(),
  *   dispatcher,
  * });

@@ -63,8 +63,11 @@ export interface GatewayShardOptions extends GatewayTimingOptions {
   intents: number;
   /** Returns a valid app access token; called before every Identify and Resume. */
   getAccessToken: (signal?: AbortSignal) => Promise<string>;
-  /** Forgets the cached token (called when the platform rejects it). */
-  invalidateAccessToken?: () => void;
+  /**
+   * Forgets the cached token (called with the rejected token when the gateway refuses an
+   * Identify/Resume), e.g. `(token) => tokenManager.invalidate(token)`.
+   */
+  invalidateAccessToken?: (rejectedToken: string) => void;
   /** Where dispatches go. */
   dispatcher: GatewayDispatcher;
   /** Where the session is kept. @defaultValue a new {@link MemorySessionStore} */
@@ -148,6 +151,8 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   #resumeAttempts = 0;
   #invalidSessionStreak = 0;
   #resumeFromSeq: number | null = null;
+  /** The token sent in the last Identify/Resume, to invalidate exactly that one if refused. */
+  #sentToken: string | undefined;
   #replayed = 0;
   #waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
@@ -351,6 +356,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         const token = await this.#options.getAccessToken(signal);
         if (generation !== this.#generation) return;
         this.#setStatus('resuming');
+        this.#sentToken = token;
         this.#resumeAttempts += 1;
         this.#counters.resumes += 1;
         this.#resumeFromSeq = this.#watermark.value;
@@ -366,6 +372,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         const token = await this.#options.getAccessToken(signal);
         if (generation !== this.#generation) return;
         this.#setStatus('identifying');
+        this.#sentToken = token;
         this.#counters.identifies += 1;
         this.#session = undefined;
         this.#watermark = new SequenceWatermark();
@@ -563,8 +570,12 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#closeSocket(options);
     // Refused while identifying or resuming: the token may have expired or been revoked meanwhile,
     // so the next attempt fetches a fresh one.
-    if (options.byServer && (this.#status === 'identifying' || this.#status === 'resuming')) {
-      this.#options.invalidateAccessToken?.();
+    if (
+      options.byServer &&
+      (this.#status === 'identifying' || this.#status === 'resuming') &&
+      this.#sentToken !== undefined
+    ) {
+      this.#options.invalidateAccessToken?.(this.#sentToken);
     }
 
     let recover = options.recover;

@@ -70,7 +70,7 @@ export async function startHarness(
       const manager = new GatewayManager({
         intents: Intents.from(intents).bitfield,
         getAccessToken: (signal) => tokens.getAccessToken(signal),
-        invalidateAccessToken: () => tokens.invalidate(),
+        invalidateAccessToken: (token) => tokens.invalidate(token),
         fetchGatewayInfo: (signal) => api.gateway.getBot(signal ? { signal } : {}),
         dispatcher,
         logger,
