@@ -136,6 +136,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 /** An unsigned op 13 is only answered for tokens with no `{`, so its signature can never cover a JSON event body. */
 const SAFE_PLAIN_TOKEN = /^[A-Za-z0-9._~+/=-]{1,512}$/;
 const SAFE_EVENT_TS = /^\d{1,12}$/;
+const UTF8 = new TextDecoder();
 
 const schedule: (task: () => void) => void =
   typeof setImmediate === 'function' ? (task) => setImmediate(task) : (task) => setTimeout(task, 0);
@@ -210,7 +211,8 @@ export class WebhookReceiver {
 
     this.#skipVerification = options.dangerouslySkipSignatureVerification === true;
     if (this.#skipVerification) {
-      if (process.env.NODE_ENV === 'production') {
+      // `process` may not exist on Workers-style runtimes.
+      if (globalThis.process?.env?.NODE_ENV === 'production') {
         throw new WebhookConfigurationError(
           'dangerouslySkipSignatureVerification is refused when NODE_ENV=production: remove it so callbacks are verified.',
         );
@@ -316,7 +318,7 @@ export class WebhookReceiver {
       }
     }
 
-    const text = typeof request.body === 'string' ? request.body : Buffer.from(request.body).toString('utf8');
+    const text = typeof request.body === 'string' ? request.body : UTF8.decode(request.body);
     let json: unknown;
     try {
       json = JSON.parse(text);
