@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js';
 import type { DedupStore } from './DedupStore.js';
@@ -12,7 +11,7 @@ import type {
   DispatchOutcome,
   DispatchStatus,
 } from './dispatchTypes.js';
-import { EventSchemas, MESSAGE_EVENT_TYPES, type EventType } from './EventSchemas.js';
+import { eventEntry, InvalidPayload, validatePayload, type EventEntry } from './internal/eventEntries.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
 
 /** Options of {@link EventDispatcher}. */
@@ -50,7 +49,6 @@ interface Listener {
 }
 
 const NO_LISTENERS: readonly Listener[] = [];
-const SCHEMAS = EventSchemas as Record<string, z.ZodType>;
 
 /**
  * The single path every transport (gateway shards, webhooks, the simulator) feeds events through:
@@ -148,14 +146,15 @@ export class EventDispatcher {
         transport: context.transport,
         receivedAt: this.clock.now(),
       };
+      const entry = eventEntry(type);
       if (this.dedup !== undefined) {
-        const first = this.claim(type, envelope);
+        const first = this.claim(type, envelope, entry);
         if (first === false) return Promise.resolve(this.duplicate(meta));
         if (first !== true) {
-          return first.then((isFirst) => (isFirst ? this.deliver(envelope, meta) : this.duplicate(meta)));
+          return first.then((isFirst) => (isFirst ? this.deliver(envelope, meta, entry) : this.duplicate(meta)));
         }
       }
-      return this.deliver(envelope, meta);
+      return this.deliver(envelope, meta, entry);
     } catch (error) {
       // Only reachable through a malformed envelope from an untyped caller; report, never throw.
       this.logger.error('Event dispatch failed', { type: safeType(envelope), error: describe(error) });
@@ -169,14 +168,13 @@ export class EventDispatcher {
     return this;
   }
 
-  private claim(type: string, envelope: DispatchEnvelope): boolean | Promise<boolean> {
+  private claim(type: string, envelope: DispatchEnvelope, entry: EventEntry | undefined): boolean | Promise<boolean> {
     const d = envelope.d;
     const dataId = typeof d === 'object' && d !== null ? (d as { id?: unknown }).id : undefined;
     const messageId = typeof dataId === 'string' ? dataId : undefined;
     // Message events are keyed on the message id alone: it is the same in a resume replay, a webhook
     // retry and a platform re-push under a new envelope id, so one key covers all three.
-    const key =
-      messageId !== undefined && MESSAGE_EVENT_TYPES.has(type as EventType) ? messageId : (envelope.id ?? messageId);
+    const key = messageId !== undefined && entry?.message === true ? messageId : (envelope.id ?? messageId);
     // READY, RESUMED and id-less events cannot be told apart, so they are never deduped.
     if (key === undefined) return true;
     return this.claimKey(this.dedupNamespace + type + ':' + key);
@@ -208,69 +206,78 @@ export class EventDispatcher {
     return { status: 'duplicate', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
   }
 
-  private deliver(envelope: DispatchEnvelope, meta: DispatchMeta): Promise<DispatchOutcome> {
+  private deliver(envelope: DispatchEnvelope, meta: DispatchMeta, entry: EventEntry | undefined): Promise<DispatchOutcome> {
     const type = meta.type;
-    const schema = Object.hasOwn(SCHEMAS, type) ? SCHEMAS[type] : undefined;
-    if (schema === undefined) {
+    if (entry === undefined) {
       this.count.unknown++;
       this.logger.debug('Received an event type qq-sdk does not know yet', { type });
-      return this.run('unknown', meta, [['unknownEvent', { type, data: envelope.d, envelope, meta }, undefined]]);
+      return this.run('unknown', meta, 'unknownEvent', { type, data: envelope.d, envelope, meta }, undefined);
     }
     let data = envelope.d;
     if (this.validate) {
-      const result = schema.safeParse(data);
-      if (!result.success) {
+      const parsed = validatePayload(entry, data);
+      if (parsed instanceof InvalidPayload) {
         this.count.invalid++;
-        const issues = result.error.issues;
+        const issues = parsed.issues;
         this.logger.warn('Event failed validation; delivered on invalidEvent', {
           type,
           eventId: meta.eventId,
           issues: issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
         });
-        return this.run('invalid', meta, [['invalidEvent', { type, data, issues, envelope, meta }, undefined]]);
+        return this.run('invalid', meta, 'invalidEvent', { type, data, issues, envelope, meta }, undefined);
       }
-      data = result.data;
+      data = parsed;
     }
     this.count.delivered++;
-    if (!this.listeners.has('*')) return this.run('delivered', meta, [[type, data, meta]]);
-    return this.run('delivered', meta, [
-      [type, data, meta],
-      ['*', { type, data }, meta],
-    ]);
+    const star = this.listeners.has('*') ? { type, data } : undefined;
+    return this.run('delivered', meta, type, data, meta, star);
   }
 
-  // Calls every listener of each [name, first, second] call; resolves once all have settled.
+  // Calls every listener of `name` (and of '*' for `star`); resolves once all have settled.
   private run(
     status: DispatchStatus,
     meta: DispatchMeta,
-    calls: ReadonlyArray<readonly [name: string, first: unknown, second: unknown]>,
+    name: string,
+    first: unknown,
+    second: unknown,
+    star?: unknown,
   ): Promise<DispatchOutcome> {
     const outcome: DispatchOutcome = { status, type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
-    let pending: Promise<void>[] | undefined;
-    for (const [name, first, second] of calls) {
-      const listeners = this.listeners.get(name);
-      if (listeners === undefined) continue;
-      for (const listener of listeners) {
-        if (listener.once) this.off(name as DispatcherEventName, listener.handler as never);
-        outcome.handlers++;
-        try {
-          const result = listener.handler(first, second);
-          if (isThenable(result)) {
-            (pending ??= []).push(
-              Promise.resolve(result).then(undefined, (error: unknown) => {
-                outcome.errors++;
-                this.handlerFailed(error, name, meta);
-              }),
-            );
-          }
-        } catch (error) {
-          outcome.errors++;
-          this.handlerFailed(error, name, meta);
-        }
-      }
-    }
+    let pending = this.invoke(name, first, second, meta, outcome, undefined);
+    if (star !== undefined) pending = this.invoke('*', star, meta, meta, outcome, pending);
     if (pending === undefined) return Promise.resolve(outcome);
     return Promise.all(pending).then(() => outcome);
+  }
+
+  private invoke(
+    name: string,
+    first: unknown,
+    second: unknown,
+    meta: DispatchMeta,
+    outcome: DispatchOutcome,
+    pending: Promise<void>[] | undefined,
+  ): Promise<void>[] | undefined {
+    const listeners = this.listeners.get(name);
+    if (listeners === undefined) return pending;
+    for (const listener of listeners) {
+      if (listener.once) this.off(name as DispatcherEventName, listener.handler as never);
+      outcome.handlers++;
+      try {
+        const result = listener.handler(first, second);
+        if (isThenable(result)) {
+          (pending ??= []).push(
+            Promise.resolve(result).then(undefined, (error: unknown) => {
+              outcome.errors++;
+              this.handlerFailed(error, name, meta);
+            }),
+          );
+        }
+      } catch (error) {
+        outcome.errors++;
+        this.handlerFailed(error, name, meta);
+      }
+    }
+    return pending;
   }
 
   private handlerFailed(error: unknown, listener: string, meta: DispatchMeta): void {

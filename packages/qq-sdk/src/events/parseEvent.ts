@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { EventSchemas, isEventType, type EventPayloadMap, type EventType } from './EventSchemas.js';
+import type { EventPayloadMap, EventType } from './EventSchemas.js';
+import { eventEntry, InvalidPayload, validatePayload } from './internal/eventEntries.js';
 
 /** {@link parseEvent} succeeded: `data` is the typed payload. */
 export interface ParsedEvent<K extends EventType = EventType> {
@@ -51,8 +52,9 @@ export type ParseEventResult<K extends EventType = EventType> = ParsedEvent<K> |
 export function parseEvent<K extends EventType>(type: K, data: unknown): ParseEventResult<K>;
 export function parseEvent(type: string, data: unknown): ParseEventResult;
 export function parseEvent(type: string, data: unknown): ParseEventResult {
-  if (!isEventType(type)) return { kind: 'unknown', type, data };
-  const result = (EventSchemas[type] as z.ZodType).safeParse(data);
-  if (result.success) return { kind: 'parsed', type, data: result.data } as ParsedEvent;
-  return { kind: 'invalid', type, data, issues: result.error.issues };
+  const entry = eventEntry(type);
+  if (entry === undefined) return { kind: 'unknown', type, data };
+  const parsed = validatePayload(entry, data);
+  if (parsed instanceof InvalidPayload) return { kind: 'invalid', type: entry.type, data, issues: parsed.issues };
+  return { kind: 'parsed', type: entry.type, data: parsed } as ParsedEvent;
 }

@@ -55,3 +55,23 @@ describe('EventTimestamp fast RFC 3339 path', () => {
     else expect(actual).toBe(expected);
   });
 });
+
+describe('EventTimestamp calendar math', () => {
+  it('matches Date.parse across leap years, month ends and offsets', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    let checked = 0;
+    for (let year = 1896; year <= 2404; year += 3) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 15, 28, 29, 30, 31]) {
+          const raw = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad((year + day) % 24)}:${pad(month * 4)}:${pad(day)}${year % 2 ? '+08:00' : 'Z'}`;
+          const expected = Date.parse(raw);
+          const actual = new EventTimestamp(raw).getTime();
+          if (Number.isNaN(expected)) expect(actual, raw).toBeNaN();
+          else expect(actual, raw).toBe(expected);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+});
