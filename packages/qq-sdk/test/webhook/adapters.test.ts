@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import express from 'express';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
 import Koa from 'koa';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +76,20 @@ adapterSuite('hono', async (options) => {
         server.closeAllConnections();
       }),
   };
+});
+
+adapterSuite('fastify (buffer parser + node handler)', async (options) => {
+  const app = Fastify();
+  // The recipe from docs/webhook.md: keep JSON bodies as raw buffers, hand the raw request over.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: 32 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  const qq = createNodeWebhookHandler(options);
+  app.all('/qq', (request, reply) => {
+    reply.hijack();
+    qq(Object.assign(request.raw, { body: request.body }), reply.raw);
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/qq`, close: () => app.close() };
 });
 
 adapterSuite('fetch handler (node:http bridge)', (options) => {
