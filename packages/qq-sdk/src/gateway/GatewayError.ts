@@ -15,7 +15,7 @@ export type GatewayErrorReason =
   | 'bot-offline'
   | 'bot-banned'
   | 'invalid-session-loop'
-  | 'session-start-limit';
+  | 'invalid-url';
 
 /** What {@link GatewayError} is constructed from. */
 export interface GatewayErrorOptions extends ErrorOptions {

@@ -269,7 +269,14 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#counters.connections += 1;
     this.#attemptAbort = new AbortController();
     this.#debug(`connecting to ${this.#options.url} (next: ${this.#nextAction})`);
-    const ws = new WebSocket(this.#options.url, { perMessageDeflate: false, ...this.#options.ws });
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.#options.url, { perMessageDeflate: false, ...this.#options.ws });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#fail('invalid-url', `cannot open the gateway URL ${this.#options.url}: ${detail}; check the url option`);
+      return;
+    }
     this.#ws = ws;
     let settle: () => void = () => {};
     this.#closing = new Promise<void>((resolve) => (settle = resolve));

@@ -155,6 +155,14 @@ describe('fatal closes stop the shard with a typed error and no retry storm', ()
     expect(h.sim.connections).toHaveLength(1);
   });
 
+  it('stops with a typed error when the gateway URL cannot be opened', async () => {
+    h = await startHarness();
+    const error = (await h.makeManager({ url: 'not a url' }).connect().catch((e: unknown) => e)) as GatewayError;
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(error.reason).toBe('invalid-url');
+    expect(h.sim.connections).toHaveLength(0);
+  });
+
   it('stops after repeated op 9 right after identify (likely bad credentials)', async () => {
     // The platform answers every identify with op 9 (here: no session starts left); a throttler
     // that lets them through shows the shard gives up instead of looping.
