@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
 
@@ -11,7 +12,40 @@ function indexOf(messageId: string): number {
   return Number(messageId.slice(messageId.lastIndexOf('-') + 1));
 }
 
+/** A loopback port with nothing listening on it. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
 describe('gateway resilience', () => {
+  it('backs off exponentially (capped) while the gateway is unreachable, and resets after READY', async () => {
+    h = await startHarness();
+    const harness = h;
+    const port = await deadPort();
+    const gateway = harness.makeManager({ url: `ws://127.0.0.1:${port}/websocket` });
+    const delays: number[] = [];
+    gateway.on('reconnecting', (event) => delays.push(event.delayMs));
+    const connecting = gateway.connect().catch((error: unknown) => error);
+    await harness.sim.waitFor(() => delays.length >= 6, { timeoutMs: 5000 });
+    await gateway.destroy();
+    expect(await connecting).toBeInstanceOf(Error);
+    expect(delays.slice(0, 6)).toEqual([5, 10, 20, 40, 40, 40]);
+
+    const healthy = harness.makeManager();
+    const after: number[] = [];
+    healthy.on('reconnecting', (event) => after.push(event.delayMs));
+    await healthy.connect();
+    harness.sim.close(4009);
+    await harness.sim.waitFor(() => healthy.counters.resumed === 1);
+    harness.sim.reconnect();
+    await harness.sim.waitFor(() => healthy.counters.resumed === 2);
+    expect(after).toEqual([5, 5]);
+  });
+
   it('detects a zombie connection (ACKs stop), tears it down and resumes without losing events', async () => {
     h = await startHarness({ heartbeatIntervalMs: 150 });
     const harness = h;
