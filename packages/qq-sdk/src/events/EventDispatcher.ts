@@ -32,7 +32,11 @@ export interface EventDispatcherOptions {
    * @defaultValue 600_000 (10 minutes)
    */
   dedupTtlMs?: number;
-  /** Prefix for dedup keys, so several bots can share one store (e.g. the app id). @defaultValue '' */
+  /**
+   * Prefix for dedup keys, so several bots can share one store (e.g. the app id); keys become
+   * `<namespace>:<t>:<id>`.
+   * @defaultValue '' (keys are `<t>:<id>`)
+   */
   dedupNamespace?: string;
   /** Logger for invalid events and handler errors. */
   logger?: Partial<Logger>;
@@ -82,7 +86,7 @@ export class EventDispatcher {
     this.clock = options.clock ?? systemClock;
     this.dedup = options.dedup === false ? undefined : (options.dedup ?? new MemoryDedupStore({ clock: this.clock }));
     this.dedupTtlMs = options.dedupTtlMs ?? 600_000;
-    this.dedupNamespace = options.dedupNamespace ?? '';
+    this.dedupNamespace = options.dedupNamespace ? `${options.dedupNamespace}:` : '';
     this.logger = resolveLogger(options.logger, options.logLevel);
   }
 

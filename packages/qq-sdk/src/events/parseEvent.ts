@@ -2,15 +2,20 @@ import type { z } from 'zod';
 import type { EventPayloadMap, EventType } from './EventSchemas.js';
 import { eventEntry, InvalidPayload, validatePayload } from './internal/eventEntries.js';
 
-/** {@link parseEvent} succeeded: `data` is the typed payload. */
-export interface ParsedEvent<K extends EventType = EventType> {
-  /** Discriminant. */
-  kind: 'parsed';
-  /** The event type. */
-  type: K;
-  /** The validated payload (unknown fields kept). */
-  data: EventPayloadMap[K];
-}
+/**
+ * {@link parseEvent} succeeded: `data` is the typed payload. For several types this is a union
+ * discriminated by `type`, so checking `result.type` narrows `result.data`.
+ */
+export type ParsedEvent<K extends EventType = EventType> = {
+  [T in K]: {
+    /** Discriminant. */
+    kind: 'parsed';
+    /** The event type. */
+    type: T;
+    /** The validated payload (unknown fields kept). */
+    data: EventPayloadMap[T];
+  };
+}[K];
 
 /** {@link parseEvent} found a known type whose payload does not match its schema. */
 export interface InvalidParsedEvent {

@@ -64,6 +64,12 @@ describe('EventDispatcher types', () => {
       expectTypeOf(result.data.op_member_openid).toEqualTypeOf<string>();
     }
     if (result.kind === 'invalid') expectTypeOf(result.data).toEqualTypeOf<unknown>();
+
+    const any = parseEvent('SOME_TYPE' as string, {});
+    if (any.kind === 'parsed' && any.type === 'INTERACTION_CREATE') {
+      expectTypeOf(any.data).toEqualTypeOf<InteractionEvent>();
+    }
+    if (any.kind === 'unknown') expectTypeOf(any.type).toEqualTypeOf<string>();
   });
 });
 

@@ -128,7 +128,7 @@ describe('EventDispatcher', () => {
         return true;
       },
     };
-    const dispatcher = new EventDispatcher({ logger: silent, dedup: store, dedupNamespace: 'app1:' });
+    const dispatcher = new EventDispatcher({ logger: silent, dedup: store, dedupNamespace: 'app1' });
     const handler = vi.fn();
     dispatcher.on('FRIEND_ADD', handler);
     await dispatcher.dispatch(eventFixtures.FRIEND_ADD, ws);

@@ -13,7 +13,7 @@ import {
 const v2MessageShape = {
   /** Message id; pass it as `msg_id` to reply passively. */
   id: z.string(),
-  /** Text content; in group @-messages the @bot prefix is stripped (often leaves a leading space). */
+  /** Text content; in group at-messages the mention of the bot is stripped (often leaves a leading space). */
   content: z.string().default(''),
   /** When the message was sent (RFC 3339, +08:00). */
   timestamp: EventTimestampSchema,
