@@ -200,7 +200,12 @@ export class WebhookReceiver {
     for (const bot of bots) {
       // Derive keys now: a bad secret fails at startup, and the first request pays no derivation.
       for (const secret of [bot.secret, ...(bot.additionalSecrets ?? [])]) deriveWebhookKeyPair(secret);
-      if (bot.appId === undefined) continue;
+      if (bot.appId === undefined) {
+        if ('bots' in options) {
+          throw new WebhookConfigurationError('Every bot in `bots` needs an appId: requests are routed by X-Bot-Appid.');
+        }
+        continue;
+      }
       if (byAppId.has(bot.appId)) {
         throw new WebhookConfigurationError(`Two bots have appId ${bot.appId}: each bot on an endpoint needs its own appId.`);
       }

@@ -325,6 +325,8 @@ describe('WebhookReceiver: configuration', () => {
         }),
     ).toThrow(WebhookConfigurationError);
     expect(() => new WebhookReceiver({ bots: [] })).toThrow(WebhookConfigurationError);
+    const untyped = { bots: [{ secret: SECRET, dispatcher: sink }] } as unknown as WebhookHandlerOptions;
+    expect(() => new WebhookReceiver(untyped)).toThrow(/needs an appId/);
     expect(() => new WebhookReceiver({ secret: SECRET, dispatcher: sink, maxBodyBytes: 0 })).toThrow(WebhookConfigurationError);
   });
 
