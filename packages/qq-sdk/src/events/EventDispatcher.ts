@@ -60,6 +60,9 @@ const NO_LISTENERS: readonly Listener[] = [];
  * invalid payloads go to `invalidEvent` (with zod issues), unknown types to `unknownEvent`
  * (untouched), and handler failures to `handlerError`.
  *
+ * Payloads are not deep-copied: parts that validation did not change (no default, no timestamp
+ * below them) are the envelope's own objects. Treat them as read-only, or clone before mutating.
+ *
  * @example
  * ```ts
  * const events = new EventDispatcher();

@@ -62,7 +62,7 @@ export const EventAuthorSchema = z.looseObject({
   member_role: z.string().optional(),
 });
 
-/** A user mentioned in a group message (the bot itself is excluded, or flagged with `is_you`). */
+/** A user mentioned in a group message (the docs say the bot itself is excluded). */
 export const EventMentionSchema = z.looseObject({
   /** Openid-format id. */
   id: z.string().optional(),
@@ -74,7 +74,7 @@ export const EventMentionSchema = z.looseObject({
   username: z.string().optional(),
   /** Whether the mentioned user is a bot. */
   bot: z.boolean().optional(),
-  /** Whether the mention is this bot. */
+  /** Whether the mention is this bot (community-observed, not in the docs). */
   is_you: z.boolean().optional(),
 });
 
