@@ -46,7 +46,8 @@ export const DispatchEnvelopeSchema = z.looseObject({
 
 /**
  * A dispatch envelope: `{ op: 0, t, s?, id?, d }`. Declared as an interface (rather than inferred) so
- * that `d` is required and unknown fields are allowed without an index signature leaking into users' code.
+ * that `d` is required and no index signature leaks into users' code; whatever
+ * {@link DispatchEnvelopeSchema} parses is assignable to it.
  */
 export interface DispatchEnvelope {
   /** Always 0 for a dispatch. */
@@ -54,9 +55,9 @@ export interface DispatchEnvelope {
   /** The event type name, e.g. `GROUP_AT_MESSAGE_CREATE`. */
   t: string;
   /** Sequence number (gateway only). */
-  s?: number;
+  s?: number | undefined;
   /** Event id (opaque string); missing on READY and RESUMED. */
-  id?: string;
+  id?: string | undefined;
   /** The event payload. */
   d: unknown;
 }
