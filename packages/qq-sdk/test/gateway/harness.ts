@@ -32,8 +32,8 @@ export const FAST = {
   backoff: { baseMs: 5, maxMs: 40, jitter: 0 },
   invalidSessionDelayMs: [5, 10],
   slowDownDelayMs: 30,
-  helloTimeoutMs: 2000,
-  readyTimeoutMs: 2000,
+  helloTimeoutMs: 10_000,
+  readyTimeoutMs: 10_000,
   closeTimeoutMs: 300,
   identifyThrottler: (limit) => new SimpleIdentifyThrottler({ limit, windowMs: 10 }),
 } as const satisfies Partial<GatewayManagerOptions>;
