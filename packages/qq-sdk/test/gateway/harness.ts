@@ -48,12 +48,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts a simulator (heartbeats every 200 ms by default) and builds managers against it. */
+/** Starts a simulator (heartbeats every second by default) and builds managers against it. */
 export async function startHarness(
   simOptions: SimulatorOptions = {},
   intents: IntentName[] = ['GROUP_AND_C2C_EVENT', 'INTERACTION'],
 ): Promise<Harness> {
-  const sim = await QQSimulator.start({ heartbeatIntervalMs: 200, ...simOptions });
+  const sim = await QQSimulator.start({ heartbeatIntervalMs: 1000, ...simOptions });
   const logger = memoryLogger();
   const tokens = new TokenManager({ appId: sim.appId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, logger });
   const rest = new RestClient({ token: tokens, appId: sim.appId }, { apiBaseUrl: sim.url, logger, maxRetries: 0 });

@@ -47,7 +47,7 @@ describe('gateway resilience', () => {
   });
 
   it('detects a zombie connection (ACKs stop), tears it down and resumes without losing events', async () => {
-    h = await startHarness({ heartbeatIntervalMs: 150 });
+    h = await startHarness({ heartbeatIntervalMs: 250 });
     const harness = h;
     const got: string[] = [];
     harness.dispatcher.on('GROUP_AT_MESSAGE_CREATE', (message) => {
