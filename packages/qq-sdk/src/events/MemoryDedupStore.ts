@@ -23,7 +23,7 @@ const SWEEP_BUDGET = 8;
  * the oldest are expired a few at a time on each claim, and evicted first when the ring is full.
  */
 export class MemoryDedupStore implements DedupStore {
-  // key -> its ring slot; a key re-claimed after expiry moves to a new slot.
+  // key -> its ring slot; a key re-claimed after expiry moves to a new slot and the old one is retired.
   private readonly slots = new Map<string, number>();
   private readonly keys: (string | undefined)[];
   private readonly expiries: Float64Array;
@@ -50,7 +50,11 @@ export class MemoryDedupStore implements DedupStore {
     const now = this.clock.now();
     this.sweep(now);
     const slot = this.slots.get(key);
-    if (slot !== undefined && this.expiries[slot]! > now) return false;
+    if (slot !== undefined) {
+      if (this.expiries[slot]! > now) return false;
+      // Expired but not yet swept: retire the old slot so eviction never has to look the key up.
+      this.keys[slot] = undefined;
+    }
     if (this.count === this.capacity) this.evictHead();
     const tail = (this.head + this.count) % this.capacity;
     this.keys[tail] = key;
@@ -76,8 +80,8 @@ export class MemoryDedupStore implements DedupStore {
 
   private evictHead(): void {
     const key = this.keys[this.head];
-    // Only forget the key if this slot is still its latest claim.
-    if (key !== undefined && this.slots.get(key) === this.head) this.slots.delete(key);
+    // A retired slot (key re-claimed elsewhere) holds undefined.
+    if (key !== undefined) this.slots.delete(key);
     this.keys[this.head] = undefined;
     this.head = (this.head + 1) % this.capacity;
     this.count--;
