@@ -37,6 +37,15 @@ describe('event fixture corpus', () => {
     expect(voice.data.attachments?.[0]?.asr_refer_text).toBeTruthy();
   });
 
+  it('covers every attachment kind: image, voice, video and file', () => {
+    const kinds = new Set<string>();
+    for (const type of EVENT_TYPES) {
+      const d = eventFixtures[type].d as { attachments?: { content_type?: string }[] };
+      for (const attachment of d?.attachments ?? []) if (attachment.content_type) kinds.add(attachment.content_type);
+    }
+    expect([...kinds]).toEqual(expect.arrayContaining(['image/jpeg', 'image/png', 'voice', 'video/mp4', 'file']));
+  });
+
   it('parses timestamps into Dates that keep the original value', () => {
     const c2c = parseEvent('C2C_MESSAGE_CREATE', eventFixtures.C2C_MESSAGE_CREATE.d);
     if (c2c.kind !== 'parsed') throw new Error('fixture must parse');
