@@ -113,13 +113,8 @@ export class EventDispatcher {
 
   /** Removes a handler registered with {@link EventDispatcher.on} or {@link EventDispatcher.once}. */
   off<N extends DispatcherEventName>(name: N, handler: DispatcherListeners[N]): this {
-    const current = this.listeners.get(name);
-    if (!current) return this;
-    const index = current.findIndex((listener) => listener.handler === handler);
-    if (index === -1) return this;
-    const next = current.filter((_, i) => i !== index);
-    if (next.length === 0) this.listeners.delete(name);
-    else this.listeners.set(name, next);
+    const listener = this.listeners.get(name)?.find((candidate) => candidate.handler === handler);
+    if (listener !== undefined) this.remove(name, listener);
     return this;
   }
 
@@ -167,6 +162,12 @@ export class EventDispatcher {
       this.logger.error('Event dispatch failed', { type: safeType(envelope), error: describe(error) });
       return Promise.resolve({ status: 'invalid', type: safeType(envelope), eventId: undefined, handlers: 0, errors: 0 });
     }
+  }
+
+  private remove(name: string, listener: Listener): void {
+    const next = (this.listeners.get(name) ?? NO_LISTENERS).filter((candidate) => candidate !== listener);
+    if (next.length === 0) this.listeners.delete(name);
+    else this.listeners.set(name, next);
   }
 
   private add(name: string, handler: AnyHandler, once: boolean): this {
@@ -267,7 +268,7 @@ export class EventDispatcher {
     const listeners = this.listeners.get(name);
     if (listeners === undefined) return pending;
     for (const listener of listeners) {
-      if (listener.once) this.off(name as DispatcherEventName, listener.handler as never);
+      if (listener.once) this.remove(name, listener);
       outcome.handlers++;
       try {
         const result = listener.handler(first, second);
@@ -295,7 +296,7 @@ export class EventDispatcher {
       return;
     }
     for (const reporter of reporters) {
-      if (reporter.once) this.off('handlerError', reporter.handler as never);
+      if (reporter.once) this.remove('handlerError', reporter);
       try {
         const result = reporter.handler({ error, type: meta.type, listener, meta });
         if (isThenable(result)) {

@@ -209,6 +209,17 @@ describe('EventDispatcher', () => {
     expect(dispatcher.listenerCount('C2C_MSG_REJECT')).toBe(0);
   });
 
+  it('a once registration of a handler that is also registered with on leaves the on one in place', async () => {
+    const dispatcher = new EventDispatcher({ logger: silent, dedup: false });
+    const handler = vi.fn();
+    dispatcher.on('FRIEND_ADD', handler);
+    dispatcher.once('FRIEND_ADD', handler);
+    await dispatcher.dispatch(eventFixtures.FRIEND_ADD, ws);
+    await dispatcher.dispatch(eventFixtures.FRIEND_ADD, ws);
+    expect(handler).toHaveBeenCalledTimes(3);
+    expect(dispatcher.listenerCount('FRIEND_ADD')).toBe(1);
+  });
+
   it('hands raw payloads through when validation is off', async () => {
     const dispatcher = new EventDispatcher({ logger: silent, validate: false });
     const handler = vi.fn();
