@@ -332,7 +332,7 @@ export class QQBot {
       ...options.gateway,
       intents: this.#intents,
       getAccessToken: (signal) => this.tokens.getAccessToken(signal),
-      invalidateAccessToken: () => this.tokens.invalidate(),
+      invalidateAccessToken: (rejected) => this.tokens.invalidate(rejected),
       fetchGatewayInfo: (signal) => this.api.gateway.getBot(signal ? { signal } : {}),
       dispatcher: { dispatch: this.#dispatch },
       ...(options.gatewayUrl !== undefined ? { url: options.gatewayUrl } : {}),
@@ -384,6 +384,8 @@ export class QQBot {
     this.gateway = undefined;
     this.webhook = undefined;
     await Promise.all([gateway?.destroy(), webhook?.close()]);
+    // Callbacks already acknowledged are dispatched on a later turn; let them reach the dispatcher.
+    await webhook?.receiver.idle();
   }
 }
 
