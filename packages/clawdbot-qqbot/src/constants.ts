@@ -1,8 +1,11 @@
 /** The channel id this plugin registers with OpenClaw (see docs/openclaw.md for why `qqbot`). */
 export const CHANNEL_ID = 'qqbot';
 
-/** The plugin id (`plugins.entries.<id>`), distinct from the official `openclaw-qqbot`. */
-export const PLUGIN_ID = 'clawdbot-qqbot';
+/**
+ * The plugin id (`plugins.entries.<id>`): the channel id, as the host's own qqbot plugin used, so
+ * hosts that start only the owner of channel `qqbot` (2026.7.x) start this one. See docs/openclaw.md.
+ */
+export const PLUGIN_ID = 'qqbot';
 
 /** The label OpenClaw shows for this channel. */
 export const CHANNEL_LABEL = 'QQ Bot (Official API)';

@@ -6,13 +6,13 @@ import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
 
 /** The object OpenClaw loads from the package entry: `register(api)` registers the `qqbot` channel. */
 export interface QQBotPluginEntry {
-  /** The plugin id, `clawdbot-qqbot`. */
+  /** The plugin id, `qqbot`. */
   readonly id: string;
   /** Display name. */
   readonly name: string;
   /** One-line description. */
   readonly description: string;
-  /** Schema of `plugins.entries.clawdbot-qqbot.config` (empty: everything lives in `channels.qqbot`). */
+  /** Schema of `plugins.entries.qqbot.config` (empty: everything lives in `channels.qqbot`). */
   readonly configSchema: Readonly<Record<string, unknown>>;
   /** The channel plugin this entry registers. */
   readonly channelPlugin: QQBotChannelPlugin;

@@ -1,6 +1,6 @@
 import type { BotFactory } from './bot/QQBotPort.js';
 import { listAccountIds, resolveAccount, type AccountSources, type ResolvedQQBotAccount } from './config/resolveAccount.js';
-import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID, PLUGIN_ID } from './constants.js';
+import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
 import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostOutboundContext, HostOutboundResult, HostSetupInput } from './host/HostTypes.js';
@@ -89,7 +89,7 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
       detailLabel: 'QQ Bot',
       docsPath: '/channels/qqbot',
       docsLabel: 'qqbot',
-      blurb: `QQ C2C, group, guild and guild-DM messages through the official QQ Bot API (${PLUGIN_ID}).`,
+      blurb: 'QQ C2C, group, guild and guild-DM messages through the official QQ Bot API (clawdbot-qqbot).',
       systemImage: 'bubble.left.and.bubble.right',
       markdownCapable: true,
     },

@@ -3,8 +3,8 @@ import { channelConfigJsonSchema } from './channelConfigJsonSchema.js';
 
 /**
  * The content of `openclaw.plugin.json`, which OpenClaw reads before running any plugin code.
- * `preferOver` lets this plugin win the `qqbot` channel over the catalog's `openclaw-qqbot` (and
- * the older `qqbot` plugin id) when those are only enabled by default.
+ * `preferOver` lets this plugin win the `qqbot` channel over the catalog's `openclaw-qqbot` when
+ * that one is only enabled by default.
  */
 export function pluginManifest(): Record<string, unknown> {
   return {
@@ -18,7 +18,7 @@ export function pluginManifest(): Record<string, unknown> {
       [CHANNEL_ID]: {
         label: CHANNEL_LABEL,
         description: 'QQ Bot API conversation channel (qq-sdk).',
-        preferOver: ['openclaw-qqbot', 'qqbot'],
+        preferOver: ['openclaw-qqbot'],
         schema: channelConfigJsonSchema(),
       },
     },

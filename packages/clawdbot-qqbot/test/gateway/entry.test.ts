@@ -17,7 +17,7 @@ describe('plugin entry', () => {
     entry.register(api);
     expect(registered).toEqual([entry.channelPlugin]);
     expect(entry.channelPlugin.id).toBe(CHANNEL_ID);
-    expect(entry.id).toBe('clawdbot-qqbot');
+    expect(entry.id).toBe('qqbot');
   });
 
   it('plugin code passes the host install scanner: no child processes, eval, network calls, and env only in the entry', () => {
