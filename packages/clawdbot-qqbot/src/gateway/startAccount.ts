@@ -1,3 +1,4 @@
+import { GatewayError, QQAuthError, UnknownIntentError } from 'qq-sdk';
 import type { BotFactory } from '../bot/QQBotPort.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import { CHANNEL_ID } from '../constants.js';
@@ -20,6 +21,11 @@ export interface StartAccountDeps {
   readonly fallbackRuntime: () => HostChannelRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now: () => number;
+}
+
+/** Start failures that a restart cannot fix: rejected credentials, unknown or disallowed intents. */
+function isFatalStartError(error: unknown): boolean {
+  return error instanceof QQAuthError || error instanceof UnknownIntentError || error instanceof GatewayError;
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {
@@ -80,7 +86,14 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   update({ running: true, connected: false, lifecycle: 'starting', lastError: null });
   deps.registry.set(account.accountId, running);
   try {
-    await bot.start();
+    try {
+      await bot.start();
+    } catch (error) {
+      if (!isFatalStartError(error)) throw error;
+      // Restarting would fail the same way: stay blocked with the explanation until the host stops us.
+      update({ connected: false, lifecycle: 'blocked', lastError: explainError(error), terminalDisconnect: true });
+      logger.error('account blocked', { error: explainError(error) });
+    }
     await untilAborted(abortSignal);
   } catch (error) {
     update({ running: false, connected: false, lastError: explainError(error) });

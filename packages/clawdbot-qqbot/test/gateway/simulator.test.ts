@@ -108,3 +108,28 @@ describe('plugin + QQBot + simulator', () => {
     expect(sent).toMatchObject({ passive: true, msgId: event.data.id, text: 'cron says hi' });
   });
 });
+
+describe('fatal start errors', () => {
+  it('rejected credentials block the account with the explanation instead of a restart loop', async () => {
+    const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });
+    cleanup.push(() => sim.close());
+    const cfg = { channels: { qqbot: { appId: sim.appId, clientSecret: 'wrongSecret', apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl } } };
+    const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' } });
+    const controller = new AbortController();
+    let status: HostAccountStatus = {};
+    const running = plugin.gateway.startAccount({
+      cfg,
+      accountId: 'default',
+      account: plugin.config.resolveAccount(cfg, 'default'),
+      abortSignal: controller.signal,
+      getStatus: () => status,
+      setStatus: (next) => (status = next),
+      channelRuntime: fakeRuntime().runtime,
+    });
+    await sim.waitFor(() => status.lifecycle === 'blocked', { timeoutMs: 10_000, description: 'the account to be blocked' });
+    expect(status).toMatchObject({ terminalDisconnect: true, lastError: expect.stringMatching(/^QQAuthError/) });
+    expect(status.lastError).not.toContain('wrongSecret');
+    controller.abort();
+    await expect(running).resolves.toBeUndefined();
+  });
+});
