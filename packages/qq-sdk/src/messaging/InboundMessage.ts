@@ -13,6 +13,7 @@ import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { MessageSender } from './MessageSender.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyQuota, ReplySource } from './ReplyQuota.js';
+import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
 
 /** The platform events that carry a user message, by payload. */
 export type MessageEventPayloads = {
@@ -218,6 +219,13 @@ class InboundMessage implements Message {
       replyTo: { sourceId: this.id, kind: 'message', receivedAt: this.#source.receivedAt },
       ...options,
     });
+  }
+
+  stream(options: ReplyStreamOptions = {}): ReplyStream {
+    return this.#context.sender.openStream(
+      { target: this.target, replyTo: { sourceId: this.id, kind: 'message', receivedAt: this.#source.receivedAt } },
+      options,
+    );
   }
 
   send(content: string | OutgoingMessage, options: Pick<ReplyOptions, 'signal'> = {}): Promise<DeliveryResult> {

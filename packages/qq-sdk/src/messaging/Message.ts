@@ -1,5 +1,6 @@
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
+import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
 
 /** A file attached to a received message. */
 export interface MessageAttachment {
@@ -137,6 +138,12 @@ export interface Message {
    * budget per message sent, splits long text, applies the URL policy and the markdown fallback.
    */
   reply(content: string | OutgoingMessage, options?: ReplyOptions): Promise<DeliveryResult>;
+  /**
+   * Starts a streaming reply: write text as it is produced, then `end()`. Uses the platform's
+   * stream API in C2C (one bubble updated in place, spending reply budget per update but always
+   * keeping one for the final text); elsewhere sends the text as an ordinary reply at the end.
+   */
+  stream(options?: ReplyStreamOptions): ReplyStream;
   /** Sends an active (non-reply) message to the same target. */
   send(content: string | OutgoingMessage, options?: Pick<ReplyOptions, 'signal'>): Promise<DeliveryResult>;
 }

@@ -8,6 +8,7 @@ import type { DeliveryResult, SentMessage } from './Message.js';
 import type { MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage, OutgoingMessageOf } from './OutgoingMessage.js';
 import type { ReplyQuota } from './ReplyQuota.js';
+import { ReplyStream, type ReplyStreamOptions } from './ReplyStream.js';
 import { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 import { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 import { splitText } from './splitText.js';
@@ -113,6 +114,34 @@ export class MessageSender {
       sent.push(...result.messages);
     }
     return { messages: sent, mode };
+  }
+
+  /**
+   * Opens a streaming reply ({@link ReplyStream}): the platform's C2C stream API for a C2C passive
+   * reply, otherwise an ordinary reply sent when the stream ends.
+   */
+  openStream(request: SendRequest, options: ReplyStreamOptions = {}): ReplyStream {
+    const { target, replyTo } = request;
+    const source = replyTo ? { target, sourceId: replyTo.sourceId, receivedAt: replyTo.receivedAt } : undefined;
+    const anchor = replyTo ? (replyTo.kind === 'message' ? { msg_id: replyTo.sourceId } : { event_id: replyTo.sourceId }) : {};
+    return new ReplyStream(
+      {
+        streamable: target.scene === 'c2c' && source !== undefined,
+        prepare: (text) => this.#text(text),
+        remaining: () => (source ? this.#quota.snapshot(source).remaining : 0),
+        claim: async () => {
+          if (!source) throw new QQValidationError('stream', [{ path: 'replyTo', message: 'a stream needs a message to reply to' }]);
+          return (await this.#quota.claim(source)).msgSeq;
+        },
+        post: async (body, signal) => {
+          if (target.scene !== 'c2c') throw new QQValidationError('stream', [{ path: 'target', message: 'only C2C supports streaming' }]);
+          const response = await this.#api.messages.sendC2CStreamChunk(target.openid, { ...body, ...anchor }, signal ? { signal } : {});
+          return response.id;
+        },
+        fallback: (text, signal) => this.send(text, { ...request, ...(signal ? { signal } : {}) }),
+      },
+      options,
+    );
   }
 
   async #sendPart(part: WirePart, request: SendRequest, mode: 'passive' | 'active'): Promise<DeliveryResult> {

@@ -36,3 +36,4 @@ export {
   type MessageEventPayloads,
   type MessageEventType,
 } from './InboundMessage.js';
+export { ReplyStream, type ReplyStreamOptions, type ReplyStreamPort } from './ReplyStream.js';

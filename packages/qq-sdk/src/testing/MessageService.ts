@@ -42,6 +42,26 @@ const GuildMessageSchema = z.looseObject({
   event_id: z.string().optional(),
 });
 
+const StreamChunkSchema = z.looseObject({
+  input_mode: z.literal('replace'),
+  input_state: z.union([z.literal(1), z.literal(10)]),
+  index: z.number().int().nonnegative(),
+  content_type: z.enum(['markdown', 'text']),
+  content_raw: z.string(),
+  msg_id: z.string().optional(),
+  event_id: z.string().optional(),
+  msg_seq: z.number().int().optional(),
+  stream_msg_id: z.string().optional(),
+});
+
+const V2_REPLY_CODES = {
+  expired: 40034005,
+  badMsgId: 40034024,
+  badEventId: 40034025,
+  expiredEvent: 40034026,
+  active: 40034102,
+} as const;
+
 const CreateDmSchema = z.looseObject({ recipient_id: z.string().min(1), source_guild_id: z.string().min(1) });
 const InteractionAckSchema = z.looseObject({ code: z.number().int().min(0).max(5) });
 
@@ -70,6 +90,7 @@ export class MessageService {
   private readonly byEventId = new Map<string, Replyable>();
   private readonly fileInfos = new Map<string, SimulatorScene>();
   private readonly rateWindows = new Map<string, number[]>();
+  private readonly streams = new Map<string, { record: SentMessageRecord; lastIndex: number; finished: boolean }>();
 
   constructor(
     private readonly clock: Clock,
@@ -140,6 +161,8 @@ export class MessageService {
         return this.sendV2('c2c', params['openid'] ?? '', body, route);
       case 'POST /v2/groups/{group_openid}/messages':
         return this.sendV2('group', params['group_openid'] ?? '', body, route);
+      case 'POST /v2/users/{openid}/stream_messages':
+        return this.streamChunk(params['openid'] ?? '', body);
       case 'POST /channels/{channel_id}/messages':
         return this.sendGuild('channel', params['channel_id'] ?? '', body, route);
       case 'POST /dms/{guild_id}/messages':
@@ -290,43 +313,95 @@ export class MessageService {
     msgSeq: number | undefined,
     codes: { expired: number; badMsgId: number; badEventId: number; expiredEvent: number; active: number },
   ): ServiceResult {
+    const claim = this.claim(scene, target, msgId, eventId, msgSeq, codes);
+    if ('error' in claim) return claim;
+    const record = this.record(scene, target, body, msgId, eventId, claim.seq);
+    return { status: 200, body: { id: record.id, timestamp: rfc3339Beijing(record.at) } };
+  }
+
+  /** Checks a passive reply against its source (window, msg_seq, quota) and spends one reply. */
+  private claim(
+    scene: SimulatorScene,
+    target: string,
+    msgId: string | undefined,
+    eventId: string | undefined,
+    msgSeq: number | undefined,
+    codes: { expired: number; badMsgId: number; badEventId: number; expiredEvent: number; active: number },
+  ): { seq: number | undefined } | { error: number } {
     const policy = this.policy();
-    const now = this.clock.now();
-    let source: Replyable | undefined;
-    let seq: number | undefined;
-    if (msgId !== undefined || eventId !== undefined) {
-      source = msgId !== undefined ? this.byMsgId.get(msgId) : this.byEventId.get(eventId ?? '');
-      const bad = msgId !== undefined ? codes.badMsgId : codes.badEventId;
-      if (!source || source.scene !== scene || (source.target !== null && source.target !== target)) return { error: bad };
-      if (now - source.receivedAt > policy.replyWindows[scene]) {
-        return { error: msgId !== undefined ? codes.expired : codes.expiredEvent };
-      }
-      seq = msgSeq ?? 1;
-      if (source.seqs.has(seq)) return { error: 40054005 };
-      const quota = policy.replyQuotas[scene];
-      if (quota !== null && source.used >= quota) return { error: 22009 };
-    } else if (!this.listed(policy.allowActiveMessages, target)) {
-      return { error: codes.active };
+    if (msgId === undefined && eventId === undefined) {
+      return this.listed(policy.allowActiveMessages, target) ? { seq: undefined } : { error: codes.active };
     }
-    if (source && seq !== undefined) {
-      source.used++;
-      source.seqs.add(seq);
+    const source = msgId !== undefined ? this.byMsgId.get(msgId) : this.byEventId.get(eventId ?? '');
+    const bad = msgId !== undefined ? codes.badMsgId : codes.badEventId;
+    if (!source || source.scene !== scene || (source.target !== null && source.target !== target)) return { error: bad };
+    if (this.clock.now() - source.receivedAt > policy.replyWindows[scene]) {
+      return { error: msgId !== undefined ? codes.expired : codes.expiredEvent };
     }
-    const id = `ROBOT1.0_${randomBytes(24).toString('base64url')}`;
+    const seq = msgSeq ?? 1;
+    if (source.seqs.has(seq)) return { error: 40054005 };
+    const quota = policy.replyQuotas[scene];
+    if (quota !== null && source.used >= quota) return { error: 22009 };
+    source.used++;
+    source.seqs.add(seq);
+    return { seq };
+  }
+
+  private record(
+    scene: SimulatorScene,
+    target: string,
+    body: Record<string, unknown>,
+    msgId: string | undefined,
+    eventId: string | undefined,
+    seq: number | undefined,
+  ): SentMessageRecord {
     const record: SentMessageRecord = {
       scene,
       target,
-      id,
+      id: `ROBOT1.0_${randomBytes(24).toString('base64url')}`,
       body,
       text: messageText(body),
-      passive: source !== undefined,
-      at: now,
+      passive: msgId !== undefined || eventId !== undefined,
+      at: this.clock.now(),
     };
     if (msgId !== undefined) record.msgId = msgId;
     else if (eventId !== undefined) record.eventId = eventId;
     if (seq !== undefined) record.msgSeq = seq;
     this.sent.push(record);
-    return { status: 200, body: { id, timestamp: rfc3339Beijing(now) } };
+    return record;
+  }
+
+  /**
+   * A C2C stream chunk. The first chunk (no `stream_msg_id`) opens the stream as one sent message;
+   * later chunks replace its text. Every chunk that carries `msg_id`/`event_id` spends one passive
+   * reply with its own `msg_seq`, as reported for the platform.
+   */
+  private streamChunk(target: string, raw: unknown): ServiceResult {
+    const parsed = StreamChunkSchema.safeParse(raw);
+    if (!parsed.success) return { error: 50035 };
+    const chunk = parsed.data;
+    const stream = chunk.stream_msg_id !== undefined ? this.streams.get(chunk.stream_msg_id) : undefined;
+    if (chunk.stream_msg_id !== undefined && (!stream || stream.record.target !== target)) return { error: 40034024 };
+    if (stream?.finished) return { error: 40054005 };
+    if (stream && chunk.index <= stream.lastIndex) return { error: 40054005 };
+    if (this.unregisteredUrl({ content: chunk.content_raw })) return { error: 40054010 };
+    const anchored = chunk.msg_id !== undefined || chunk.event_id !== undefined;
+    if (!stream && !anchored) return { error: 40034102 };
+    const claimed = anchored ? this.claim('c2c', target, chunk.msg_id, chunk.event_id, chunk.msg_seq, V2_REPLY_CODES) : { seq: undefined };
+    if ('error' in claimed) return claimed;
+    const body = { msg_type: chunk.content_type === 'markdown' ? 2 : 0, content: chunk.content_raw, stream: { index: chunk.index, state: chunk.input_state } };
+    if (!stream) {
+      const record = this.record('c2c', target, body, chunk.msg_id, chunk.event_id, claimed.seq);
+      record.streamChunks = 1;
+      this.streams.set(record.id, { record, lastIndex: chunk.index, finished: chunk.input_state === 10 });
+      return { status: 200, body: { id: record.id } };
+    }
+    stream.record.body = body;
+    stream.record.text = chunk.content_raw;
+    stream.record.streamChunks = (stream.record.streamChunks ?? 1) + 1;
+    stream.lastIndex = chunk.index;
+    stream.finished = chunk.input_state === 10;
+    return { status: 200, body: { id: stream.record.id } };
   }
 
   private listed(setting: boolean | readonly string[], target: string): boolean {

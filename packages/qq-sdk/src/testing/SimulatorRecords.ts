@@ -112,6 +112,8 @@ export interface SentMessageRecord {
   at: number;
   /** When the bot recalled it, if it did. */
   recalledAt?: number;
+  /** For a C2C stream: how many chunks built this message (its `text` is the latest). */
+  streamChunks?: number;
 }
 
 /** One interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */

@@ -9,6 +9,7 @@ export const SIMULATOR_ROUTES = [
   'GET /users/@me',
   'POST /v2/users/{openid}/messages',
   'POST /v2/groups/{group_openid}/messages',
+  'POST /v2/users/{openid}/stream_messages',
   'POST /channels/{channel_id}/messages',
   'POST /dms/{guild_id}/messages',
   'POST /v2/users/{openid}/files',
