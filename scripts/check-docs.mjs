@@ -1,0 +1,136 @@
+// `pnpm docs:check`: the documentation cannot drift from the code.
+//
+// 1. Every file in docs/snippets compiles against the built qq-sdk (tsc -p docs/snippets).
+// 2. The getting-started bot runs on the simulator and gets its replies.
+// 3. Every snippet block in the guides and READMEs matches its file (scripts/snippets.mjs --check),
+//    and every snippet file is shown somewhere.
+// 4. Every relative link in docs/ and the READMEs points at a file that exists, and every
+//    `#anchor` into a Markdown file names one of its headings.
+// Run after `pnpm build` and `pnpm run docs` (links into docs/api need the generated site).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { markdownFiles, root, snippetDir, syncSnippets } from './snippets.mjs';
+
+/** Snippets that are whole programs: run on the simulator, their output must match. */
+const RUNNABLE = {
+  'hello-bot.ts': [/group: ping -> bot: pong/u, /c2c: 你好 -> bot: 你说：你好/u],
+};
+
+/**
+ * Guides other engineers are writing: while one is missing, links to it are reported but do not
+ * fail the check. Remove an entry once its file has landed.
+ */
+const PENDING = new Set(['docs/openclaw.md', 'docs/scaling.md', 'docs/benchmarks.md']);
+
+const failures = [];
+const warnings = [];
+const outDir = join(root, 'node_modules', '.cache', 'docs-snippets');
+
+function compileSnippets() {
+  if (!existsSync(join(root, 'packages', 'qq-sdk', 'dist', 'index.d.ts'))) {
+    failures.push('packages/qq-sdk/dist is missing: run `pnpm build` before the docs check');
+    return false;
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const tsc = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
+  const run = spawnSync(process.execPath, [tsc, '-p', snippetDir], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) {
+    failures.push(`docs/snippets does not compile:\n${(run.stdout + run.stderr).trim()}`);
+    return false;
+  }
+  return true;
+}
+
+function runSnippets() {
+  // A throwaway project where `qq-sdk` resolves to the workspace package, like a user's project.
+  const dir = mkdtempSync(join(tmpdir(), 'qq-sdk-docs-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(join(root, 'packages', 'qq-sdk'), join(dir, 'node_modules', 'qq-sdk'), 'dir');
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    for (const [file, expected] of Object.entries(RUNNABLE)) {
+      const js = file.replace(/\.ts$/u, '.js');
+      copyFileSync(join(outDir, js), join(dir, js));
+      const run = spawnSync(process.execPath, [join(dir, js)], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      const output = `${run.stdout}${run.stderr}`.trim();
+      const missing = expected.filter((pattern) => !pattern.test(run.stdout));
+      if (run.status !== 0 || missing.length > 0) {
+        failures.push(`docs/snippets/${file} did not run as the guide says (exit ${run.status ?? run.signal}):\n${output}`);
+      } else {
+        console.log(`ran docs/snippets/${file}: ${run.stdout.trim().split('\n').length} lines of expected output`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function checkSnippetSync() {
+  const { drifted, errors, used } = syncSnippets({ check: true });
+  failures.push(...errors);
+  for (const file of drifted) failures.push(`${file}: code differs from docs/snippets (run \`node scripts/snippets.mjs\` to update it)`);
+  for (const file of readdirSync(snippetDir).filter((f) => f.endsWith('.ts'))) {
+    if (!used.has(file)) failures.push(`docs/snippets/${file} is not shown in any guide (add <!-- snippet: ${file} --> or delete it)`);
+  }
+}
+
+/** GitHub's heading anchors: lowercase, punctuation dropped, spaces to hyphens, duplicates numbered. */
+function anchorsOf(markdown) {
+  const anchors = new Set();
+  const seen = new Map();
+  for (const line of withoutCode(markdown).split('\n')) {
+    const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/u.exec(line);
+    if (!heading) continue;
+    const text = heading[1].replace(/`/gu, '').replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
+    const base = text.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/ /gu, '-');
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    anchors.add(count === 0 ? base : `${base}-${count}`);
+  }
+  for (const match of markdown.matchAll(/<a (?:name|id)="([^"]+)"/gu)) anchors.add(match[1]);
+  return anchors;
+}
+
+function withoutCode(markdown) {
+  return markdown.replace(/^(```|~~~)[\s\S]*?^\1/gmu, '').replace(/`[^`\n]*`/gu, '');
+}
+
+function checkLinks() {
+  let count = 0;
+  for (const file of markdownFiles()) {
+    const text = withoutCode(readFileSync(file, 'utf8'));
+    const name = relative(root, file);
+    const targets = [
+      ...[...text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/gu)].map((m) => m[1]),
+      ...[...text.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gmu)].map((m) => m[1]),
+      ...[...text.matchAll(/\b(?:href|src)="([^"]+)"/gu)].map((m) => m[1]),
+    ];
+    for (const target of targets) {
+      if (/^[a-z][a-z0-9+.-]*:/iu.test(target)) continue; // https:, mailto:, …
+      count += 1;
+      const [pathPart, anchor] = target.split('#', 2);
+      const path = pathPart === '' ? file : resolve(dirname(file), decodeURIComponent(pathPart));
+      const shown = relative(root, path);
+      if (!existsSync(path)) {
+        if (PENDING.has(shown)) warnings.push(`${name}: links to ${shown}, which is not written yet`);
+        else failures.push(`${name}: broken link ${target} (${shown} does not exist)`);
+        continue;
+      }
+      if (anchor && path.endsWith('.md') && !anchorsOf(readFileSync(path, 'utf8')).has(decodeURIComponent(anchor))) {
+        failures.push(`${name}: broken link ${target} (no heading #${anchor} in ${shown})`);
+      }
+    }
+  }
+  console.log(`links: ${count} relative links checked in ${markdownFiles().length} Markdown files`);
+}
+
+if (compileSnippets()) runSnippets();
+checkSnippetSync();
+checkLinks();
+for (const warning of warnings) console.warn(`! ${warning}`);
+for (const failure of failures) console.error(`✗ ${failure}`);
+if (failures.length === 0) console.log('docs check passed');
+process.exitCode = failures.length > 0 ? 1 : 0;
