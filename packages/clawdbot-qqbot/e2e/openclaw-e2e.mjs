@@ -210,8 +210,11 @@ async function runVersion(version, tarball, QQSimulator) {
       const c2c = sim.inject('C2C_MESSAGE_CREATE', { content: '在吗？', author: { id: C2C_OPENID, user_openid: C2C_OPENID } });
       const openid = C2C_OPENID;
       const c2cReply = await wait((s) => s.messagesTo(openid).find((m) => m.msgId === c2c.data.id), 'the C2C reply', 120_000);
-      check(c2cReply.passive && c2cReply.msgSeq === 1 && c2cReply.text.includes(REPLY), `C2C reply: ${JSON.stringify(c2cReply)}`);
-      log(`[${version}] C2C reply ok`);
+      // C2C may stream (one bubble, updated in place): wait for its final text.
+      const c2cFinal = await wait((s) => s.messagesTo(openid).find((m) => m.msgId === c2c.data.id && m.text.includes(REPLY)), 'the C2C reply text', 60_000);
+      check(c2cFinal === c2cReply && c2cReply.passive && c2cReply.msgSeq >= 1, `C2C reply: ${JSON.stringify(c2cReply)}`);
+      check(sim.messagesTo(openid).filter((m) => m.msgId === c2c.data.id).length === 1, 'C2C answer split into several messages');
+      log(`[${version}] C2C reply ok (msg_seq ${c2cReply.msgSeq}${c2cReply.streamChunks ? `, streamed in ${c2cReply.streamChunks} chunks` : ''})`);
 
       check(model.requests.length >= 2, `model saw ${model.requests.length} requests`);
       check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 5 QQ messages')), 'the model request lacks the QQ hints');

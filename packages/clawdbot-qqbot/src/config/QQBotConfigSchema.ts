@@ -44,6 +44,10 @@ const accountShape = {
   groupAllowFrom: z.array(accessEntry).optional().describe('Allowed group openids / guild channel ids.'),
   requireMention: z.boolean().optional().describe('In groups and guild channels, answer only @-messages (default true).'),
   markdown: z.boolean().optional().describe('Send markdown in C2C and groups (default true; guild channels never).'),
+  streaming: z
+    .boolean()
+    .optional()
+    .describe("Stream C2C answers into one QQ bubble while the model writes (QQ's C2C stream API; default true)."),
   registeredDomains: z
     .array(z.string().min(1))
     .optional()

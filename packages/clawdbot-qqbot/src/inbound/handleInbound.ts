@@ -2,6 +2,7 @@ import type { Logger, Message } from 'qq-sdk';
 import { CHANNEL_ID } from '../constants.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import type { HostChannelRuntime, HostConfig } from '../host/HostTypes.js';
+import { StreamedReply } from '../outbound/StreamedReply.js';
 import { TurnReplier } from '../outbound/TurnReplier.js';
 import { replySender } from '../outbound/replySender.js';
 import { checkAccess } from './checkAccess.js';
@@ -74,13 +75,25 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   const ctx = runtime.reply.finalizeInboundContext(
     toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized }),
   );
-  const replier = new TurnReplier(message, { scene: message.scene, markdown: account.config.markdown ?? true }, replySender(account.config));
+  const markdown = account.config.markdown ?? true;
+  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config));
+  // C2C answers stream into one bubble where the host streams partial text; QQ groups cannot stream.
+  const streamed = message.scene === 'c2c' && account.config.streaming !== false ? new StreamedReply(message, markdown ? 'markdown' : 'text') : undefined;
   await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
     ctx,
     cfg,
+    ...(streamed
+      ? { replyOptions: { disableBlockStreaming: true, onPartialReply: (partial: { text?: string; delta?: string; replace?: true }) => streamed.onPartial(partial) } }
+      : {}),
     dispatcherOptions: {
       deliver: async (payload, info) => {
-        logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0) });
+        logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
+        if (streamed?.active && info.kind === 'final') {
+          await streamed.finish(payload.text);
+          const { text: _streamedText, ...media } = payload;
+          await replier.deliver(media, info);
+          return;
+        }
         await replier.deliver(payload, info);
       },
       onError: (error, info) => {
@@ -88,7 +101,8 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       },
     },
   });
-  // A turn that ended without a final delivery still sends what it held back.
+  // A turn that ended without a final delivery still closes its stream and sends what it held back.
+  await streamed?.finish();
   await replier.flush();
   logger.debug('turn delivered', { messageId: message.id, replies: replier.sentIds.length });
   return 'dispatched';

@@ -12,7 +12,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-type Script = (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind']]>;
+type Script = (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind'] | 'partial']>;
 
 async function startPlugin(script: Script, channel: Record<string, unknown> = {}, simOptions: Parameters<typeof QQSimulator.start>[0] = {}) {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000, ...simOptions });
@@ -56,6 +56,30 @@ describe('plugin + QQBot + simulator', () => {
     const [sent] = await sim.waitFor(() => sim.messagesTo(target).length > 0 && sim.messagesTo(target), { timeoutMs: 10_000 });
     expect(sent).toMatchObject({ passive: true, msgId: (event.data as { id: string }).id, msgSeq: 1, text: '收到' });
     expect(record.contexts[0]).toMatchObject({ ChatType: chatType, Body: '你好', MessageSid: (event.data as { id: string }).id });
+  });
+
+  it('C2C answers stream into one bubble (stream_messages) when the host streams; groups get an ordinary reply', async () => {
+    const script: Script = () => [
+      [{ text: '正在' }, 'partial'],
+      [{ text: '正在查询天气' }, 'partial'],
+      [{ text: '正在查询天气：明天晴' }, 'final'],
+    ];
+    const { sim, record } = await startPlugin(script);
+    const c2c = sim.inject('C2C_MESSAGE_CREATE', { content: '天气' });
+    const openid = String(c2c.data.author.user_openid);
+    const [bubble] = await sim.waitFor(() => {
+      const list = sim.messagesTo(openid);
+      return list.some((m) => m.text === '正在查询天气：明天晴') && list;
+    }, { timeoutMs: 10_000 });
+    expect(sim.messagesTo(openid)).toHaveLength(1);
+    expect(bubble).toMatchObject({ passive: true, msgId: c2c.data.id });
+    expect(bubble?.streamChunks).toBeGreaterThanOrEqual(2);
+    expect(record.replyOptions[0]).toMatchObject({ disableBlockStreaming: true });
+    const group = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 天气' });
+    const [reply] = await sim.waitFor(() => sim.messagesTo(group.data.group_openid).length > 0 && sim.messagesTo(group.data.group_openid), { timeoutMs: 10_000 });
+    expect(reply).toMatchObject({ passive: true, msgSeq: 1, text: '正在查询天气：明天晴' });
+    expect(reply?.streamChunks).toBeUndefined();
+    expect(record.replyOptions[1]).toBeUndefined();
   });
 
   it('group messages without @ reach the agent only with requireMention: false', async () => {

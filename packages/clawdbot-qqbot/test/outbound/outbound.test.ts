@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutgoingMessage } from 'qq-sdk';
 import { ReplyUndeliverableError, type HostReplyPayload } from '../../src/index.js';
+import { StreamedReply } from '../../src/outbound/StreamedReply.js';
 import { TurnReplier } from '../../src/outbound/TurnReplier.js';
 import { replySender } from '../../src/outbound/replySender.js';
 import { mediaKindOf, toOutgoingMessages } from '../../src/outbound/toOutgoingMessages.js';
@@ -95,5 +96,32 @@ describe('TurnReplier: a turn within the reply budget', () => {
     expect(message.sent).toHaveLength(2);
     expect(message.sent[0]?.content).toMatchObject({ kind: 'media', caption: 'pics' });
     expect(text(message.sent[1]!)).toMatch(/2 attachment\(s\) not sent/);
+  });
+});
+
+describe('StreamedReply: C2C answers stream into one bubble', () => {
+  it('opens on the first partial, appends only new text, and the final text replaces the stream', async () => {
+    const message = fakeMessage('c2c', { budget: 4 });
+    const streamed = new StreamedReply(message, 'markdown');
+    expect(streamed.active).toBe(false);
+    streamed.onPartial({ text: '你好' });
+    streamed.onPartial({ text: '你好，世界' });
+    streamed.onPartial({ text: 'rewritten', replace: true });
+    expect(streamed.active).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = await streamed.finish('你好，世界！');
+    expect(result?.mode).toBe('passive');
+    const chunks = message.sent.filter((sent) => sent.mode === 'stream');
+    expect(chunks.at(-1)).toMatchObject({ state: 10, content: { content: '你好，世界！' } });
+    expect(chunks.slice(0, -1).every((chunk) => chunk.state === 1)).toBe(true);
+    expect(message.replyQuota.used).toBeLessThanOrEqual(4);
+    await expect(streamed.finish('again')).resolves.toBeUndefined();
+  });
+
+  it('without partials nothing is streamed (the final goes through the normal reply path)', async () => {
+    const message = fakeMessage('c2c');
+    const streamed = new StreamedReply(message, 'text');
+    await expect(streamed.finish('x')).resolves.toBeUndefined();
+    expect(message.sent).toHaveLength(0);
   });
 });

@@ -1,10 +1,12 @@
-import { ReplyQuotaExceededError, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions } from 'qq-sdk';
+import { ReplyQuotaExceededError, ReplyStream, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions } from 'qq-sdk';
 
 /** One reply or send a fake message recorded. */
 export interface RecordedSend {
   readonly content: string | OutgoingMessage;
   readonly options?: ReplyOptions | undefined;
-  readonly mode: 'passive' | 'active';
+  readonly mode: 'passive' | 'active' | 'stream';
+  /** Stream chunks: 1 generating, 10 finished. */
+  readonly state?: number;
 }
 
 /** A Message whose reply() follows a fixed budget, recording every call (unit tests only). */
@@ -17,7 +19,7 @@ let counter = 0;
 /** Builds a normalized message for a scene, as qq-sdk would hand it to handlers. */
 export function fakeMessage(
   scene: Message['scene'],
-  overrides: Partial<Omit<Message, 'reply' | 'send' | 'replyQuota'>> & { budget?: number; expiresAt?: Date } = {},
+  overrides: Partial<Omit<Message, 'reply' | 'send' | 'replyQuota' | 'stream'>> & { budget?: number; expiresAt?: Date } = {},
 ): FakeMessage {
   counter += 1;
   const id = `ROBOT1.0_msg${counter}`;
@@ -61,6 +63,27 @@ export function fakeMessage(
       used += 1;
       sent.push({ content, options, mode: 'passive' });
       return { mode: 'passive', messages: [{ id: `reply-${sent.length}`, msgSeq: used }] };
+    },
+    stream(options) {
+      // A real ReplyStream over a recording port: chunks are recorded as 'stream' sends.
+      return new ReplyStream(
+        {
+          streamable: scene === 'c2c',
+          prepare: (text) => text,
+          remaining: () => Math.max(0, budget - used),
+          claim: async () => {
+            if (used >= budget) throw new ReplyQuotaExceededError({ sourceId: id, limit: budget, expiresAt });
+            used += 1;
+            return used;
+          },
+          post: async (body) => {
+            sent.push({ content: { kind: 'text', content: body.content_raw ?? '' }, mode: 'stream', state: body.input_state });
+            return 'stream-1';
+          },
+          fallback: (text) => message.reply(text),
+        },
+        { minIntervalMs: 0, ...options },
+      );
     },
     async send(content: string | OutgoingMessage): Promise<DeliveryResult> {
       sent.push({ content, mode: 'active' });

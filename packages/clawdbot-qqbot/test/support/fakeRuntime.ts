@@ -5,6 +5,7 @@ export interface RuntimeRecord {
   readonly routes: Array<{ channel: string; accountId: string; peer: { kind: string; id: string } }>;
   readonly contexts: Array<Record<string, unknown>>;
   readonly errors: unknown[];
+  readonly replyOptions: Array<Record<string, unknown> | undefined>;
 }
 
 /**
@@ -12,10 +13,10 @@ export interface RuntimeRecord {
  * each turn with the scripted deliveries (blocks then a final), like the buffered dispatcher.
  */
 export function fakeRuntime(
-  script: (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind']]> = () => [[{ text: 'ok' }, 'final']],
+  script: (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind'] | 'partial']> = () => [[{ text: 'ok' }, 'final']],
   options: { approved?: string[]; pairing?: boolean } = {},
 ): { runtime: HostChannelRuntime; record: RuntimeRecord; pairingRequests: string[] } {
-  const record: RuntimeRecord = { routes: [], contexts: [], errors: [] };
+  const record: RuntimeRecord = { routes: [], contexts: [], errors: [], replyOptions: [] };
   const pairingRequests: string[] = [];
   const runtime: HostChannelRuntime = {
     routing: {
@@ -26,9 +27,26 @@ export function fakeRuntime(
     },
     reply: {
       finalizeInboundContext: (fields) => ({ ...fields, finalized: true }),
-      dispatchReplyWithBufferedBlockDispatcher: async ({ ctx, dispatcherOptions }: { ctx: Record<string, unknown>; cfg: HostConfig; dispatcherOptions: { deliver: (p: HostReplyPayload, i: HostDeliverInfo) => Promise<void>; onError?: (e: unknown, i: HostDeliverInfo) => void | Promise<void> } }) => {
+      dispatchReplyWithBufferedBlockDispatcher: async ({
+        ctx,
+        dispatcherOptions,
+        replyOptions,
+      }: {
+        ctx: Record<string, unknown>;
+        cfg: HostConfig;
+        dispatcherOptions: { deliver: (p: HostReplyPayload, i: HostDeliverInfo) => Promise<void>; onError?: (e: unknown, i: HostDeliverInfo) => void | Promise<void> };
+        replyOptions?: Record<string, unknown>;
+      }) => {
         record.contexts.push(ctx);
+        record.replyOptions.push(replyOptions);
         for (const [payload, kind] of script(ctx)) {
+          if (kind === 'partial') {
+            // Like the host: partial text goes to onPartialReply only when the channel asked for it.
+            const onPartial = replyOptions?.['onPartialReply'];
+            if (typeof onPartial === 'function') onPartial({ text: payload.text });
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            continue;
+          }
           try {
             await dispatcherOptions.deliver(payload, { kind });
           } catch (error) {
