@@ -5,4 +5,5 @@ export default createTsupConfig({
   'webhook/index': 'src/webhook/index.ts',
   'testing/index': 'src/testing/index.ts',
   'testing/cli': 'src/testing/cli.ts',
+  'redis/index': 'src/redis/index.ts',
 });

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/Logger.js';
 import { resolveLogger } from '../logging/Logger.js';
 import { fetchWithTimeout, type FetchLike } from '../rest/fetchWithTimeout.js';
 import { AccessTokenResponseSchema } from './AccessTokenResponse.js';
+import type { SharedAccessToken, SharedTokenCache } from './SharedTokenCache.js';
 import type { TokenProvider, TokenSource } from './TokenProvider.js';
 
 /** The production (and sandbox) token endpoint. */
@@ -37,6 +38,12 @@ export interface TokenManagerOptions {
   readonly clock?: Clock | undefined;
   /** Where to log refreshes and failures (never with the token or secret). */
   readonly logger?: Partial<Logger> | undefined;
+  /**
+   * A cache shared with the app's other processes (e.g. `RedisTokenCache` from `qq-sdk/redis`):
+   * refreshes go through it, so the whole fleet makes one token request instead of one per process.
+   * @defaultValue none (this process fetches its own token)
+   */
+  readonly sharedCache?: SharedTokenCache | undefined;
 }
 
 /** Options for a {@link TokenManager} that wraps your own token function. */
@@ -78,6 +85,7 @@ export class TokenManager implements TokenProvider {
   readonly #fetch: FetchLike;
   readonly #clock: Clock;
   readonly #logger: Logger;
+  readonly #sharedCache: SharedTokenCache | undefined;
   #cached: CachedToken | undefined;
   #inflight: Promise<string> | undefined;
   #generation = 0;
@@ -94,6 +102,7 @@ export class TokenManager implements TokenProvider {
       this.#timeoutMs = 0;
       this.#fetch = (input, init) => fetch(input, init);
       this.#clock = systemClock;
+      this.#sharedCache = undefined;
       return;
     }
     if (!options.appId) throw new QQValidationError('TokenManager options', [{ path: 'appId', message: 'must be a non-empty string' }]);
@@ -108,6 +117,7 @@ export class TokenManager implements TokenProvider {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#clock = options.clock ?? systemClock;
+    this.#sharedCache = options.sharedCache;
   }
 
   /**
@@ -146,7 +156,9 @@ export class TokenManager implements TokenProvider {
   invalidate(rejectedToken?: string): void {
     // Someone already dropped or replaced the rejected token: nothing to do.
     if (rejectedToken !== undefined && this.#cached?.token !== rejectedToken) return;
+    const dropped = rejectedToken ?? this.#cached?.token;
     this.#cached = undefined;
+    if (this.#sharedCache && dropped !== undefined) this.#dropShared(this.#sharedCache, dropped);
     // A refresh already in flight may carry the rejected token; make its result not cached.
     this.#generation += 1;
     this.#logger.debug('access token invalidated', { appId: this.appId });
@@ -157,12 +169,11 @@ export class TokenManager implements TokenProvider {
     const generation = this.#generation;
     const stale = this.#cached;
     try {
-      const { token, expiresInSec } = await this.#requestToken();
-      if (generation === this.#generation) {
-        this.#cached = { token, expiresAt: this.#clock.now() + expiresInSec * 1000 };
-      }
-      this.#logger.debug('access token refreshed', { appId: this.appId, expiresInSec });
-      return token;
+      const fresh = this.#sharedCache
+        ? await this.#sharedCache.getOrFetch(this.#clock.now() + this.#refreshWindowMs, () => this.#fetchToken())
+        : await this.#fetchToken();
+      if (generation === this.#generation) this.#cached = fresh;
+      return fresh.token;
     } catch (error) {
       // The platform keeps the old token valid through its last 60 s: keep using it if we can.
       if (stale && this.#clock.now() < stale.expiresAt) {
@@ -173,6 +184,28 @@ export class TokenManager implements TokenProvider {
         return stale.token;
       }
       throw error;
+    }
+  }
+
+  async #fetchToken(): Promise<SharedAccessToken> {
+    const { token, expiresInSec } = await this.#requestToken();
+    this.#logger.debug('access token refreshed', { appId: this.appId, expiresInSec });
+    return { token, expiresAt: this.#clock.now() + expiresInSec * 1000 };
+  }
+
+  #dropShared(cache: SharedTokenCache, token: string): void {
+    // Best effort: a shared cache that cannot be reached still gets replaced at the next refresh.
+    // Called synchronously so the drop is issued before the refresh that usually follows.
+    const warn = (error: unknown): void => {
+      this.#logger.warn('could not drop the rejected token from the shared token cache', {
+        appId: this.appId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    };
+    try {
+      void Promise.resolve(cache.invalidate(token)).catch(warn);
+    } catch (error) {
+      warn(error);
     }
   }
 

@@ -1,3 +1,4 @@
 export { TokenManager, DEFAULT_TOKEN_URL, type TokenManagerOptions, type TokenSourceOptions } from './TokenManager.js';
 export type { TokenProvider, TokenSource } from './TokenProvider.js';
 export { AccessTokenResponseSchema, type AccessTokenResponse } from './AccessTokenResponse.js';
+export type { SharedTokenCache, SharedAccessToken } from './SharedTokenCache.js';

@@ -1,0 +1,64 @@
+import { MemoryReplyLedgerStore } from '../messaging/MemoryReplyLedgerStore.js';
+import type { ReplyClaim, ReplyLedgerStore } from '../messaging/ReplyLedgerStore.js';
+import { luaScript, RedisCaller } from './internal/RedisCaller.js';
+import type { RedisStoreOptions } from './RedisStoreOptions.js';
+
+/** Options of {@link RedisReplyLedgerStore}. */
+export interface RedisReplyLedgerStoreOptions extends RedisStoreOptions {
+  /**
+   * What a claim does while Redis is unreachable: `'fail'` throws {@link RedisUnavailableError}
+   * (no reply is sent, nothing is guessed); `'local'` counts in this process's memory with a
+   * warning, which keeps replies flowing but can reuse a `msg_seq` (the platform then drops the
+   * reply as a duplicate, 40054005) or overspend the budget (22009) if another process replies to
+   * the same message during the outage.
+   * @defaultValue 'fail'
+   */
+  readonly onUnavailable?: 'fail' | 'local';
+}
+
+// One atomic step: count the claim, start the TTL on the first one. The count doubles as msg_seq,
+// so no two claims (from any process) ever get the same seq, and only the first `limit` are granted.
+const CLAIM = luaScript(`
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return n
+`);
+
+/**
+ * A {@link ReplyLedgerStore} shared by every process of a bot: each passive-reply claim is one
+ * atomic Lua step (`INCR` + `PEXPIRE` on first use) on a key per source message, so however many
+ * processes reply to one message at once, at most the scene's limit are granted and each gets its
+ * own `msg_seq` (1, 2, 3 …). Keys expire with the reply window plus a margin.
+ *
+ * It fails closed by default ({@link RedisReplyLedgerStoreOptions.onUnavailable}): while Redis is
+ * unreachable a claim throws {@link RedisUnavailableError} within `operationTimeoutMs`, because the
+ * budget is the one piece of shared state a process cannot guess — a reused `msg_seq` silently
+ * loses the reply and an overspent budget cannot be taken back.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ */
+export class RedisReplyLedgerStore implements ReplyLedgerStore {
+  readonly #caller: RedisCaller;
+  readonly #fallback: MemoryReplyLedgerStore | undefined;
+
+  /** @param options - The client, the app id and the outage policy. */
+  constructor(options: RedisReplyLedgerStoreOptions) {
+    this.#caller = new RedisCaller(options, 'RedisReplyLedgerStore');
+    this.#fallback = options.onUnavailable === 'local' ? new MemoryReplyLedgerStore() : undefined;
+  }
+
+  /** {@inheritDoc ReplyLedgerStore.claim} */
+  async claim(key: string, limit: number, ttlMs: number): Promise<ReplyClaim> {
+    let count: number;
+    try {
+      const reply = await this.#caller.script('reply ledger claim', CLAIM, [this.#caller.key('reply', key)], [Math.max(1, Math.ceil(ttlMs))]);
+      count = Number(reply);
+    } catch (error) {
+      if (!this.#fallback) throw error;
+      this.#caller.degraded(error, 'counting replies in this process only');
+      return this.#fallback.claim(key, limit, ttlMs);
+    }
+    if (count > limit) return { granted: false, seq: limit, used: limit };
+    return { granted: true, seq: count, used: count };
+  }
+}

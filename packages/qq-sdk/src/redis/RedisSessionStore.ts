@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { GatewaySession, GatewaySessionStore } from '../gateway/session/GatewaySessionStore.js';
+import { RedisCaller } from './internal/RedisCaller.js';
+import type { RedisStoreOptions } from './RedisStoreOptions.js';
+
+/** Options of {@link RedisSessionStore}. */
+export interface RedisSessionStoreOptions extends RedisStoreOptions {
+  /**
+   * How long a stored session is kept after its last update (each heartbeat ack updates it). A
+   * session this old cannot usually be resumed anyway; the shard then identifies.
+   * @defaultValue 3_600_000 (1 hour)
+   */
+  readonly ttlMs?: number;
+}
+
+const StoredSessionSchema = z.object({
+  sessionId: z.string().min(1),
+  seq: z.number().int().nullable(),
+  shardId: z.number().int().nonnegative(),
+  shardCount: z.number().int().positive(),
+});
+
+/**
+ * A {@link GatewaySessionStore} in Redis, so a shard restarted in another process (or moved to
+ * another machine) RESUMEs its session and gets the events it missed replayed, instead of
+ * identifying again. One key per shard, refreshed on every update and expiring after `ttlMs`.
+ *
+ * Every session is also kept in this process's memory: while Redis is unreachable the store reads
+ * and writes that copy (one warning per outage), so a reconnecting shard still resumes.
+ */
+export class RedisSessionStore implements GatewaySessionStore {
+  readonly #caller: RedisCaller;
+  readonly #ttlMs: number;
+  readonly #local = new Map<number, GatewaySession>();
+
+  /** @param options - The client, the app id and the session TTL. */
+  constructor(options: RedisSessionStoreOptions) {
+    this.#caller = new RedisCaller(options, 'RedisSessionStore');
+    this.#ttlMs = options.ttlMs ?? 3_600_000;
+  }
+
+  /** {@inheritDoc GatewaySessionStore.get} */
+  async get(shardId: number): Promise<GatewaySession | undefined> {
+    let raw: string | null;
+    try {
+      raw = await this.#caller.run('session read', (redis) => redis.get(this.#caller.key('session', shardId)));
+    } catch (error) {
+      this.#caller.degraded(error, 'using the sessions kept in this process');
+      const local = this.#local.get(shardId);
+      return local ? { ...local } : undefined;
+    }
+    if (raw === null) return undefined;
+    const parsed = StoredSessionSchema.safeParse(safeJson(raw));
+    if (!parsed.success || parsed.data.shardId !== shardId) {
+      this.#caller.logger.warn('RedisSessionStore: ignoring a malformed stored session', { shardId });
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  /** {@inheritDoc GatewaySessionStore.set} */
+  async set(shardId: number, session: GatewaySession): Promise<void> {
+    this.#local.set(shardId, { ...session });
+    const value = JSON.stringify({ sessionId: session.sessionId, seq: session.seq, shardId, shardCount: session.shardCount });
+    try {
+      await this.#caller.run('session write', (redis) => redis.set(this.#caller.key('session', shardId), value, 'PX', this.#ttlMs));
+    } catch (error) {
+      this.#caller.degraded(error, 'keeping sessions in this process');
+    }
+  }
+
+  /** {@inheritDoc GatewaySessionStore.delete} */
+  async delete(shardId: number): Promise<void> {
+    this.#local.delete(shardId);
+    try {
+      await this.#caller.run('session delete', (redis) => redis.del(this.#caller.key('session', shardId)));
+    } catch (error) {
+      this.#caller.degraded(error, 'keeping sessions in this process');
+    }
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
