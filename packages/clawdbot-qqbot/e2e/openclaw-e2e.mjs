@@ -87,6 +87,24 @@ async function packPlugin(work) {
   return join(work, stdout.trim().split('\n').pop());
 }
 
+// ------------------------------------------------------------------ the host's code-safety rules
+// The critical source rules of OpenClaw's plugin scanner (openclaw 2026.9.6 dist/scanner-*.mjs),
+// applied to the shipped bundle: child processes, dynamic code, env read near a network send.
+function scanLikeHost(file) {
+  const source = readFileSync(file, 'utf8');
+  const lines = source.split('\n');
+  const network = /\bfetch\s*\(|\bpost\s*\(|\.\s*post\s*\(|http\.request\s*\(/i;
+  const findings = [];
+  if (/child_process/.test(source) && /\b(exec|execSync|spawn|spawnSync|execFile|execFileSync)\s*\(/.test(source)) findings.push('dangerous-exec');
+  lines.forEach((line, i) => {
+    if (/\beval\s*\(|new\s+Function\s*\(/.test(line)) findings.push(`dynamic-code-execution at line ${i + 1}`);
+    if (/stratum\+tcp|stratum\+ssl|coinhive|cryptonight|xmrig/i.test(line)) findings.push(`crypto-mining at line ${i + 1}`);
+    if (/process\.env/.test(line) && network.test(lines.slice(Math.max(0, i - 8), i + 9).join('\n'))) findings.push(`env-harvesting at line ${i + 1}`);
+  });
+  const size = Buffer.byteLength(source);
+  return { findings, size };
+}
+
 // ------------------------------------------------------------------ one host version
 async function runVersion(version, tarball, QQSimulator) {
   const started = Date.now();
@@ -273,6 +291,15 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'clawdbot-qqbot-pack-'));
   const tarball = await packPlugin(work);
   const results = [];
+  for (const bundle of ['index.js', 'index.cjs']) {
+    const scan = scanLikeHost(join(PKG_DIR, 'dist', bundle));
+    results.push(
+      scan.findings.length === 0
+        ? `PASS host code-safety rules on dist/${bundle} (${Math.round(scan.size / 1024)} KiB)`
+        : `FAIL host code-safety rules on dist/${bundle}: ${scan.findings.join(', ')}`,
+    );
+    log(results.at(-1));
+  }
   for (const version of VERSIONS) {
     const deadline = sleep(TIMEOUT_S * 1000).then(() => {
       throw new E2EFailure(`openclaw ${version}: no result within ${TIMEOUT_S}s`);
