@@ -234,6 +234,13 @@ async function runVersion(version, tarball, QQSimulator) {
       check(sim.messagesTo(openid).filter((m) => m.msgId === c2c.data.id).length === 1, 'C2C answer split into several messages');
       log(`[${version}] C2C reply ok (msg_seq ${c2cReply.msgSeq}${c2cReply.streamChunks ? `, streamed in ${c2cReply.streamChunks} chunks` : ''})`);
 
+      // The host shows the account's status as the plugin reported it.
+      const statusJson = await cli(['channels', 'status', '--json'], 90);
+      const status = JSON.parse(statusJson.slice(statusJson.indexOf('{')));
+      const accounts = JSON.stringify(status.channelAccounts?.qqbot ?? status.channels?.qqbot ?? status);
+      check(/"connected":true/.test(accounts) && /"running":true/.test(accounts), `channels status: ${accounts.slice(0, 600)}`);
+      log(`[${version}] openclaw channels status: qqbot running and connected`);
+
       check(model.requests.length >= 2, `model saw ${model.requests.length} requests`);
       check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 5 QQ messages')), 'the model request lacks the QQ hints');
       check(model.requests.some((r) => r.raw.includes('example.cn')), 'the model request lacks the registered domains');
