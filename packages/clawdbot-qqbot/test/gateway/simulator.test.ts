@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
 import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostReplyPayload } from '../../src/index.js';
@@ -130,6 +131,30 @@ describe('plugin + QQBot + simulator', () => {
     await plugin.outbound.sendText({ cfg: {}, to: `qqbot:group:${event.data.group_openid}`, text: 'cron says hi' });
     const [sent] = sim.messagesTo(event.data.group_openid);
     expect(sent).toMatchObject({ passive: true, msgId: event.data.id, text: 'cron says hi' });
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('webhook transport', () => {
+  it('transport: "webhook" takes signed callbacks and answers through the same reply path', async () => {
+    const port = await freePort();
+    const { sim, record } = await startPlugin(() => [[{ text: '回调收到' }, 'final']], {
+      transport: 'webhook',
+      webhook: { host: '127.0.0.1', port, path: '/qq/callback' },
+    });
+    const delivery = await sim.deliverWebhook(`http://127.0.0.1:${port}/qq/callback`, 'GROUP_AT_MESSAGE_CREATE', { content: ' 你好' });
+    expect(delivery.acknowledged).toBe(true);
+    const [sent] = await sim.waitFor(() => sim.sentMessages.length > 0 && sim.sentMessages, { timeoutMs: 10_000 });
+    expect(sent).toMatchObject({ passive: true, msgSeq: 1, text: '回调收到' });
+    expect(record.contexts[0]).toMatchObject({ ChatType: 'group', Body: '你好' });
   });
 });
 
