@@ -1,6 +1,15 @@
 import { QQError } from './QQError.js';
 
-/** The caller aborted the operation through its `AbortSignal`. `cause` holds the signal's reason. */
+/**
+ * The caller aborted the operation through its `AbortSignal`. `cause` holds the signal's reason.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 1000);
+ * await bot.api.users.getMe({ signal: controller.signal }); // rejects with QQAbortError after 1 s
+ * ```
+ */
 export class QQAbortError extends QQError {
   override readonly name: string = 'QQAbortError';
 

@@ -35,6 +35,17 @@ export interface QQApiErrorInit {
  * fits the kind.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await bot.api.messages.sendGroup(groupOpenid, { msg_type: 0, content: 'hi' });
+ * } catch (error) {
+ *   if (!(error instanceof QQApiError)) throw error;
+ *   if (error.kind === 'rate_limit') await sleep(error.retryAfterMs ?? 1000);
+ *   else console.error(error.code, error.traceId, error.message); // quote traceId to QQ support
+ * }
+ * ```
  */
 export class QQApiError extends QQError {
   override readonly name: string = 'QQApiError';
@@ -116,35 +127,67 @@ function redactBody(body: unknown, secrets: readonly (string | undefined)[]): un
   }
 }
 
-/** The access token or credentials were rejected (`kind: 'auth'`). */
+/**
+ * The access token or credentials were rejected (`kind: 'auth'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQAuthError extends QQApiError {
   override readonly name: string = 'QQAuthError';
 }
-/** Rate limited (`kind: 'rate_limit'`); see {@link QQApiError.retryAfterMs}. */
+/**
+ * Rate limited (`kind: 'rate_limit'`); see {@link QQApiError.retryAfterMs}.
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQRateLimitError extends QQApiError {
   override readonly name: string = 'QQRateLimitError';
 }
-/** The bot lacks a permission or an operator setting (`kind: 'permission'`). */
+/**
+ * The bot lacks a permission or an operator setting (`kind: 'permission'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQPermissionError extends QQApiError {
   override readonly name: string = 'QQPermissionError';
 }
-/** The route or target does not exist (`kind: 'not_found'`). */
+/**
+ * The route or target does not exist (`kind: 'not_found'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQNotFoundError extends QQApiError {
   override readonly name: string = 'QQNotFoundError';
 }
-/** The content was refused: unregistered URL, markdown/ark not permitted, audit (`kind: 'content_rejected'`). */
+/**
+ * The content was refused: unregistered URL, markdown/ark not permitted, audit (`kind: 'content_rejected'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQContentRejectedError extends QQApiError {
   override readonly name: string = 'QQContentRejectedError';
 }
-/** Passive-reply window, reply count or msg_seq problem (`kind: 'reply_quota'`). */
+/**
+ * Passive-reply window, reply count or msg_seq problem (`kind: 'reply_quota'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQReplyQuotaError extends QQApiError {
   override readonly name: string = 'QQReplyQuotaError';
 }
-/** The request was malformed (`kind: 'invalid_request'`). */
+/**
+ * The request was malformed (`kind: 'invalid_request'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQInvalidRequestError extends QQApiError {
   override readonly name: string = 'QQInvalidRequestError';
 }
-/** The platform failed (`kind: 'server'`). */
+/**
+ * The platform failed (`kind: 'server'`).
+ *
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html
+ */
 export class QQServerError extends QQApiError {
   override readonly name: string = 'QQServerError';
 }

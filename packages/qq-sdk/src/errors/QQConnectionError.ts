@@ -3,6 +3,16 @@ import { QQError } from './QQError.js';
 /**
  * The request never got an HTTP response: DNS failure, refused or reset connection, TLS or proxy
  * error. Retried by the REST client within `maxRetries`; `cause` holds the underlying error.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await api.users.getMe();
+ * } catch (error) {
+ *   if (error instanceof QQConnectionError) console.error('QQ unreachable:', error.cause);
+ *   else throw error;
+ * }
+ * ```
  */
 export class QQConnectionError extends QQError {
   override readonly name: string = 'QQConnectionError';

@@ -3,6 +3,16 @@ import { QQError } from './QQError.js';
 /**
  * A request took longer than its `timeoutMs`. Distinct from {@link QQAbortError}: the caller did
  * not cancel it. A timed-out send may still have been delivered, so POSTs are not retried.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await bot.api.users.getMe({ timeoutMs: 5000 });
+ * } catch (error) {
+ *   if (error instanceof QQTimeoutError) console.warn(`no answer within ${error.timeoutMs} ms`);
+ *   else throw error;
+ * }
+ * ```
  */
 export class QQTimeoutError extends QQError {
   override readonly name: string = 'QQTimeoutError';

@@ -27,6 +27,12 @@ const noop = (): void => {};
  *
  * @param logger - A full or partial logger; `undefined` means "console for warn and error only".
  * @param level - The lowest level to emit. Defaults to `'info'` with a user logger, `'warn'` without.
+ *
+ * @example
+ * ```ts
+ * const logger = resolveLogger(pino, 'debug'); // pino's debug/info/warn/error, nothing filtered
+ * const quiet = resolveLogger(undefined); // console, warnings and errors only
+ * ```
  */
 export function resolveLogger(logger?: Partial<Logger>, level?: LogLevel): Logger {
   const threshold = LEVEL_ORDER[level ?? (logger ? 'info' : 'warn')];

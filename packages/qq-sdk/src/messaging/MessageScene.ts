@@ -18,7 +18,14 @@ export type MessageTarget =
   | { readonly scene: 'guild'; readonly channelId: string; readonly guildId?: string }
   | { readonly scene: 'direct'; readonly guildId: string };
 
-/** A stable string key for a target (`c2c:<openid>`, `group:<group_openid>`, …), for maps and stores. */
+/**
+ * A stable string key for a target (`c2c:<openid>`, `group:<group_openid>`, …), for maps and stores.
+ *
+ * @example
+ * ```ts
+ * targetKey({ scene: 'group', groupOpenid: 'G1' }); // 'group:G1'
+ * ```
+ */
 export function targetKey(target: MessageTarget): string {
   switch (target.scene) {
     case 'c2c':

@@ -3,6 +3,19 @@ import { QQError } from '../errors/QQError.js';
 /**
  * Thrown by `msg.reply()` / {@link ReplyQuota.claim} when the source message has used up its
  * passive replies (the platform would answer 22009 / 40034128). Nothing was sent.
+ *
+ * @example
+ * ```ts
+ * bot.on('message', async (msg) => {
+ *   try {
+ *     await msg.reply('one more answer');
+ *   } catch (error) {
+ *     if (error instanceof ReplyQuotaExceededError) await msg.send('one more answer'); // an active message
+ *     else throw error;
+ *   }
+ * });
+ * ```
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
 export class ReplyQuotaExceededError extends QQError {
   override readonly name = 'ReplyQuotaExceededError';

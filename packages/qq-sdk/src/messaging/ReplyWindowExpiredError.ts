@@ -3,6 +3,12 @@ import { QQError } from '../errors/QQError.js';
 /**
  * Thrown by `msg.reply()` / {@link ReplyQuota.claim} when the reply window of the source message
  * has closed (the platform would answer 40034005 / 304027). Nothing was sent.
+ *
+ * @example
+ * ```ts
+ * await msg.reply('late answer', { onQuotaExhausted: 'active' }); // falls back instead of throwing this
+ * ```
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
 export class ReplyWindowExpiredError extends QQError {
   override readonly name = 'ReplyWindowExpiredError';

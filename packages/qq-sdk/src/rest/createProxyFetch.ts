@@ -13,6 +13,11 @@ const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
  *
  * @param proxyUrl - `http://[user:pass@]host:port`.
  * @param tlsOptions - Extra TLS options for HTTPS targets, e.g. `ca`.
+ *
+ * @example
+ * ```ts
+ * const tokens = new TokenManager({ appId, clientSecret, fetch: createProxyFetch('http://egress.internal:3128') });
+ * ```
  */
 export function createProxyFetch(proxyUrl: string, tlsOptions: ProxyTlsOptions = {}): FetchLike {
   const proxy = new URL(proxyUrl);

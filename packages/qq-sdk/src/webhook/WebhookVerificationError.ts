@@ -30,6 +30,17 @@ const ADVICE: Record<WebhookVerificationFailure, string> = {
 /**
  * Thrown by {@link verifyWebhookRequest} when a callback is not authentic or not fresh. The
  * handlers turn it into HTTP 401 and dispatch nothing.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   verifyWebhookRequest(rawBody, request.headers, { secret });
+ * } catch (error) {
+ *   if (error instanceof WebhookVerificationError) return new Response(error.reason, { status: 401 });
+ *   throw error;
+ * }
+ * ```
+ * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/sign.html
  */
 export class WebhookVerificationError extends QQError {
   override readonly name = 'WebhookVerificationError';

@@ -19,6 +19,12 @@ import { pathId, validateBody } from '../validateBody.js';
  * Channels (子频道) of a guild, and per-member / per-role channel permissions.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_channels.html
+ *
+ * @example
+ * ```ts
+ * const channels = await bot.api.channels.list(guildId);
+ * const text = channels.filter((channel) => channel.type === 0);
+ * ```
  */
 export class ChannelsAPI {
   /** @param rest - The REST client. */

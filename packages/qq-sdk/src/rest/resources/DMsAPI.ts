@@ -12,6 +12,12 @@ import { validateBody } from '../validateBody.js';
  * Guild direct-message sessions. Send into a session with {@link MessagesAPI.sendDirect}.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/dms/post_dms.html
+ *
+ * @example
+ * ```ts
+ * const session = await bot.api.dms.create({ source_guild_id: guildId, recipient_id: userId });
+ * await bot.api.messages.sendDirect(session.guild_id, { content: 'hi' });
+ * ```
  */
 export class DMsAPI {
   /** @param rest - The REST client. */

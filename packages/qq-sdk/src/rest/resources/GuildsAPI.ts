@@ -8,6 +8,12 @@ import { pathId, validateBody } from '../validateBody.js';
  * Guilds (频道): details, message settings and mutes.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/guild/get_guild.html
+ *
+ * @example
+ * ```ts
+ * const guild = await bot.api.guilds.get(guildId);
+ * await bot.api.guilds.muteMember(guildId, userId, { mute_seconds: '600' }); // '0' lifts it
+ * ```
  */
 export class GuildsAPI {
   /** @param rest - The REST client. */

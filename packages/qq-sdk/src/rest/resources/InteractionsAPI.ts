@@ -18,6 +18,13 @@ const BodySchema = z.strictObject({
  * spinner runs until it times out.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/trans/msg-btn.html
+ *
+ * @example
+ * ```ts
+ * bot.on('INTERACTION_CREATE', async (interaction) => {
+ *   await bot.api.interactions.acknowledge(interaction.id); // 0: success
+ * });
+ * ```
  */
 export class InteractionsAPI {
   /** @param rest - The REST client. */

@@ -27,6 +27,12 @@ const ListRoleMembersQuerySchema = z.strictObject({ start_index: z.string().min(
  * Guild members (private-domain bots for listing and removal).
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_members.html
+ *
+ * @example
+ * ```ts
+ * const first = await bot.api.members.list(guildId, { limit: 400 });
+ * await bot.api.members.delete(guildId, userId, { add_blacklist: false, delete_history_msg_days: 0 });
+ * ```
  */
 export class MembersAPI {
   /** @param rest - The REST client. */

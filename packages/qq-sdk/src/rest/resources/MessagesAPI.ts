@@ -31,6 +31,14 @@ export interface RecallOptions extends RequestOptions {
  * nothing.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
+ *
+ * @example
+ * ```ts
+ * // A passive reply: msg_id of the message you answer, msg_seq 1, 2, … per reply
+ * await bot.api.messages.sendGroup(groupOpenid, { msg_type: 0, content: 'pong', msg_id: messageId, msg_seq: 1 });
+ * await bot.api.messages.sendC2C(openid, { msg_type: 2, markdown: { content: '**hi**' } }); // active
+ * await bot.api.messages.recallGroup(groupOpenid, sentMessageId);
+ * ```
  */
 export class MessagesAPI {
   /** @param rest - The REST client. */

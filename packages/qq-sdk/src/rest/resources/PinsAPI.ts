@@ -7,6 +7,12 @@ import { pathId } from '../validateBody.js';
  * Pinned messages (精华消息) of a channel.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/get_pins_message.html
+ *
+ * @example
+ * ```ts
+ * await bot.api.pins.add(channelId, messageId);
+ * const { message_ids } = await bot.api.pins.list(channelId);
+ * ```
  */
 export class PinsAPI {
   /** @param rest - The REST client. */

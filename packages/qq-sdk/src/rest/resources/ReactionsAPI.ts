@@ -19,6 +19,11 @@ const ListQuerySchema = z.strictObject({ cookie: z.string().optional(), limit: z
  * Emoji reactions (表情表态) on guild channel messages.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/reaction/put_message_reaction.html
+ *
+ * @example
+ * ```ts
+ * await bot.api.reactions.add(channelId, messageId, { type: 1, id: '4' }); // system emoji 4
+ * ```
  */
 export class ReactionsAPI {
   /** @param rest - The REST client. */

@@ -14,6 +14,12 @@ import { pathId, validateBody } from '../validateBody.js';
  * Guild roles (身份组) and role membership.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/get_guild_roles.html
+ *
+ * @example
+ * ```ts
+ * const { roles } = await bot.api.roles.list(guildId);
+ * await bot.api.roles.addMember(guildId, userId, roleId);
+ * ```
  */
 export class RolesAPI {
   /** @param rest - The REST client. */

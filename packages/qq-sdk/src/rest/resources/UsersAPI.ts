@@ -24,6 +24,12 @@ const ListGuildsQuerySchema = z.strictObject({
  * The bot's own user and the guilds it is in.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/user/me.html
+ *
+ * @example
+ * ```ts
+ * const me = await bot.api.users.getMe();
+ * const guilds = await bot.api.users.listGuilds({ limit: 100 });
+ * ```
  */
 export class UsersAPI {
   /** @param rest - The REST client. */
