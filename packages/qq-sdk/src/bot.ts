@@ -158,7 +158,10 @@ export class QQBot {
   readonly #sender: MessageSender;
   readonly #lifecycle = new EventEmitter();
   readonly #messageHandlers: ((message: Message) => unknown)[] = [];
-  readonly #inFlight = new Set<Promise<unknown>>();
+  // Dispatches and sends still running, and who waits for them to reach zero (stop()). A counter
+  // rather than a Set of promises: this runs for every event.
+  #inFlight = 0;
+  #idleWaiters: (() => void)[] = [];
   #botUserId: string | undefined;
   #state: 'idle' | 'starting' | 'running' | 'stopping' = 'idle';
 
@@ -276,7 +279,7 @@ export class QQBot {
     if (this.#state === 'idle' || this.#state === 'stopping') return;
     this.#state = 'stopping';
     await this.#closeTransports();
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
     this.#state = 'idle';
   }
 
@@ -308,20 +311,33 @@ export class QQBot {
 
   #deliverMessage(type: MessageEventType, data: MessageEventPayloads[MessageEventType], meta: DispatchMeta): unknown {
     if (this.#messageHandlers.length === 0) return undefined;
+    const handlers = this.#messageHandlers;
     const message = toMessage(type, data, meta, { sender: this.#sender, quota: this.replyQuota, botUserId: this.#botUserId });
-    const results = this.#messageHandlers.map((handler) => handler(message));
-    // Resolve once every handler settled, so the gateway's resume watermark waits for them.
-    return Promise.all(results);
+    // The dispatcher waits for a returned promise (and so does the gateway's resume watermark);
+    // a synchronous handler's result is returned as is, so it costs no promise per event.
+    if (handlers.length === 1) return handlers[0]!(message);
+    let pending: unknown[] | undefined;
+    for (const handler of [...handlers]) {
+      const result = handler(message);
+      if (isThenable(result)) (pending ??= []).push(result);
+    }
+    return pending === undefined ? undefined : Promise.all(pending);
   }
 
   #track<T>(promise: Promise<T>): Promise<T> {
-    this.#inFlight.add(promise);
-    const forget = (): void => {
-      this.#inFlight.delete(promise);
-    };
-    promise.then(forget, forget);
+    this.#inFlight += 1;
+    promise.then(this.#settled, this.#settled);
     return promise;
   }
+
+  // One bound function for every tracked promise (no closure per event).
+  #settled = (): void => {
+    this.#inFlight -= 1;
+    if (this.#inFlight > 0 || this.#idleWaiters.length === 0) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
 
   // Every transport dispatches through this, so stop() can wait for handlers in flight.
   #dispatch = (envelope: DispatchEnvelope, context: DispatchContext) => this.#track(this.events.dispatch(envelope, context));
@@ -387,6 +403,14 @@ export class QQBot {
     // Callbacks already acknowledged are dispatched on a later turn; let them reach the dispatcher.
     await webhook?.receiver.idle();
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function isDispatcherName(name: string): name is keyof DispatcherListeners {

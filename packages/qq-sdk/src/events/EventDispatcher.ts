@@ -254,6 +254,8 @@ export class EventDispatcher {
     let pending = this.invoke(name, first, second, meta, outcome, undefined);
     if (star !== undefined) pending = this.invoke('*', star, meta, meta, outcome, pending);
     if (pending === undefined) return Promise.resolve(outcome);
+    // One asynchronous handler (the common case) needs no Promise.all.
+    if (pending.length === 1) return pending[0]!.then(() => outcome);
     return Promise.all(pending).then(() => outcome);
   }
 

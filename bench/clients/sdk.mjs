@@ -1,0 +1,36 @@
+// qq-sdk as a bot uses it: QQBot with its defaults (validation, dedup, reply rules), messages
+// through bot.on('message'), replies with msg.reply().
+import { QQBot } from 'qq-sdk';
+
+export const name = 'qq-sdk';
+
+/** Connects; resolves once READY. `hooks.onMessage(msg)` gets each normalized message. */
+export async function start(config, hooks) {
+  const bot = new QQBot({
+    appId: config.appId,
+    clientSecret: config.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT'],
+    apiBaseUrl: config.apiBaseUrl,
+    tokenUrl: config.tokenUrl,
+    logLevel: 'silent',
+  });
+  bot.on('ready', (event) => hooks.onReady(event.sessionId));
+  bot.on('message', (msg) => hooks.onMessage(msg));
+  await bot.start();
+  return { reply: (msg) => msg.reply('pong'), stop: () => bot.stop() };
+}
+
+/** `count` concurrent active sends from a bot that has no token yet (not started). */
+export async function concurrentSends(config, count) {
+  const bot = new QQBot({
+    appId: config.appId,
+    clientSecret: config.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT'],
+    apiBaseUrl: config.apiBaseUrl,
+    tokenUrl: config.tokenUrl,
+    logLevel: 'silent',
+  });
+  const target = { scene: 'group', groupOpenid: config.groupOpenid };
+  const results = await Promise.allSettled(Array.from({ length: count }, () => bot.send(target, 'hello')));
+  return { sent: results.filter((r) => r.status === 'fulfilled').length };
+}
