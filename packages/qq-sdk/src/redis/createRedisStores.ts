@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import type { SessionStartLimit } from '../gateway/throttling/IdentifyThrottler.js';
 import { RedisDedupStore } from './RedisDedupStore.js';
 import { RedisIdentifyThrottler, type RedisIdentifyThrottlerOptions } from './RedisIdentifyThrottler.js';
@@ -7,7 +8,12 @@ import type { RedisStoreOptions } from './RedisStoreOptions.js';
 import { RedisTokenCache } from './RedisTokenCache.js';
 
 /** Options of {@link createRedisStores}: the shared options plus a few per-store ones. */
-export interface RedisStoresOptions extends RedisStoreOptions {
+export interface RedisStoresOptions extends Omit<RedisStoreOptions, 'redis'> {
+  /**
+   * An ioredis client you own, or a Redis URL (`redis://host:6379/0`) for a client the stores
+   * create and {@link RedisStores.close} quits.
+   */
+  readonly redis: Redis | string;
   /** See {@link RedisReplyLedgerStoreOptions.onUnavailable}. @defaultValue 'fail' */
   readonly replyLedgerOnUnavailable?: RedisReplyLedgerStoreOptions['onUnavailable'];
   /** See {@link RedisIdentifyThrottlerOptions.windowMs}. @defaultValue 5500 */
@@ -16,6 +22,8 @@ export interface RedisStoresOptions extends RedisStoreOptions {
 
 /** Every Redis-backed store of one bot, sharing one client and namespace. */
 export interface RedisStores {
+  /** The client every store uses. */
+  readonly redis: Redis;
   /** For `QQBot`'s `dedupStore` / the `EventDispatcher`'s `dedup`. */
   readonly dedup: RedisDedupStore;
   /** For `QQBot`'s `replyLedger` / `ReplyQuota`'s `store`. */
@@ -26,18 +34,20 @@ export interface RedisStores {
   readonly tokenCache: RedisTokenCache;
   /** For the gateway's `identifyThrottler` option (it is called with `session_start_limit`). */
   readonly identifyThrottler: (limit: SessionStartLimit) => RedisIdentifyThrottler;
+  /** Quits the client if it was created from a URL; a client you passed in is left to you. */
+  close(): Promise<void>;
 }
 
 /**
- * Creates every Redis-backed store for one bot from one ioredis client.
+ * Creates every Redis-backed store for one bot from one ioredis client (yours, or one made from a
+ * URL).
  *
  * @example
  * ```ts
- * import { Redis } from 'ioredis';
  * import { QQBot } from 'qq-sdk';
  * import { createRedisStores } from 'qq-sdk/redis';
  *
- * const stores = createRedisStores({ redis: new Redis(process.env.REDIS_URL!), appId });
+ * const stores = createRedisStores({ redis: process.env.REDIS_URL!, appId });
  * const bot = new QQBot({
  *   appId, clientSecret, intents: ['GROUP_AND_C2C_EVENT'],
  *   dedupStore: stores.dedup, replyLedger: stores.replyLedger, sessionStore: stores.sessions,
@@ -46,8 +56,19 @@ export interface RedisStores {
  * ```
  */
 export function createRedisStores(options: RedisStoresOptions): RedisStores {
-  const { replyLedgerOnUnavailable, identifyWindowMs, ...shared } = options;
+  const { replyLedgerOnUnavailable, identifyWindowMs, redis: given, ...rest } = options;
+  const owned = typeof given === 'string';
+  const redis = owned ? new Redis(given) : given;
+  const shared: RedisStoreOptions = { ...rest, redis };
   return {
+    redis,
+    close: async () => {
+      if (!owned || redis.status === 'end') return;
+      // Resolve once the connection is really gone, not just when QUIT is answered.
+      const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
+      await redis.quit().catch(() => redis.disconnect());
+      await ended;
+    },
     dedup: new RedisDedupStore(shared),
     replyLedger: new RedisReplyLedgerStore({
       ...shared,

@@ -145,6 +145,18 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect(await client().exists(`qq-sdk:${APP}:identify:0`)).toBe(1);
   });
 
+  it('createRedisStores from a URL owns its client and quits it on close', async () => {
+    const stores = createRedisStores({ redis: server.url, appId: APP });
+    expect(await stores.dedup.claim('from-url', 1000)).toBe(true);
+    await stores.close();
+    expect(stores.redis.status).toBe('end');
+    // A client passed in is left open.
+    const mine = client();
+    const borrowed = createRedisStores({ redis: mine, appId: APP });
+    await borrowed.close();
+    expect(await mine.ping()).toBe('PONG');
+  });
+
   it('rejects an empty appId (keys must be namespaced)', () => {
     expect(() => new RedisDedupStore({ redis: client(), appId: '' })).toThrow(/appId/);
   });
