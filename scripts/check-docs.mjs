@@ -4,7 +4,10 @@
 // 2. The getting-started bot runs on the simulator and gets its replies.
 // 3. Every snippet block in the guides and READMEs matches its file (scripts/snippets.mjs --check),
 //    and every snippet file is shown somewhere.
-// 4. Every relative link in docs/ and the READMEs points at a file that exists, and every
+// 4. Every other ```ts block in the guides typechecks against the built packages as a fragment:
+//    names the fragment leaves undeclared (placeholders like `groupOpenid`, and what follows from
+//    them) are allowed, anything else (a missing export, a wrong option or argument) fails.
+// 5. Every relative link in docs/ and the READMEs points at a file that exists, and every
 //    `#anchor` into a Markdown file names one of its headings.
 // Run after `pnpm build` and `pnpm run docs` (links into docs/api need the generated site).
 import { spawnSync } from 'node:child_process';
@@ -63,6 +66,68 @@ function runSnippets() {
         console.log(`ran docs/snippets/${file}: ${run.stdout.trim().split('\n').length} lines of expected output`);
       }
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Errors a fragment may have: names it leaves undeclared (TS2304, TS2552, TS18004), parameters
+ * typed only through such a name (TS7006, TS7031), and packages the repository does not install
+ * (TS2307 for anything but qq-sdk and clawdbot-qqbot).
+ */
+const FRAGMENT_ALLOWED = new Set(['TS2304', 'TS2552', 'TS18004', 'TS7006', 'TS7031']);
+
+function checkFragments() {
+  const dir = mkdtempSync(join(tmpdir(), 'qq-sdk-guides-'));
+  try {
+    const origin = new Map();
+    for (const file of markdownFiles()) {
+      const text = readFileSync(file, 'utf8').replace(/<!-- snippet: [\s\S]*?<!-- \/snippet -->/gu, (block) => block.replace(/[^\n]/gu, ' '));
+      for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gmu)) {
+        const line = text.slice(0, match.index).split('\n').length + 1;
+        const name = `${relative(root, file).replace(/[\\/.]/gu, '_')}__L${line}.ts`;
+        origin.set(name, `${relative(root, file)}:${line}`);
+        writeFileSync(join(dir, name), `export {};\n${match[1]}`);
+      }
+    }
+    const dist = (pkg, entry) => [join(root, 'packages', pkg, 'dist', entry)];
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: join(root, 'tsconfig.base.json'),
+        compilerOptions: {
+          noEmit: true,
+          noUnusedLocals: false,
+          noUnusedParameters: false,
+          typeRoots: [join(root, 'node_modules', '@types')],
+          paths: {
+            'qq-sdk': dist('qq-sdk', 'index.d.ts'),
+            'qq-sdk/testing': dist('qq-sdk', 'testing/index.d.ts'),
+            'qq-sdk/webhook': dist('qq-sdk', 'webhook/index.d.ts'),
+            'qq-sdk/redis': dist('qq-sdk', 'redis/index.d.ts'),
+            'clawdbot-qqbot': dist('clawdbot-qqbot', 'index.d.ts'),
+            vitest: [join(root, 'node_modules', 'vitest')],
+          },
+        },
+        include: ['*.ts'],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
+    const run = spawnSync(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8' });
+    let errors = 0;
+    for (const line of run.stdout.split('\n')) {
+      const error = /^(\S+?\.ts)\((\d+),(\d+)\): error (TS\d+): (.*)$/u.exec(line);
+      if (!error) continue;
+      const [, file, row, , code, message] = error;
+      if (FRAGMENT_ALLOWED.has(code)) continue;
+      if (code === 'TS2307' && !/'(qq-sdk|clawdbot-qqbot)[/']/u.test(message)) continue;
+      const [guide, start] = (origin.get(file) ?? `${file}:1`).split(':');
+      failures.push(`${guide}:${Number(start) + Number(row) - 2}: ${code} ${message}`);
+      errors += 1;
+    }
+    console.log(`fragments: ${origin.size} code blocks in the guides typechecked, ${errors} errors`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -127,7 +192,10 @@ function checkLinks() {
   console.log(`links: ${count} relative links checked in ${markdownFiles().length} Markdown files`);
 }
 
-if (compileSnippets()) runSnippets();
+if (compileSnippets()) {
+  runSnippets();
+  checkFragments();
+}
 checkSnippetSync();
 checkLinks();
 for (const warning of warnings) console.warn(`! ${warning}`);
