@@ -1,8 +1,10 @@
 import { API, QQApiError, QQAuthError, QQBot, RestClient, TokenManager } from 'qq-sdk';
+import { RedisTokenCache } from 'qq-sdk/redis';
 
 declare const appId: string;
 declare const clientSecret: string;
 declare function readTokenFromVault(signal?: AbortSignal): Promise<string>;
+declare const redis: ConstructorParameters<typeof RedisTokenCache>[0]['redis'];
 
 export async function startChecked(): Promise<void> {
   // #region start
@@ -41,6 +43,17 @@ export function tokenFromElsewhere(): void {
   const api = new API(new RestClient({ token: tokens, appId }));
   // #endregion
   void api;
+}
+
+export function fleetCache(): void {
+  // #region shared-cache
+  const tokens = new TokenManager({
+    appId,
+    clientSecret,
+    sharedCache: new RedisTokenCache({ redis, appId }), // redis: an ioredis client
+  });
+  // #endregion
+  void tokens;
 }
 
 export function behindProxy(): void {
