@@ -42,6 +42,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 class E2EFailure extends Error {}
 // Gateways run in their own process group; every one still alive is killed on exit.
 const gateways = new Set();
+const auditResults = [];
 const killGateways = (signal = 'SIGKILL') => {
   for (const pid of gateways) {
     try {
@@ -202,6 +203,16 @@ async function runVersion(version, tarball, QQSimulator) {
     });
     writeFileSync(env.OPENCLAW_CONFIG_PATH, JSON.stringify(config, null, 2));
     await cli(['config', 'validate']);
+    // The host's own code scanner over the installed plugin (`security audit --deep`).
+    try {
+      const audit = JSON.parse(await cli(['security', 'audit', '--deep', '--json'], 120));
+      const flagged = (audit.findings ?? []).filter((f) => String(f.checkId).startsWith('plugins.code_safety') && String(f.title).includes('"qqbot"'));
+      const level = flagged.some((f) => f.severity === 'critical') ? (process.env.E2E_SCAN === 'warn' ? 'WARN' : 'FAIL') : 'PASS';
+      auditResults.push(`${level} openclaw@${version} security audit --deep: ${flagged.length === 0 ? 'no code-safety findings for plugin qqbot' : flagged.map((f) => `${f.severity} ${String(f.detail).replace(/\s+/g, ' ').slice(0, 300)}`).join('; ')}`);
+    } catch (error) {
+      auditResults.push(`WARN openclaw@${version} security audit --deep did not run: ${String(error.message).split('\n')[0]}`);
+    }
+    log(auditResults.at(-1));
 
     log(`[${version}] openclaw gateway run (loopback :${gwPort})`);
     const gatewayLog = join(work, 'gateway.log');
@@ -320,6 +331,7 @@ async function main() {
     }
     log(results.at(-1));
   }
+  results.push(...auditResults);
   rmSync(work, { recursive: true, force: true });
   console.log(`\n${results.join('\n')}\ntotal ${Math.round((Date.now() - t0) / 1000)}s`);
   process.exit(results.every((line) => !line.startsWith('FAIL')) ? 0 : 1);
