@@ -1,10 +1,9 @@
 import { FileSessionStore, messages, QQApiError, QQBot, type Logger } from 'qq-sdk';
-import { createRedisStores, type RedisStoresOptions } from 'qq-sdk/redis';
+import { createRedisStores } from 'qq-sdk/redis';
 
 declare const appId: string;
 declare const clientSecret: string;
 declare const groupOpenid: string;
-declare const redis: RedisStoresOptions['redis'];
 declare const pino: Logger;
 
 export async function firstBot(): Promise<void> {
@@ -102,7 +101,7 @@ export function logging(): void {
 
 export function scaling(): void {
   // #region scaling
-  const stores = createRedisStores({ redis, appId }); // redis: an ioredis client
+  const stores = createRedisStores({ redis: 'redis://127.0.0.1:6379', appId }); // or an ioredis client
   const bot = new QQBot({
     appId,
     clientSecret,
