@@ -41,7 +41,11 @@ export class RedisDedupStore implements DedupStore {
     this.#local = new MemoryDedupStore({ maxEntries: options.localMaxEntries ?? 100_000 });
   }
 
-  /** {@inheritDoc DedupStore.claim} */
+  /**
+   * Claims `key` for `ttlMs` fleet-wide (see `DedupStore.claim`).
+   *
+   * @returns `true` if no process claimed it within its TTL (deliver the event), `false` for a duplicate.
+   */
   async claim(key: string, ttlMs: number): Promise<boolean> {
     // Seen here already: a duplicate wherever else it went.
     if (!this.#local.claim(key, ttlMs)) return false;

@@ -73,7 +73,13 @@ export class RedisIdentifyThrottler implements IdentifyThrottler {
     this.#resetAt = this.#clock.now() + options.limit.reset_after;
   }
 
-  /** {@inheritDoc IdentifyThrottler.waitForIdentify} */
+  /**
+   * Resolves when `shardId` may identify, counting that identify fleet-wide (see
+   * `IdentifyThrottler.waitForIdentify`). Rejects if `signal` aborts.
+   *
+   * @param shardId - The shard about to identify.
+   * @param signal - Aborts the wait (the shard is being destroyed).
+   */
   async waitForIdentify(shardId: number, signal?: AbortSignal): Promise<void> {
     const bucket = shardId % Math.max(1, this.#limit.max_concurrency);
     const keys = [this.#caller.key('identify', bucket), this.#caller.key('identify', 'remaining')];

@@ -47,7 +47,14 @@ export class RedisReplyLedgerStore implements ReplyLedgerStore {
     this.#fallback = options.onUnavailable === 'local' ? new MemoryReplyLedgerStore() : undefined;
   }
 
-  /** {@inheritDoc ReplyLedgerStore.claim} */
+  /**
+   * Claims one reply for `key`, atomically across every process (see `ReplyLedgerStore.claim`).
+   *
+   * @param key - The source message: target and message (or event) id.
+   * @param limit - The most replies that may be granted for this key.
+   * @param ttlMs - How long the key is kept (the reply window plus a margin).
+   * @throws {@link RedisUnavailableError} when Redis is unreachable and `onUnavailable` is `'fail'`.
+   */
   async claim(key: string, limit: number, ttlMs: number): Promise<ReplyClaim> {
     let count: number;
     try {

@@ -39,7 +39,7 @@ export class RedisSessionStore implements GatewaySessionStore {
     this.#ttlMs = options.ttlMs ?? 3_600_000;
   }
 
-  /** {@inheritDoc GatewaySessionStore.get} */
+  /** Returns the stored session of `shardId` (from Redis, or this process's copy during an outage). */
   async get(shardId: number): Promise<GatewaySession | undefined> {
     let raw: string | null;
     try {
@@ -58,7 +58,7 @@ export class RedisSessionStore implements GatewaySessionStore {
     return parsed.data;
   }
 
-  /** {@inheritDoc GatewaySessionStore.set} */
+  /** Stores (replaces) the session of `shardId` and restarts its TTL. */
   async set(shardId: number, session: GatewaySession): Promise<void> {
     this.#local.set(shardId, { ...session });
     const value = JSON.stringify({ sessionId: session.sessionId, seq: session.seq, shardId, shardCount: session.shardCount });
@@ -69,7 +69,7 @@ export class RedisSessionStore implements GatewaySessionStore {
     }
   }
 
-  /** {@inheritDoc GatewaySessionStore.delete} */
+  /** Forgets the session of `shardId` (it was invalidated). */
   async delete(shardId: number): Promise<void> {
     this.#local.delete(shardId);
     try {

@@ -71,7 +71,14 @@ export class RedisTokenCache implements SharedTokenCache {
     this.#lockKey = this.#caller.key('token', 'lock');
   }
 
-  /** {@inheritDoc SharedTokenCache.getOrFetch} */
+  /**
+   * Returns the fleet's token if it is still valid at `validUntil`; otherwise fetches one under the
+   * fleet-wide lock, or waits for the process holding it (see `SharedTokenCache.getOrFetch`).
+   *
+   * @param validUntil - The token must not expire before this time (epoch ms).
+   * @param fetchToken - Requests a new token from the token endpoint.
+   * @param signal - Aborts this caller's wait.
+   */
   async getOrFetch(validUntil: number, fetchToken: () => Promise<SharedAccessToken>, signal?: AbortSignal): Promise<SharedAccessToken> {
     const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
     // Bounded: a lock holder that never stores a token is outwaited by the lock's own TTL.
@@ -94,7 +101,7 @@ export class RedisTokenCache implements SharedTokenCache {
     return fetchToken();
   }
 
-  /** {@inheritDoc SharedTokenCache.invalidate} */
+  /** Drops `token` from Redis if it is still the stored one, and never serves it again here. */
   async invalidate(token: string): Promise<void> {
     this.#rejected.push(token);
     if (this.#rejected.length > 8) this.#rejected.shift();
