@@ -1,7 +1,7 @@
 // `pnpm docs:check`: the documentation cannot drift from the code.
 //
 // 1. Every file in docs/snippets compiles against the built qq-sdk (tsc -p docs/snippets).
-// 2. The getting-started bot runs on the simulator and gets its replies.
+// 2. The getting-started bot runs on the simulator and gets its replies; the README's test passes.
 // 3. Every snippet block in the guides and READMEs matches its file (scripts/snippets.mjs --check),
 //    and every snippet file is shown somewhere.
 // 4. Every other ```ts block in the guides typechecks against the built packages as a fragment:
@@ -11,7 +11,7 @@
 //    `#anchor` into a Markdown file names one of its headings.
 // Run after `pnpm build` and `pnpm run docs` (links into docs/api need the generated site).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -21,6 +21,9 @@ import { markdownFiles, root, snippetDir, syncSnippets } from './snippets.mjs';
 const RUNNABLE = {
   'hello-bot.ts': [/group: ping -> bot: pong/u, /c2c: 你好 -> bot: 你说：你好/u],
 };
+
+/** Snippets that are vitest files: they must pass. */
+const TESTS = ['testing.ts'];
 
 /**
  * Guides other engineers are writing: while one is missing, links to it are reported but do not
@@ -66,6 +69,14 @@ function runSnippets() {
         console.log(`ran docs/snippets/${file}: ${run.stdout.trim().split('\n').length} lines of expected output`);
       }
     }
+    symlinkSync(realpathSync(join(root, 'node_modules', 'vitest')), join(dir, 'node_modules', 'vitest'), 'dir');
+    const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+    for (const file of TESTS) {
+      copyFileSync(join(outDir, file.replace(/\.ts$/u, '.js')), join(dir, file.replace(/\.ts$/u, '.test.js')));
+    }
+    const run = spawnSync(process.execPath, [vitest, 'run', '--root', dir], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    if (run.status !== 0) failures.push(`docs/snippets ${TESTS.join(', ')} failed under vitest:\n${`${run.stdout}${run.stderr}`.trim()}`);
+    else console.log(`ran docs/snippets/${TESTS.join(', ')} with vitest: passed`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
