@@ -83,11 +83,17 @@ export class RedisTokenCache implements SharedTokenCache {
     const owner = `${process.pid}:${Math.random().toString(36).slice(2)}`;
     // Bounded: a lock holder that never stores a token is outwaited by the lock's own TTL.
     const deadline = Date.now() + this.#lockTtlMs + 5000;
+    // The token seen when we started: a different one stored later is another process's fresh fetch,
+    // taken even if the platform handed it out with a short remaining life.
+    let seen: string | undefined;
+    let first = true;
     try {
       while (Date.now() < deadline) {
         signal?.throwIfAborted();
-        const shared = await this.#read(validUntil);
-        if (shared) return shared;
+        const stored = await this.#read();
+        if (first) seen = stored?.token;
+        first = false;
+        if (stored && (stored.expiresAt > validUntil || (stored.token !== seen && stored.expiresAt > this.#clock.now()))) return stored;
         const locked = await this.#caller.run('token lock', (redis) => redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'));
         if (locked === 'OK') return await this.#fetchUnderLock(owner, validUntil, fetchToken);
         await sleep(this.#pollMs, signal);
@@ -111,8 +117,8 @@ export class RedisTokenCache implements SharedTokenCache {
   async #fetchUnderLock(owner: string, validUntil: number, fetchToken: () => Promise<SharedAccessToken>): Promise<SharedAccessToken> {
     try {
       // Another process may have stored a token between our read and our lock.
-      const shared = await this.#read(validUntil);
-      if (shared) return shared;
+      const shared = await this.#read();
+      if (shared && shared.expiresAt > validUntil) return shared;
       const fresh = await fetchToken();
       const ttl = Math.floor(fresh.expiresAt - this.#clock.now());
       if (ttl > 0) {
@@ -129,7 +135,7 @@ export class RedisTokenCache implements SharedTokenCache {
     }
   }
 
-  async #read(validUntil: number): Promise<SharedAccessToken | undefined> {
+  async #read(): Promise<SharedAccessToken | undefined> {
     const raw = await this.#caller.run('token read', (redis) => redis.get(this.#tokenKey));
     if (raw === null) return undefined;
     let json: unknown;
@@ -139,7 +145,7 @@ export class RedisTokenCache implements SharedTokenCache {
       return undefined;
     }
     const parsed = StoredTokenSchema.safeParse(json);
-    if (!parsed.success || parsed.data.expiresAt <= validUntil || this.#rejected.includes(parsed.data.token)) return undefined;
+    if (!parsed.success || this.#rejected.includes(parsed.data.token)) return undefined;
     return parsed.data;
   }
 }

@@ -104,6 +104,42 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect(requests).toBe(2);
   });
 
+  it('token cache: a waiter takes the token the lock holder stored even if it is short-lived', async () => {
+    const a = new RedisTokenCache({ redis: client(), appId: APP });
+    const rb = client();
+    let bReads = 0;
+    const get = rb.get.bind(rb);
+    rb.get = ((key: string) => {
+      bReads++;
+      return get(key);
+    }) as typeof rb.get;
+    const b = new RedisTokenCache({ redis: rb, appId: APP });
+    const validUntil = Date.now() + 60_000;
+    let releaseA!: () => void;
+    const aFetching = new Promise<void>((resolve) => (releaseA = resolve));
+    let aStarted!: () => void;
+    const aHasLock = new Promise<void>((resolve) => (aStarted = resolve));
+    const fromA = a.getOrFetch(validUntil, async () => {
+      aStarted();
+      await aFetching;
+      // Inside the refresh window (the platform's clock ran ahead of ours, say).
+      return { token: 'short-lived', expiresAt: Date.now() + 30_000 };
+    });
+    await aHasLock;
+    let bFetched = 0;
+    const fromB = b.getOrFetch(validUntil, async () => {
+      bFetched++;
+      return { token: 'b', expiresAt: Date.now() + 7_200_000 };
+    });
+    // B has looked, found the lock taken, and is polling: now A's fetch completes.
+    for (let i = 0; i < 500 && bReads < 2; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(bReads).toBeGreaterThanOrEqual(2);
+    releaseA();
+    expect((await fromA).token).toBe('short-lived');
+    expect((await fromB).token).toBe('short-lived');
+    expect(bFetched).toBe(0);
+  });
+
   it('identify throttle: two processes share max_concurrency buckets and one session-start budget', async () => {
     const limit: SessionStartLimit = { total: 1000, remaining: 900, reset_after: 60_000, max_concurrency: 2 };
     const windowMs = 300;
