@@ -30,11 +30,10 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
  * Unchanged sub-objects are passed through by reference instead of copied (zod copies them);
  * objects are copied only where a default or a timestamp conversion changes something below them.
  *
- * @param codegen - Generate straight-line code for objects (default); `false` uses the interpreter only.
  * @returns `undefined` when the schema uses a construct this compiler does not handle (then callers
  * simply use zod).
  */
-export function compileFastParser(schema: z.ZodType, codegen = true): FastParser | undefined {
+export function compileFastParser(schema: z.ZodType): FastParser | undefined {
   if (schema === (EventTimestampSchema as z.ZodType)) return parseTimestamp;
   const def = defOf(schema);
   switch (def.type) {
@@ -48,26 +47,26 @@ export function compileFastParser(schema: z.ZodType, codegen = true): FastParser
     case 'any':
       return (v) => v;
     case 'optional': {
-      const inner = compileFastParser(def.innerType as z.ZodType, codegen);
+      const inner = compileFastParser(def.innerType as z.ZodType);
       return inner && ((v) => (v === undefined ? v : inner(v)));
     }
     case 'nullable': {
-      const inner = compileFastParser(def.innerType as z.ZodType, codegen);
+      const inner = compileFastParser(def.innerType as z.ZodType);
       return inner && ((v) => (v === null ? v : inner(v)));
     }
     case 'default': {
       const fallback = def.defaultValue;
       // Object defaults are cloned by zod on every use; not worth mirroring.
       if (typeof fallback === 'object' && fallback !== null) return undefined;
-      const inner = compileFastParser(def.innerType as z.ZodType, codegen);
+      const inner = compileFastParser(def.innerType as z.ZodType);
       return inner && ((v) => (v === undefined ? fallback : inner(v)));
     }
     case 'array':
-      return plain(def) ? compileArray(def.element as z.ZodType, codegen) : undefined;
+      return plain(def) ? compileArray(def.element as z.ZodType) : undefined;
     case 'union':
-      return compileUnion(def.options ?? [], codegen);
+      return compileUnion(def.options ?? []);
     case 'object':
-      return compileObject(def, codegen);
+      return compileObject(def);
     default:
       return undefined;
   }
@@ -82,8 +81,8 @@ function parseTimestamp(value: unknown): unknown {
   return MISMATCH;
 }
 
-function compileArray(elementSchema: z.ZodType, codegen: boolean): FastParser | undefined {
-  const element = compileFastParser(elementSchema, codegen);
+function compileArray(elementSchema: z.ZodType): FastParser | undefined {
+  const element = compileFastParser(elementSchema);
   if (!element) return undefined;
   return (value) => {
     if (!Array.isArray(value)) return MISMATCH;
@@ -98,8 +97,8 @@ function compileArray(elementSchema: z.ZodType, codegen: boolean): FastParser | 
   };
 }
 
-function compileUnion(optionSchemas: readonly z.ZodType[], codegen: boolean): FastParser | undefined {
-  const options = optionSchemas.map((option) => compileFastParser(option, codegen));
+function compileUnion(optionSchemas: readonly z.ZodType[]): FastParser | undefined {
+  const options = optionSchemas.map((option) => compileFastParser(option));
   if (options.length === 0 || options.some((option) => option === undefined)) return undefined;
   const compiled = options as FastParser[];
   return (value) => {
@@ -147,7 +146,7 @@ function keyKind(schema: z.ZodType): KeyKind {
 
 const passThrough: FastParser = (v) => v;
 
-function compileObject(def: Def, codegen: boolean): FastParser | undefined {
+function compileObject(def: Def): FastParser | undefined {
   // Only loose objects: a strict or stripping object changes the key set, which zod must do.
   if (def.catchall === undefined || defOf(def.catchall).type !== 'unknown') return undefined;
   const shape = def.shape ?? {};
@@ -157,69 +156,17 @@ function compileObject(def: Def, codegen: boolean): FastParser | undefined {
   for (const key of keys) {
     const schema = shape[key] as z.ZodType;
     const kind = keyKind(schema);
-    const parser = kind === KeyKind.Parser ? compileFastParser(schema, codegen) : passThrough;
+    const parser = kind === KeyKind.Parser ? compileFastParser(schema) : passThrough;
     if (!parser) return undefined;
     kinds.push(kind);
     parsers.push(parser);
   }
-  return (codegen ? generateObjectParser(keys, kinds, parsers) : undefined) ?? interpretObject(keys, kinds, parsers);
+  return interpretObject(keys, kinds, parsers);
 }
 
-// Straight-line code with constant property names: V8 then uses inline caches per key instead of
-// one megamorphic keyed load, which is most of the remaining cost. The generated source only embeds
-// JSON-quoted key names from our own schemas. Where code generation is not allowed (strict CSP,
-// some edge runtimes), the interpreter below gives the same results.
-function generateObjectParser(keys: readonly string[], kinds: readonly KeyKind[], parsers: readonly FastParser[]): FastParser | undefined {
-  const lines: string[] = [
-    'return function parseObject(value) {',
-    "  if (typeof value !== 'object' || value === null || Array.isArray(value)) return M;",
-    "  if (hasOwn(value, '__proto__')) return M;",
-    '  let out;',
-  ];
-  keys.forEach((key, i) => {
-    const k = JSON.stringify(key);
-    const v = `v${i}`;
-    lines.push(`  const ${v} = value[${k}];`);
-    switch (kinds[i]) {
-      case KeyKind.String:
-        lines.push(`  if (typeof ${v} !== 'string') return M;`);
-        break;
-      case KeyKind.OptionalString:
-        lines.push(`  if (${v} !== undefined && typeof ${v} !== 'string') return M;`);
-        break;
-      case KeyKind.Number:
-        lines.push(`  if (typeof ${v} !== 'number' || !isFinite(${v})) return M;`);
-        break;
-      case KeyKind.OptionalNumber:
-        lines.push(`  if (${v} !== undefined && (typeof ${v} !== 'number' || !isFinite(${v}))) return M;`);
-        break;
-      case KeyKind.Boolean:
-        lines.push(`  if (typeof ${v} !== 'boolean') return M;`);
-        break;
-      case KeyKind.OptionalBoolean:
-        lines.push(`  if (${v} !== undefined && typeof ${v} !== 'boolean') return M;`);
-        break;
-      case KeyKind.Unknown:
-        break;
-      default:
-        lines.push(`  const r${i} = p[${i}](${v});`, `  if (r${i} === M) return M;`);
-        lines.push(`  if (r${i} !== ${v}) { if (out === undefined) out = { ...value }; out[${k}] = r${i}; }`);
-    }
-  });
-  lines.push('  return out === undefined ? value : out;', '};');
-  try {
-    const factory = new Function('M', 'hasOwn', 'isFinite', 'p', lines.join('\n')) as (
-      mismatch: symbol,
-      hasOwn: (o: object, k: PropertyKey) => boolean,
-      isFinite: (n: number) => boolean,
-      parsers: readonly FastParser[],
-    ) => FastParser;
-    return factory(MISMATCH, Object.hasOwn, Number.isFinite, parsers);
-  } catch {
-    return undefined;
-  }
-}
-
+// No code generation (`new Function`): hosts that audit or forbid dynamic code (OpenClaw's install
+// scanner, strict CSP, edge runtimes) must accept the SDK as it is. The interpreter costs about 0.15 µs
+// more per group message than generated code did, well within the validation budget.
 function interpretObject(keys: readonly string[], kinds: readonly KeyKind[], parsers: readonly FastParser[]): FastParser {
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return MISMATCH;
