@@ -5,8 +5,9 @@
 // 3. Every snippet block in the guides and READMEs matches its file (scripts/snippets.mjs --check),
 //    and every snippet file is shown somewhere.
 // 4. Every other ```ts block in the guides typechecks against the built packages as a fragment:
-//    names the fragment leaves undeclared (placeholders like `groupOpenid`, and what follows from
-//    them) are allowed, anything else (a missing export, a wrong option or argument) fails.
+//    the placeholders it leaves undeclared are declared with their usual types (`bot: QQBot`,
+//    `groupOpenid: string`, package exports imported, anything else `any`), then anything wrong
+//    (a missing export, a wrong option, argument or property) fails.
 // 5. Every relative link in docs/ and the READMEs points at a file that exists, and every
 //    `#anchor` into a Markdown file names one of its headings.
 // Run after `pnpm build` and `pnpm run docs` (links into docs/api need the generated site).
@@ -83,23 +84,72 @@ function runSnippets() {
 }
 
 /**
- * Errors a fragment may have: names it leaves undeclared (TS2304, TS2552, TS18004), parameters
- * typed only through such a name (TS7006, TS7031), and packages the repository does not install
- * (TS2307 for anything but qq-sdk and clawdbot-qqbot).
+ * Errors a fragment may still have once its placeholders are declared: type names it leaves
+ * undeclared (TS2304, TS2552), parameters typed only through an untyped placeholder (TS7006,
+ * TS7031), and packages the repository does not install (TS2307 for anything but qq-sdk and
+ * clawdbot-qqbot).
  */
-const FRAGMENT_ALLOWED = new Set(['TS2304', 'TS2552', 'TS18004', 'TS7006', 'TS7031']);
+const FRAGMENT_ALLOWED = new Set(['TS2304', 'TS2552', 'TS7006', 'TS7031']);
+
+/**
+ * What the guides' usual placeholder names stand for, so the code around them is checked too.
+ * Names missing here are declared `any`; names the packages export are imported.
+ */
+const PLACEHOLDER_TYPES = {
+  bot: "import('qq-sdk').QQBot",
+  botA: "import('qq-sdk').QQBot",
+  botB: "import('qq-sdk').QQBot",
+  api: "import('qq-sdk').API",
+  rest: "import('qq-sdk').RestClient",
+  events: "import('qq-sdk').EventDispatcher",
+  dispatcher: "import('qq-sdk').EventDispatcher",
+  gateway: "import('qq-sdk').GatewayManager",
+  tokens: "import('qq-sdk').TokenManager",
+  msg: "import('qq-sdk').Message",
+  envelope: "import('qq-sdk').DispatchEnvelope",
+  sim: "import('qq-sdk/testing').QQSimulator",
+  receiver: "import('qq-sdk/webhook').WebhookReceiver",
+  expect: "typeof import('vitest').expect",
+  signal: 'AbortSignal',
+  msg_seq: 'number',
+  bytes: 'Uint8Array',
+  silkBytes: 'Uint8Array',
+  headers: 'Record<string, string>',
+};
+const STRING_PLACEHOLDER = /^(?:[a-z]\w*(?:Id|Openid|Secret|Url|Mp4)|id|text|secret|appId|clientSecret|rawBody|timestamp|msg_id|event_id|message_id|openid|groupOpenid|channelId|guildId|userId|messageId)$/u;
+
+/** Every name each public entry point exports, from the built declarations. */
+function packageExports() {
+  const entries = {
+    'qq-sdk': 'packages/qq-sdk/dist/index.d.ts',
+    'qq-sdk/testing': 'packages/qq-sdk/dist/testing/index.d.ts',
+    'qq-sdk/webhook': 'packages/qq-sdk/dist/webhook/index.d.ts',
+    'qq-sdk/redis': 'packages/qq-sdk/dist/redis/index.d.ts',
+  };
+  const exported = new Map();
+  for (const [specifier, path] of Object.entries(entries)) {
+    if (!existsSync(join(root, path))) continue;
+    const text = readFileSync(join(root, path), 'utf8');
+    for (const block of text.matchAll(/export\s*\{([^}]*)\}/gu)) {
+      for (const part of block[1].split(',')) {
+        const name = part.trim().replace(/^type\s+/u, '').split(/\s+as\s+/u).at(-1)?.trim();
+        if (name && name !== 'default' && !exported.has(name)) exported.set(name, specifier);
+      }
+    }
+  }
+  return exported;
+}
 
 function checkFragments() {
   const dir = mkdtempSync(join(tmpdir(), 'qq-sdk-guides-'));
   try {
-    const origin = new Map();
+    const fragments = new Map();
     for (const file of markdownFiles()) {
       const text = readFileSync(file, 'utf8').replace(/<!-- snippet: [\s\S]*?<!-- \/snippet -->/gu, (block) => block.replace(/[^\n]/gu, ' '));
       for (const match of text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gmu)) {
         const line = text.slice(0, match.index).split('\n').length + 1;
         const name = `${relative(root, file).replace(/[\\/.]/gu, '_')}__L${line}.ts`;
-        origin.set(name, `${relative(root, file)}:${line}`);
-        writeFileSync(join(dir, name), `export {};\n${match[1]}`);
+        fragments.set(name, { guide: relative(root, file), line, code: match[1], prelude: [] });
       }
     }
     const dist = (pkg, entry) => [join(root, 'packages', pkg, 'dist', entry)];
@@ -126,19 +176,40 @@ function checkFragments() {
       }),
     );
     const tsc = createRequire(import.meta.url).resolve('typescript/lib/tsc.js');
-    const run = spawnSync(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8' });
+    const compile = () => {
+      for (const [name, fragment] of fragments) {
+        writeFileSync(join(dir, name), ['export {};', ...fragment.prelude, fragment.code].join('\n'));
+      }
+      const run = spawnSync(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], { cwd: dir, encoding: 'utf8' });
+      return run.stdout
+        .split('\n')
+        .map((line) => /^(\S+?\.ts)\((\d+),(\d+)\): error (TS\d+): (.*)$/u.exec(line))
+        .filter((match) => match !== null)
+        .map(([, file, row, , code, message]) => ({ file, row: Number(row), code, message }));
+    };
+
+    // Pass 1 finds the names each fragment leaves undeclared; pass 2 declares them and checks.
+    const exported = packageExports();
+    for (const { file, code, message } of compile()) {
+      const fragment = fragments.get(file);
+      const name = /(?:Cannot find name|shorthand property) '([^']+)'/u.exec(message)?.[1];
+      if (!fragment || !name || !['TS2304', 'TS2552', 'TS18004'].includes(code)) continue;
+      if (fragment.prelude.some((line) => line.includes(` ${name}`))) continue;
+      if (exported.has(name)) fragment.prelude.push(`import { ${name} } from '${exported.get(name)}';`);
+      else if (name in PLACEHOLDER_TYPES) fragment.prelude.push(`declare const ${name}: ${PLACEHOLDER_TYPES[name]};`);
+      else if (STRING_PLACEHOLDER.test(name)) fragment.prelude.push(`declare const ${name}: string;`);
+      else fragment.prelude.push(`declare const ${name}: any;`);
+    }
     let errors = 0;
-    for (const line of run.stdout.split('\n')) {
-      const error = /^(\S+?\.ts)\((\d+),(\d+)\): error (TS\d+): (.*)$/u.exec(line);
-      if (!error) continue;
-      const [, file, row, , code, message] = error;
+    for (const { file, row, code, message } of compile()) {
       if (FRAGMENT_ALLOWED.has(code)) continue;
       if (code === 'TS2307' && !/'(qq-sdk|clawdbot-qqbot)[/']/u.test(message)) continue;
-      const [guide, start] = (origin.get(file) ?? `${file}:1`).split(':');
-      failures.push(`${guide}:${Number(start) + Number(row) - 2}: ${code} ${message}`);
+      const fragment = fragments.get(file);
+      const at = fragment ? `${fragment.guide}:${fragment.line + row - 2 - fragment.prelude.length}` : file;
+      failures.push(`${at}: ${code} ${message}`);
       errors += 1;
     }
-    console.log(`fragments: ${origin.size} code blocks in the guides typechecked, ${errors} errors`);
+    console.log(`fragments: ${fragments.size} code blocks in the guides typechecked, ${errors} errors`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
