@@ -28,12 +28,17 @@ const SENDS = 1_000;
 // calls per route and group, so a single group would measure that queue, not the SDK's cost.
 const GROUPS = Number(option('--groups', 1000));
 const ROUNDS = Number(option('--rounds', quick ? 1 : 3));
-const CLIENTS = option('--clients', 'raw,sdk,official').split(',');
+const CLIENTS = option('--clients', 'raw,sdk,sdk-fetch,official').split(',');
 // Diagnostics: --workloads receive (or reply) runs only that one and writes nothing.
 const WORKLOADS = option('--workloads', 'receive,reply,tokens').split(',');
 const partial = WORKLOADS.length < 3 || !CLIENTS.includes('raw');
 const CLIENT_SCRIPT = fileURLToPath(new URL('./clients/runClient.mjs', import.meta.url));
-const LABELS = { raw: 'raw (ws + JSON.parse, http keep-alive)', sdk: 'qq-sdk', official: 'qq-official-bot' };
+const LABELS = {
+  raw: 'raw (ws + JSON.parse, http keep-alive)',
+  sdk: 'qq-sdk',
+  'sdk-fetch': 'qq-sdk, fetch: global fetch',
+  official: 'qq-official-bot',
+};
 
 async function withSimulator(options, fn) {
   const sim = await QQSimulator.start({
@@ -119,7 +124,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 const tokenRuns = {};
-for (const client of WORKLOADS.includes('tokens') ? CLIENTS.filter((c) => c !== 'raw') : []) {
+for (const client of WORKLOADS.includes('tokens') ? CLIENTS.filter((c) => c === 'sdk' || c === 'official') : []) {
   tokenRuns[client] = await tokens(client);
   console.log(`${client.padEnd(8)} tokens  ${tokenRuns[client].tokenRequests} token request(s) for ${SENDS} concurrent sends (${tokenRuns[client].sent} accepted)`);
 }

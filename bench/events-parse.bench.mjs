@@ -9,6 +9,7 @@
 // typical group message (GROUP_AT_MESSAGE_CREATE).
 import { readdirSync, readFileSync } from 'node:fs';
 import { EventDispatcher, parseEvent } from 'qq-sdk';
+import { median, timeUs } from './lib/stats.mjs';
 
 const FIXTURES = new URL('../packages/qq-sdk/src/events/fixtures/', import.meta.url);
 const TYPICAL = 'GROUP_AT_MESSAGE_CREATE';
@@ -26,14 +27,6 @@ const frames = Object.fromEntries(
 );
 
 let sink = 0;
-// CPU time rather than wall time: on a shared machine it is far less disturbed by other processes.
-const timeUs = (fn) => {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return used.user + used.system;
-};
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // Every dispatch must be a first delivery: a clock that moves 1 s per call and a 1 ms TTL make each
 // claim see the previous key expired, so the dedup store still does its full insert + sweep work.

@@ -7,9 +7,10 @@
 //
 //   node gateway-receive.bench.mjs [--quick] [--rounds N]
 //   QQ_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node gateway-receive.bench.mjs --rounds 1
-import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { childConfig, reportAndExit, runChild as runBenchChild } from './lib/child.mjs';
+import { cpuSinceUs, maxRssKB, median } from './lib/stats.mjs';
 
 const TYPE = 'GROUP_AT_MESSAGE_CREATE';
 const INTENTS = 1 << 25; // GROUP_AND_C2C_EVENT
@@ -42,7 +43,6 @@ async function main() {
     await sim.close();
   }
 
-  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const summary = {};
   for (const mode of ['raw', 'sdk']) {
     summary[mode] = {
@@ -71,34 +71,14 @@ async function main() {
 }
 
 function runChild(sim, mode, config) {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--client', mode], {
-      env: { ...process.env, QQ_BENCH_CONFIG: JSON.stringify(config) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // e.g. QQ_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the clients.
-      execArgv: (process.env.QQ_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-    });
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${mode} client timed out`));
-    }, 120_000);
-    child.on('message', (message) => {
-      if (message.ready) {
-        sim.flood(TYPE, config.events, { sessionId: message.ready }).catch(reject);
-      } else if (message.result) {
-        clearTimeout(timer);
-        resolve(message.result);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) reject(new Error(`${mode} client exited with ${code}`));
-    });
+  return runBenchChild(fileURLToPath(import.meta.url), ['--client', mode], config, {
+    label: `${mode} client`,
+    onMessage: (message) => (message.ready ? sim.flood(TYPE, config.events, { sessionId: message.ready }) : undefined),
   });
 }
 
 async function runClient(mode) {
-  const config = JSON.parse(process.env.QQ_BENCH_CONFIG);
+  const config = childConfig();
   let count = 0;
   let cpuStart;
   let wallStart;
@@ -106,7 +86,7 @@ async function runClient(mode) {
   const done = new Promise((resolve) => (finish = resolve));
   let readyRssKB = 0;
   const onReady = (sessionId) => {
-    readyRssKB = process.resourceUsage().maxRSS;
+    readyRssKB = maxRssKB();
     cpuStart = process.cpuUsage();
     process.send({ ready: sessionId });
   };
@@ -115,8 +95,7 @@ async function runClient(mode) {
     if (count === 1) wallStart = performance.now();
     if (count === config.events) {
       const wallMs = performance.now() - wallStart;
-      const cpu = process.cpuUsage(cpuStart);
-      finish({ cpuUs: cpu.user + cpu.system, wallMs, events: count, maxRssKB: process.resourceUsage().maxRSS, readyRssKB });
+      finish({ cpuUs: cpuSinceUs(cpuStart), wallMs, events: count, maxRssKB: maxRssKB(), readyRssKB });
     }
   };
 
@@ -173,5 +152,5 @@ async function runClient(mode) {
   }
   const result = await done;
   await stop();
-  process.send({ result }, () => process.exit(0));
+  reportAndExit(result);
 }

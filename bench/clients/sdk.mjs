@@ -4,6 +4,10 @@ import { QQBot } from 'qq-sdk';
 
 export const name = 'qq-sdk';
 
+// QQ_BENCH_SDK_FETCH=global runs the same bot on the global fetch (undici) instead of its default
+// node:http transport (the sdk-fetch client).
+const transport = () => (process.env.QQ_BENCH_SDK_FETCH === 'global' ? { fetch: (input, init) => fetch(input, init) } : {});
+
 /** Connects; resolves once READY. `hooks.onMessage(msg)` gets each normalized message. */
 export async function start(config, hooks) {
   const bot = new QQBot({
@@ -13,6 +17,7 @@ export async function start(config, hooks) {
     apiBaseUrl: config.apiBaseUrl,
     tokenUrl: config.tokenUrl,
     logLevel: 'silent',
+    ...transport(),
   });
   bot.on('ready', (event) => hooks.onReady(event.sessionId));
   bot.on('message', (msg) => hooks.onMessage(msg));
@@ -29,6 +34,7 @@ export async function concurrentSends(config, count) {
     apiBaseUrl: config.apiBaseUrl,
     tokenUrl: config.tokenUrl,
     logLevel: 'silent',
+    ...transport(),
   });
   const target = { scene: 'group', groupOpenid: config.groupOpenid };
   const results = await Promise.allSettled(Array.from({ length: count }, () => bot.send(target, 'hello')));
