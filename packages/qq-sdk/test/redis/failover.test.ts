@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenManager } from '../../src/auth/index.js';
+import { QQBot, type Message } from '../../src/index.js';
+import { QQSimulator } from '../../src/testing/index.js';
 import {
   RedisDedupStore,
   RedisIdentifyThrottler,
@@ -87,6 +89,54 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis briefly unavailable' : SKIP
     expect(await dedup.claim('after', 60_000)).toBe(true);
     expect(await redis.exists(`qq-sdk:${APP}:dedup:after`)).toBe(1);
     expect(logger.lines.some((l) => l.level === 'info' && /RedisDedupStore: Redis is back/.test(l.message))).toBe(true);
+  });
+
+  it('a QQBot on Redis stores keeps receiving through an outage; replies fail closed, then work again', async () => {
+    const sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
+    const logger = memoryLogger();
+    const common = { redis, appId: sim.appId, logger, operationTimeoutMs: 300 };
+    const bot = new QQBot({
+      appId: sim.appId,
+      clientSecret: sim.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      logger,
+      logLevel: 'warn',
+      dedupStore: new RedisDedupStore(common),
+      replyLedger: new RedisReplyLedgerStore(common),
+      sessionStore: new RedisSessionStore(common),
+    });
+    const outcomes: unknown[] = [];
+    bot.on('message', async (msg: Message) => {
+      try {
+        await msg.reply('ok');
+        outcomes.push('replied');
+      } catch (error) {
+        outcomes.push(error);
+      }
+    });
+    try {
+      await bot.start();
+      await server.pause();
+      await until(() => redis.status !== 'ready', 'the client to notice the outage');
+      sim.deliverTwice(1);
+      sim.inject('GROUP_AT_MESSAGE_CREATE', { content: 'during the outage' });
+      await until(() => outcomes.length >= 1, 'the handler to run');
+      expect(outcomes[0]).toBeInstanceOf(RedisUnavailableError);
+      // The duplicate was still dropped (this process remembers what it saw).
+      expect(bot.events.counters.duplicates).toBe(1);
+
+      await server.resume();
+      await until(() => redis.status === 'ready', 'the client to reconnect');
+      sim.inject('GROUP_AT_MESSAGE_CREATE', { content: 'after' });
+      await until(() => outcomes.length >= 2, 'the second handler');
+      expect(outcomes[1]).toBe('replied');
+      expect(sim.sentMessages).toHaveLength(1);
+    } finally {
+      await bot.stop();
+      await sim.close();
+    }
   });
 
   it('a claim that gets no answer in time fails within operationTimeoutMs', async () => {
