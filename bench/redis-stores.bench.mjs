@@ -6,7 +6,7 @@
 // CPU time. A throwaway redis-server runs on 127.0.0.1 (free port, no persistence).
 //
 //   node redis-stores.bench.mjs [--quick] [--rounds N]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, Socket } from 'node:net';
@@ -105,6 +105,10 @@ const cases = {
   },
 };
 
+if (spawnSync('redis-server', ['--version']).error) {
+  console.log('redis-server not found (Debian: apt-get install redis-server); skipping the Redis store benchmark');
+  process.exit(0);
+}
 const server = await startRedis();
 const redis = new Redis(server.url);
 try {
