@@ -17,7 +17,8 @@ export interface NodeHttpFetch {
  *
  * Only what the SDK sends goes through it: string or byte bodies. Any other body (FormData uploads,
  * streams) is handed to the global fetch. Redirects are not followed (the platform does not
- * redirect API calls); the status is returned as is.
+ * redirect API calls); the status is returned as is. The response offers what the SDK reads
+ * (status, headers, text, json, arrayBuffer); it has no body stream.
  */
 export function createNodeHttpFetch(): NodeHttpFetch {
   // Idle keep-alive sockets are unref'd by the agents, so they never hold the process open.
@@ -47,18 +48,8 @@ export function createNodeHttpFetch(): NodeHttpFetch {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) {
-            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-          }
-          // A Response cannot carry a body with these statuses.
-          const empty = status === 204 || status === 205 || status === 304 || options.method === 'HEAD';
-          try {
-            resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
+          const empty = options.method === 'HEAD' || NULL_BODY_STATUSES.has(response.statusCode ?? 0);
+          resolve(new NodeHttpResponse(response, empty ? Buffer.alloc(0) : Buffer.concat(chunks)) as unknown as Response);
         });
       });
       request.on('error', reject);
@@ -72,6 +63,59 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       agents.https.destroy();
     },
   };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * The part of `Response` the SDK reads (status, headers, text/json/arrayBuffer), without undici's
+ * Response and its body stream: building one per call was a large share of a reply's CPU.
+ */
+class NodeHttpResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url = '';
+  readonly redirected = false;
+  readonly type = 'basic';
+  bodyUsed = false;
+  readonly #raw: http.IncomingHttpHeaders;
+  readonly #body: Buffer;
+  #headers: Headers | undefined;
+
+  constructor(response: http.IncomingMessage, body: Buffer) {
+    this.status = response.statusCode ?? 0;
+    this.statusText = response.statusMessage ?? '';
+    this.ok = this.status >= 200 && this.status < 300;
+    this.#raw = response.headers;
+    this.#body = body;
+  }
+
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(this.#raw)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  text(): Promise<string> {
+    this.bodyUsed = true;
+    return Promise.resolve(this.#body.toString('utf8'));
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    this.bodyUsed = true;
+    const { buffer, byteOffset, byteLength } = this.#body;
+    return Promise.resolve(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
+  }
 }
 
 function toHeaderRecord(headers: RequestInit['headers']): Record<string, string> {
