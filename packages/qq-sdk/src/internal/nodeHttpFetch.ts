@@ -92,13 +92,7 @@ class NodeHttpResponse {
   }
 
   get headers(): Headers {
-    if (this.#headers === undefined) {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(this.#raw)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      this.#headers = headers;
-    }
+    this.#headers ??= new NodeHttpHeaders(this.#raw) as unknown as Headers;
     return this.#headers;
   }
 
@@ -118,11 +112,59 @@ class NodeHttpResponse {
   }
 }
 
+/**
+ * The read side of `Headers` (names are case-insensitive) over Node's parsed headers. Touching the
+ * global `Headers` would load undici (~20 ms and ~10 MB the first time), which this transport
+ * exists to avoid.
+ */
+class NodeHttpHeaders {
+  readonly #raw: http.IncomingHttpHeaders;
+
+  constructor(raw: http.IncomingHttpHeaders) {
+    this.#raw = raw;
+  }
+
+  get(name: string): string | null {
+    const value = this.#raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.#raw[name.toLowerCase()] !== undefined;
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this.entries()) callback(value, name);
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.#raw).sort()) yield [name, this.get(name) ?? ''];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
 function toHeaderRecord(headers: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
   if (headers === undefined) return record;
-  if (headers instanceof Headers || Array.isArray(headers)) {
-    for (const [name, value] of new Headers(headers)) record[name] = value;
+  if (Array.isArray(headers)) {
+    for (const [name, value] of headers) if (name !== undefined && value !== undefined) record[name] = value;
+    return record;
+  }
+  // A Headers instance, recognised without touching the global (see NodeHttpHeaders).
+  if (typeof (headers as { forEach?: unknown }).forEach === 'function') {
+    (headers as Headers).forEach((value, name) => (record[name] = value));
     return record;
   }
   for (const [name, value] of Object.entries(headers)) record[name] = typeof value === 'string' ? value : value.join(', ');

@@ -56,10 +56,21 @@ describe('createNodeHttpFetch', () => {
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-tps-trace-id')).toBe('trace-1');
+    expect(response.headers.get('X-Tps-Trace-Id')).toBe('trace-1');
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(response.headers.has('content-type')).toBe(true);
     expect(await response.text()).toBe('{"id":"m1"}');
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/v2/groups/G1/messages', body: '{"content":"你好","msg_type":0}' });
     expect(seen[0]?.headers['authorization']).toBe('QQBot t');
     expect(seen[0]?.headers['content-length']).toBe(String(Buffer.byteLength('{"content":"你好","msg_type":0}')));
+  });
+
+  it('accepts headers as a Headers instance or as pairs', async () => {
+    transport = createNodeHttpFetch();
+    respond = (_req, res) => res.end('{}');
+    await (await transport.fetch(`${base}/a`, { headers: new Headers({ 'X-Union-Appid': '102000000' }) })).text();
+    await (await transport.fetch(`${base}/b`, { headers: [['x-union-appid', '102000001']] })).text();
+    expect(seen.map((s) => s.headers['x-union-appid'])).toEqual(['102000000', '102000001']);
   });
 
   it('reuses one keep-alive connection for sequential calls', async () => {
