@@ -8,7 +8,8 @@
 //    the placeholders it leaves undeclared are declared with their usual types (`bot: QQBot`,
 //    `groupOpenid: string`, package exports imported, anything else `any`), then anything wrong
 //    (a missing export, a wrong option, argument or property) fails.
-// 5. Every relative link in docs/ and the READMEs points at a file that exists, and every
+// 5. The READMEs' OpenClaw commands are the ones docs/openclaw.md gives.
+// 6. Every relative link in docs/ and the READMEs points at a file that exists, and every
 //    `#anchor` into a Markdown file names one of its headings.
 // Run after `pnpm build` and `pnpm run docs` (links into docs/api need the generated site).
 import { spawnSync } from 'node:child_process';
@@ -215,6 +216,29 @@ function checkFragments() {
   }
 }
 
+/** The commands of the first `sh` block under a heading, without comments. */
+function commandsUnder(file, heading) {
+  const text = readFileSync(join(root, file), 'utf8');
+  const at = text.indexOf(`\n${heading}\n`);
+  const block = at < 0 ? undefined : /```sh\n([\s\S]*?)```/u.exec(text.slice(at))?.[1];
+  return block?.split('\n').map((line) => line.replace(/\s+#.*$/u, '').trim()).filter(Boolean);
+}
+
+/** The READMEs repeat the OpenClaw quick start; it must stay the one docs/openclaw.md gives. */
+function checkOpenClawCommands() {
+  const source = commandsUnder('docs/openclaw.md', '## From nothing to a working QQ bot');
+  if (!source) {
+    warnings.push('docs/openclaw.md has no "## From nothing to a working QQ bot" commands to compare the READMEs with');
+    return;
+  }
+  for (const readme of ['README.md', 'README.zh-CN.md']) {
+    const shown = commandsUnder(readme, '## OpenClaw');
+    if (JSON.stringify(shown) !== JSON.stringify(source)) {
+      failures.push(`${readme}: the OpenClaw commands differ from docs/openclaw.md:\n  ${source.join('\n  ')}`);
+    }
+  }
+}
+
 function checkSnippetSync() {
   const { drifted, errors, used } = syncSnippets({ check: true });
   failures.push(...errors);
@@ -279,6 +303,7 @@ if (compileSnippets()) {
   checkFragments();
 }
 checkSnippetSync();
+checkOpenClawCommands();
 checkLinks();
 for (const warning of warnings) console.warn(`! ${warning}`);
 for (const failure of failures) console.error(`✗ ${failure}`);
