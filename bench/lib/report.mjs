@@ -124,24 +124,31 @@ ${tokenLines}
 Reproduce with \`QQ_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node compare.bench.mjs --quick --clients sdk --workloads receive\`
 and \`node tools/cpuprof-top.mjs /tmp/prof/<file>.cpuprofile\`.
 
-- **receive**: JSON.parse and the Buffer → string decode are the same cost as raw's (about 5 µs per
-  event here). On top: validation (the compiled parser, ~1 µs), dedup, the normalized \`Message\`
-  (\`toMessage\`, ~1 µs, mostly spreading optional fields) and GC. Fixed here: the dedup store kept
-  every key string in a Map (~220 B and ~1 µs per event); it now keeps a 64-bit fingerprint in
-  typed arrays allocated once (~32 B per key, no string retained). \`QQBot\` no longer wraps every
-  event in \`Promise.all\` and a tracking Set: a synchronous handler's result passes through as is.
+- **receive**: JSON.parse and the Buffer → string decode cost the same as raw's (about 4–5 µs per
+  event here). qq-sdk's ~3 µs on top: validation (the compiled parser, ~1 µs), building the
+  normalized \`Message\` (\`toMessage\` in messaging/InboundMessage.ts, ~1 µs, mostly spreading
+  optional fields and mapping attachments), dedup (~0.5 µs, hashing the ~90-character key), the
+  dispatch promise with its two reactions (gateway resume watermark, \`stop()\` tracking) and GC.
+  Fixed here: the dedup store kept every key string in a Map (~1 µs and ~220 B per event); it now
+  keeps a 64-bit fingerprint in typed arrays allocated once (~32 B per key, no string retained).
+  \`QQBot\` no longer wraps every event in \`Promise.all\` and a tracking Set: a synchronous
+  handler's result passes through as is.
 - **reply**: with the global fetch, about two thirds of qq-sdk's CPU per reply was undici (Request,
-  Headers, web streams, AbortSignal, \`writev\`) and its garbage, and peak RSS grew by ~70 MB; the
-  SDK's own send path (reply quota, message build, routing, token) is a small share. Fixed here:
-  \`QQBot\` now defaults to a keep-alive \`node:http\` transport (uploads still use fetch); the
-  "global fetch" column keeps the old default for comparison. All replies into one group are
-  serialized by qq-sdk's per-route, per-group REST queue (\`--groups 1\` measures it: about one
-  reply per round trip).
-- **peak RSS**: qq-sdk starts higher than raw before the first event: loading zod and the schemas
-  (~16 MB), and with the global fetch, undici (~3–10 MB). During the first thousand events of a flood the
-  RSS of the SDK client peaks ~20 MB above its steady state and falls back (the V8 heap stays
-  flat, so it is native memory; not resolved yet). The dedup store is now fixed at ~3 MB for
-  100,000 keys instead of ~22 MB.
+  Headers, Response and its web stream, AbortSignal, \`writev\`) and its garbage, and peak RSS grew
+  by ~100 MB. Fixed here: \`QQBot\` defaults to a keep-alive \`node:http\` transport with a light
+  response for the SDK's JSON calls (uploads still use fetch); the "global fetch" column keeps the
+  old default for comparison. What remains is the SDK's own send path (reply quota, message build,
+  routing, token) and Node's http client. All replies into one group are serialized by qq-sdk's
+  per-route, per-group REST queue (\`--groups 1\` measures it: about one reply per round trip).
+- **start → READY** is cold-code time: warm, a second \`start()\` in the same process takes ~4 ms.
+  The first REST call loads undici (~14 ms) because \`RestClient\` tests \`instanceof FormData\`,
+  and the global \`FormData\` is undici's; zod's first parse of \`/gateway/bot\` and the first run of
+  the gateway code follow.
+- **peak RSS**: qq-sdk starts higher than raw before the first event: zod and the schemas (~16 MB)
+  and undici (loaded by that \`instanceof FormData\`, ~10 MB). The receive peak is bimodal across
+  runs (about 87 or 105 MB): some runs see a transient ~20 MB native spike during the first
+  thousand events (the V8 heap stays flat); not resolved. The dedup store is now fixed at ~3 MB
+  for 100,000 keys instead of ~22 MB.
 
 ## Peers
 
@@ -152,9 +159,9 @@ and \`node tools/cpuprof-top.mjs /tmp/prof/<file>.cpuprofile\`.
   leave out \`msg_type\`, which the platform docs mark required and the simulator enforces (50006),
   so the interceptor adds \`msg_type: 0\` to such bodies; nothing else it sends is changed.
 - qq-guild-bot ${peerVersions['qq-guild-bot']}: **not measured — it cannot do this work.** It is the
-  legacy guild-only SDK: it authenticates with the retired static bot token (\`Authorization: Bot
-  {appID}.{token}\` and the same in Identify), which the simulator, like the current platform for
-  app-token bots, refuses; its intents list has no \`GROUP_AND_C2C_EVENT\` (1 << 25), so it cannot
+  legacy guild-only SDK: it authenticates with the deprecated fixed bot token (\`Authorization: Bot
+  {appID}.{token}\` and the same in Identify), which the platform now rejects (code 11245) and the
+  simulator refuses too; its intents list has no \`GROUP_AND_C2C_EVENT\` (1 << 25), so it cannot
   subscribe to \`GROUP_AT_MESSAGE_CREATE\`; and it has no \`/v2/groups/{group_openid}/messages\`
   endpoint to reply with. Its API base URL is hard-coded (\`https://api.sgroup.qq.com\`, or the
   sandbox host), with no option to change it. Measuring it would mean rewriting its protocol, which
