@@ -43,6 +43,8 @@ export async function startShardProcess(settings: ShardProcessSettings): Promise
     replyLedger: stores.replyLedger,
     // A shard restarted here or in another process resumes its session.
     sessionStore: stores.sessions,
+    // One token request per refresh for the whole fleet.
+    tokenCache: stores.tokenCache,
     gateway: {
       shardCount: SHARD_LAYOUT.processes * SHARD_LAYOUT.shardsPerProcess,
       shards: shardRange(settings.index),

@@ -27,6 +27,7 @@ export async function startWebhookReplica(settings: WebhookReplicaSettings): Pro
     webhook: { port: settings.port, host: '0.0.0.0' },
     dedupStore: stores.dedup,
     replyLedger: stores.replyLedger,
+    tokenCache: stores.tokenCache,
   });
   bot.on('message', handleMessage);
   bot.on('webhookListening', ({ url }) => console.log(`replica listening on ${url}`));

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
+import type { SharedTokenCache } from './auth/SharedTokenCache.js';
 import { TokenManager } from './auth/TokenManager.js';
 import type { DedupStore } from './events/DedupStore.js';
 import type { DispatchEnvelope } from './events/DispatchEnvelope.js';
@@ -76,6 +77,8 @@ export interface QQBotOptions {
   readonly dedupStore?: DedupStore;
   /** Where passive replies are counted (share a Redis store across processes). */
   readonly replyLedger?: ReplyLedgerStore;
+  /** Where the app token is shared between processes (one token request for the fleet). */
+  readonly tokenCache?: SharedTokenCache;
   /** Where gateway sessions are kept (a `FileSessionStore` resumes across restarts). */
   readonly sessionStore?: GatewaySessionStore;
   /** Further gateway options (shards, timings, identify throttler). */
@@ -185,6 +188,7 @@ export class QQBot {
       clientSecret: options.clientSecret,
       ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
       ...(fetchImpl !== undefined ? { fetch: fetchImpl } : {}),
+      ...(options.tokenCache !== undefined ? { sharedCache: options.tokenCache } : {}),
       clock,
       logger: this.#logger,
     });
