@@ -62,7 +62,7 @@ export function behindProxy(): void {
     appId,
     clientSecret,
     intents: ['GROUP_AND_C2C_EVENT'],
-    proxy: 'http://egress.internal:3128', // REST calls and the gateway leave from the allow-listed IP
+    proxy: 'http://egress.internal:3128', // token, REST and gateway traffic leave from the allow-listed IP
   });
   // #endregion
   void bot;

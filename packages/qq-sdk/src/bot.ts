@@ -24,6 +24,7 @@ import type { ReplyRuleOverrides } from './messaging/ReplyRules.js';
 import type { UrlPolicy } from './messaging/UrlPolicy.js';
 import { API } from './rest/API.js';
 import { createProxyAgent } from './rest/createProxyAgent.js';
+import { createProxyFetch } from './rest/createProxyFetch.js';
 import type { FetchLike } from './rest/fetchWithTimeout.js';
 import { RestClient } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer } from './webhook/createWebhookServer.js';
@@ -180,9 +181,10 @@ export class QQBot {
     this.#logger = resolveLogger(options.logger, options.logLevel);
     const clock = options.clock ?? systemClock;
     // node:http rather than the global fetch: half the CPU per REST call and far less memory
-    // (bench/, docs/benchmarks.md). A proxy keeps the proxy's own fetch.
+    // (bench/, docs/benchmarks.md). With a proxy, token and REST calls both go through it.
     this.#http = options.fetch === undefined && options.proxy === undefined ? createNodeHttpFetch() : undefined;
-    const fetchImpl = options.fetch ?? this.#http?.fetch;
+    const fetchImpl =
+      options.fetch ?? this.#http?.fetch ?? (options.proxy !== undefined ? createProxyFetch(options.proxy) : undefined);
     this.tokens = new TokenManager({
       appId: options.appId,
       clientSecret: options.clientSecret,
@@ -197,7 +199,6 @@ export class QQBot {
       {
         apiBaseUrl: options.apiBaseUrl,
         sandbox: options.sandbox,
-        proxy: options.proxy,
         fetch: fetchImpl,
         logger: this.#logger,
         clock,
