@@ -92,6 +92,9 @@ measured in the same invocation.${counts.quick ? ' **Quick mode: reduced counts,
   last event or reply; peak RSS = its max resident set); the simulator runs in the parent. Clients run
   in the same order every round.
 
+Replies per second are bound by round-trip latency with ${counts.window} in flight, which swings most
+with load from other processes on this machine; CPU per reply is the steadier comparison.
+
 Machine: ${machine.cpu}, ${machine.memory}, ${machine.os}, Node ${machine.node}; load average at the end ${machine.load}.
 The machine is shared, so absolute figures move between invocations; the ratios are the comparison.
 Total time ${elapsedS.toFixed(0)} s.
