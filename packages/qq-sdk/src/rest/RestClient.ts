@@ -285,7 +285,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     };
     if (this.appId) headers['X-Union-Appid'] = this.appId;
     let body: RequestInit['body'];
-    if (request.body instanceof FormData) {
+    if (isFormData(request.body)) {
       body = request.body;
     } else if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -378,4 +378,10 @@ export function getTraceId(response: unknown): string | undefined {
   if (response === null || typeof response !== 'object') return undefined;
   const value = (response as { [TRACE_ID]?: unknown })[TRACE_ID];
   return typeof value === 'string' ? value : undefined;
+}
+
+// Touching the global `FormData` loads undici (~10 MB, ~14 ms on the first call); JSON bodies are
+// the norm, so recognise multipart bodies by their tag instead.
+function isFormData(body: unknown): body is FormData {
+  return typeof body === 'object' && body !== null && Object.prototype.toString.call(body) === '[object FormData]';
 }
