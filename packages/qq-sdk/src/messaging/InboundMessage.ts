@@ -53,21 +53,44 @@ function withScheme(url: string): string {
 
 function toAttachment(raw: EventAttachment): MessageAttachment {
   const contentType = raw.content_type ?? 'file';
-  return {
+  const attachment: { -readonly [K in keyof MessageAttachment]: MessageAttachment[K] } = {
     kind: attachmentKind(contentType),
     url: withScheme(raw.url),
     contentType,
-    ...(raw.filename !== undefined ? { filename: raw.filename } : {}),
-    ...(raw.size !== undefined ? { size: raw.size } : {}),
-    ...(raw.width !== undefined ? { width: raw.width } : {}),
-    ...(raw.height !== undefined ? { height: raw.height } : {}),
-    ...(raw.voice_wav_url !== undefined ? { voiceWavUrl: withScheme(raw.voice_wav_url) } : {}),
-    ...(raw.asr_refer_text !== undefined ? { asrText: raw.asr_refer_text } : {}),
   };
+  setIfPresent(attachment, 'filename', raw.filename);
+  setIfPresent(attachment, 'size', raw.size);
+  setIfPresent(attachment, 'width', raw.width);
+  setIfPresent(attachment, 'height', raw.height);
+  if (raw.voice_wav_url !== undefined) attachment.voiceWavUrl = withScheme(raw.voice_wav_url);
+  setIfPresent(attachment, 'asrText', raw.asr_refer_text);
+  return attachment;
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined || value === '' ? {} : { [key]: value }) as { [P in K]?: V };
+// Sets `key` only when the platform sent a non-empty value (optional fields stay absent, not undefined).
+// Plain assignment rather than object spreads: this runs for every received message.
+function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined && value !== '') target[key] = value;
+}
+
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+function toMention(id: string, bot: boolean | undefined, username: string | undefined): MessageMention {
+  const mention: { -readonly [K in keyof MessageMention]: MessageMention[K] } = { id, isBot: bot ?? false };
+  setIfPresent(mention, 'username', username);
+  return mention;
+}
+
+function toAuthor(
+  id: string,
+  raw: { bot?: boolean | undefined; username?: string | undefined; union_openid?: string | undefined },
+  role?: string,
+): MessageAuthor {
+  const author: { -readonly [K in keyof MessageAuthor]: MessageAuthor[K] } = { id, isBot: raw.bot ?? false };
+  setIfPresent(author, 'username', raw.username);
+  setIfPresent(author, 'unionOpenid', raw.union_openid);
+  setIfPresent(author, 'role', role);
+  return author;
 }
 
 // Fields every scene's Message has, derived from one normalized description.
@@ -78,8 +101,11 @@ interface Normalized {
   rawContent: string;
   content: string;
   mentionedBot: boolean;
-  mentions: MessageMention[];
-  ids: Partial<Pick<Message, 'userOpenid' | 'groupOpenid' | 'channelId' | 'guildId'>>;
+  mentions: readonly MessageMention[];
+  userOpenid?: string;
+  groupOpenid?: string;
+  channelId?: string;
+  guildId?: string;
 }
 
 function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessageEvent): Normalized {
@@ -90,50 +116,32 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
     return {
       scene: 'group',
       target: { scene: 'group', groupOpenid: group.group_openid },
-      author: {
-        id,
-        isBot: author.bot ?? false,
-        ...optional('username', author.username),
-        ...optional('unionOpenid', author.union_openid),
-        ...optional('role', author.member_role),
-      },
+      author: toAuthor(id, author, author.member_role),
       rawContent: group.content,
       // The platform strips the @bot prefix of group @-messages, usually leaving a leading space.
       content: group.content.trim(),
-      mentionedBot: type === 'GROUP_AT_MESSAGE_CREATE' || (group.mentions ?? []).some((m) => m.is_you === true),
-      mentions: (group.mentions ?? []).map((m) => ({
-        id: m.member_openid ?? m.id ?? m.user_openid ?? '',
-        isBot: m.bot ?? false,
-        ...optional('username', m.username),
-      })),
-      ids: { groupOpenid: group.group_openid },
+      mentionedBot: type === 'GROUP_AT_MESSAGE_CREATE' || (group.mentions?.some((m) => m.is_you === true) ?? false),
+      mentions:
+        group.mentions?.map((m) => toMention(m.member_openid ?? m.id ?? m.user_openid ?? '', m.bot, m.username)) ?? NO_ITEMS,
+      groupOpenid: group.group_openid,
     };
   }
   const openid = author.user_openid ?? author.id ?? '';
   return {
     scene: 'c2c',
     target: { scene: 'c2c', openid },
-    author: {
-      id: openid,
-      isBot: author.bot ?? false,
-      ...optional('username', author.username),
-      ...optional('unionOpenid', author.union_openid),
-    },
+    author: toAuthor(openid, author),
     rawContent: data.content,
     content: data.content.trim(),
     mentionedBot: true,
-    mentions: [],
-    ids: { userOpenid: openid },
+    mentions: NO_ITEMS,
+    userOpenid: openid,
   };
 }
 
 function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUserId: string | undefined): Normalized {
   const direct = type === 'DIRECT_MESSAGE_CREATE';
-  const mentions = (data.mentions ?? []).map((m) => ({
-    id: m.id,
-    isBot: m.bot ?? false,
-    ...optional('username', m.username),
-  }));
+  const mentions = data.mentions?.map((m) => toMention(m.id, m.bot, m.username)) ?? NO_ITEMS;
   const botMention = botUserId !== undefined ? new RegExp(`<@!?${botUserId}>`, 'gu') : /<@!?\d+>/u;
   const mentionedBot = type === 'AT_MESSAGE_CREATE' || (botUserId !== undefined && botMention.test(data.content));
   // Strip the bot's mention (only the leading one when the bot id is unknown).
@@ -141,17 +149,13 @@ function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUser
   return {
     scene: direct ? 'direct' : 'guild',
     target: direct ? { scene: 'direct', guildId: data.guild_id } : { scene: 'guild', channelId: data.channel_id, guildId: data.guild_id },
-    author: {
-      id: data.author.id,
-      isBot: data.author.bot ?? false,
-      ...optional('username', data.author.username),
-      ...optional('unionOpenid', data.author.union_openid),
-    },
+    author: toAuthor(data.author.id, data.author),
     rawContent: data.content,
     content: mentionedBot || type === 'MESSAGE_CREATE' ? stripped.trim() : data.content.trim(),
     mentionedBot,
     mentions,
-    ids: { channelId: data.channel_id, guildId: data.guild_id },
+    channelId: data.channel_id,
+    guildId: data.guild_id,
   };
 }
 
@@ -174,7 +178,8 @@ class InboundMessage implements Message {
   readonly timestamp: Date;
   readonly referencedMessageId?: string;
   readonly raw: unknown;
-  readonly #source: ReplySource;
+  // Start of the reply window (epoch ms); the ReplySource is built only when replying.
+  readonly #windowStart: number;
   readonly #context: InboundMessageContext;
 
   constructor(
@@ -190,23 +195,26 @@ class InboundMessage implements Message {
     this.eventType = type;
     this.target = normalized.target;
     this.author = normalized.author;
-    Object.assign(this, normalized.ids);
+    if (normalized.userOpenid !== undefined) this.userOpenid = normalized.userOpenid;
+    if (normalized.groupOpenid !== undefined) this.groupOpenid = normalized.groupOpenid;
+    if (normalized.channelId !== undefined) this.channelId = normalized.channelId;
+    if (normalized.guildId !== undefined) this.guildId = normalized.guildId;
     this.content = normalized.content;
     this.rawContent = normalized.rawContent;
     this.mentionedBot = normalized.mentionedBot;
     this.mentions = normalized.mentions;
-    this.attachments = (data.attachments ?? []).map(toAttachment);
+    this.attachments = data.attachments?.map(toAttachment) ?? NO_ITEMS;
     const sentAt = data.timestamp.getTime();
     // The reply window runs from when the platform received the message; a replayed event is old.
     this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : data.timestamp;
     if (data.message_reference !== undefined) this.referencedMessageId = data.message_reference.message_id;
     this.raw = data;
     this.#context = context;
-    this.#source = {
-      target: this.target,
-      sourceId: this.id,
-      receivedAt: new Date(Math.min(this.timestamp.getTime(), meta.receivedAt)),
-    };
+    this.#windowStart = Math.min(this.timestamp.getTime(), meta.receivedAt);
+  }
+
+  get #source(): ReplySource {
+    return { target: this.target, sourceId: this.id, receivedAt: new Date(this.#windowStart) };
   }
 
   get replyQuota(): ReplyQuotaSnapshot {
@@ -216,14 +224,14 @@ class InboundMessage implements Message {
   reply(content: string | OutgoingMessage, options: ReplyOptions = {}): Promise<DeliveryResult> {
     return this.#context.sender.send(content, {
       target: this.target,
-      replyTo: { sourceId: this.id, kind: 'message', receivedAt: this.#source.receivedAt },
+      replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) },
       ...options,
     });
   }
 
   stream(options: ReplyStreamOptions = {}): ReplyStream {
     return this.#context.sender.openStream(
-      { target: this.target, replyTo: { sourceId: this.id, kind: 'message', receivedAt: this.#source.receivedAt } },
+      { target: this.target, replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) } },
       options,
     );
   }
