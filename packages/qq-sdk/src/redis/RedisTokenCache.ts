@@ -93,9 +93,9 @@ export class RedisTokenCache implements SharedTokenCache {
         const stored = await this.#read();
         if (first) seen = stored?.token;
         first = false;
-        if (stored && (stored.expiresAt > validUntil || (stored.token !== seen && stored.expiresAt > this.#clock.now()))) return stored;
+        if (stored && this.#usable(stored, validUntil, seen)) return stored;
         const locked = await this.#caller.run('token lock', (redis) => redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'));
-        if (locked === 'OK') return await this.#fetchUnderLock(owner, validUntil, fetchToken);
+        if (locked === 'OK') return await this.#fetchUnderLock(owner, validUntil, seen, fetchToken);
         await sleep(this.#pollMs, signal);
       }
     } catch (error) {
@@ -114,11 +114,21 @@ export class RedisTokenCache implements SharedTokenCache {
     await this.#caller.script('token invalidate', DROP_TOKEN, [this.#tokenKey], [token]);
   }
 
-  async #fetchUnderLock(owner: string, validUntil: number, fetchToken: () => Promise<SharedAccessToken>): Promise<SharedAccessToken> {
+  // Valid past the refresh window, or a token another process fetched since we first looked.
+  #usable(stored: SharedAccessToken, validUntil: number, seen: string | undefined): boolean {
+    return stored.expiresAt > validUntil || (stored.token !== seen && stored.expiresAt > this.#clock.now());
+  }
+
+  async #fetchUnderLock(
+    owner: string,
+    validUntil: number,
+    seen: string | undefined,
+    fetchToken: () => Promise<SharedAccessToken>,
+  ): Promise<SharedAccessToken> {
     try {
-      // Another process may have stored a token between our read and our lock.
+      // Another process may have stored a token (and released the lock) between our read and our lock.
       const shared = await this.#read();
-      if (shared && shared.expiresAt > validUntil) return shared;
+      if (shared && this.#usable(shared, validUntil, seen)) return shared;
       const fresh = await fetchToken();
       const ttl = Math.floor(fresh.expiresAt - this.#clock.now());
       if (ttl > 0) {
