@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== undefined)(skipReason ?? 'several SDK processes s
 
   it('gateway: two processes receive every event (each delivered twice): handlers run exactly once in total', async () => {
     const simulator = await startSim();
-    const bots = await spawn(simulator, 2, () => ({ role: 'gateway', shardCount: 1, identifyWindowMs: 50 }));
+    const bots = await spawn(simulator, 2, () => ({ role: 'gateway', shardCount: 1, identifyWindowMs: 50, ownSessions: true }));
     await Promise.all(bots.map((bot) => bot.request({ type: 'start' }, 'started')));
     expect(simulator.sessions).toHaveLength(2);
 
