@@ -5,7 +5,7 @@ import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js'
 import { DefaultGatewayOptions } from './DefaultGatewayOptions.js';
 import type { GatewayDispatcher } from './GatewayDispatcher.js';
 import { GatewayShard, type GatewayTimingOptions } from './GatewayShard.js';
-import type { GatewayCounters, GatewayManagerEventsMap, GatewayShardEventsMap } from './GatewayShardEvents.js';
+import { emptyGatewayCounters, type GatewayCounters, type GatewayManagerEventsMap, type GatewayShardEventsMap } from './GatewayShardEvents.js';
 import { MemorySessionStore } from './session/MemorySessionStore.js';
 import type { GatewaySessionStore } from './session/GatewaySessionStore.js';
 import type { IdentifyThrottler, SessionStartLimit } from './throttling/IdentifyThrottler.js';
@@ -144,17 +144,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
 
   /** The counters of all shards, summed. */
   get counters(): GatewayCounters {
-    const total: GatewayCounters = {
-      connections: 0,
-      identifies: 0,
-      resumes: 0,
-      resumed: 0,
-      zombies: 0,
-      reconnects: 0,
-      invalidSessions: 0,
-      dispatched: 0,
-      duplicates: 0,
-    };
+    const total = emptyGatewayCounters();
     for (const shard of this.#shards.values()) {
       const counters = shard.counters;
       for (const key of Object.keys(total) as Array<keyof GatewayCounters>) total[key] += counters[key];

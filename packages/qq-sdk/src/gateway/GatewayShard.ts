@@ -11,11 +11,12 @@ import { resolveCloseCode, type GatewayCloseCodeRule } from './GatewayCloseCodes
 import { GatewayError, type GatewayErrorReason } from './GatewayError.js';
 import { HelloDataSchema, ReadyDataSchema } from './GatewayFrames.js';
 import { GatewayOpcodes } from './GatewayOpcodes.js';
-import type {
-  GatewayCounters,
-  GatewayRecovery,
-  GatewayShardEventsMap,
-  GatewayShardStatus,
+import {
+  emptyGatewayCounters,
+  type GatewayCounters,
+  type GatewayRecovery,
+  type GatewayShardEventsMap,
+  type GatewayShardStatus,
 } from './GatewayShardEvents.js';
 import { Heartbeater } from './Heartbeater.js';
 import { SequenceWatermark } from './SequenceWatermark.js';
@@ -124,17 +125,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   readonly #backoff: ExponentialBackoff;
   readonly #heartbeater: Heartbeater;
   readonly #meta: { transport: 'websocket'; shardId: number };
-  readonly #counters: GatewayCounters = {
-    connections: 0,
-    identifies: 0,
-    resumes: 0,
-    resumed: 0,
-    zombies: 0,
-    reconnects: 0,
-    invalidSessions: 0,
-    dispatched: 0,
-    duplicates: 0,
-  };
+  readonly #counters: GatewayCounters = emptyGatewayCounters();
 
   #status: GatewayShardStatus = 'idle';
   #ws: WebSocket | undefined;

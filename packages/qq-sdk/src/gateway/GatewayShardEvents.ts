@@ -118,3 +118,18 @@ export interface GatewayCounters {
   /** Dispatches the dispatcher dropped as duplicates (resume replays). */
   duplicates: number;
 }
+
+/** A {@link GatewayCounters} with every count at zero. @internal */
+export function emptyGatewayCounters(): GatewayCounters {
+  return {
+    connections: 0,
+    identifies: 0,
+    resumes: 0,
+    resumed: 0,
+    zombies: 0,
+    reconnects: 0,
+    invalidSessions: 0,
+    dispatched: 0,
+    duplicates: 0,
+  };
+}
