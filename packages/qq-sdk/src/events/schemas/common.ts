@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unionIdentityShape, userBotShape, userShape } from '../../schemas/user.js';
 
 /**
  * A file attached to a message: image, voice (with a WAV URL and ASR text), video or file.
@@ -79,20 +80,7 @@ export const EventMentionSchema = z.looseObject({
 });
 
 /** A guild user (guild messages, members, deletes). */
-export const GuildUserSchema = z.looseObject({
-  /** User id (numeric string). */
-  id: z.string(),
-  /** Nickname. */
-  username: z.string().optional(),
-  /** Avatar URL. */
-  avatar: z.string().optional(),
-  /** Whether the user is a bot. */
-  bot: z.boolean().optional(),
-  /** Cross-app openid, when the platform sends it. */
-  union_openid: z.string().optional(),
-  /** Cross-app account, when the platform sends it. */
-  union_user_account: z.string().optional(),
-});
+export const GuildUserSchema = z.looseObject({ ...userShape, ...userBotShape, ...unionIdentityShape });
 
 /** A quoted message reference. */
 export const MessageReferenceSchema = z.looseObject({

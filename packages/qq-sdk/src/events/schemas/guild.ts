@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { EventTimestampSchema } from '../EventTimestamp.js';
+import { channelShape } from '../../schemas/channel.js';
+import { guildShape } from '../../schemas/guild.js';
+import { memberShape } from '../../schemas/member.js';
 import { GuildUserSchema } from './common.js';
 
 /**
@@ -8,22 +11,7 @@ import { GuildUserSchema } from './common.js';
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/event.html
  */
 export const GuildEventSchema = z.looseObject({
-  /** Guild id. */
-  id: z.string(),
-  /** Guild name. */
-  name: z.string().optional(),
-  /** Icon URL. */
-  icon: z.string().optional(),
-  /** Owner's user id. */
-  owner_id: z.string().optional(),
-  /** Whether the bot is the owner. */
-  owner: z.boolean().optional(),
-  /** Member count. */
-  member_count: z.number().optional(),
-  /** Maximum members. */
-  max_members: z.number().optional(),
-  /** Description. */
-  description: z.string().optional(),
+  ...guildShape,
   /** When the bot joined. */
   joined_at: EventTimestampSchema.optional(),
   /** Who caused the event. */
@@ -36,22 +24,9 @@ export const GuildEventSchema = z.looseObject({
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/event.html
  */
 export const ChannelEventSchema = z.looseObject({
-  /** Channel id. */
-  id: z.string(),
-  /** Guild id. */
+  ...channelShape,
+  /** Guild id (always sent with channel events). */
   guild_id: z.string(),
-  /** Channel name. */
-  name: z.string().optional(),
-  /** 0 text, 2 voice, 4 category, 10005 live, 10006 app, 10007 forum. */
-  type: z.number().optional(),
-  /** Text channel sub-type. */
-  sub_type: z.number().optional(),
-  /** Sort position. */
-  position: z.number().optional(),
-  /** Parent category id. */
-  parent_id: z.string().optional(),
-  /** Creator's user id. */
-  owner_id: z.string().optional(),
   /** Who caused the event. */
   op_user_id: z.string().optional(),
 });
@@ -64,14 +39,11 @@ export const ChannelEventSchema = z.looseObject({
 export const GuildMemberEventSchema = z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
+  ...memberShape,
   /** When the member joined. */
   joined_at: EventTimestampSchema.optional(),
-  /** Nickname in the guild. */
-  nick: z.string().optional(),
   /** The user. */
   user: GuildUserSchema,
-  /** Role ids. */
-  roles: z.array(z.string()).optional(),
   /** Who caused the event. */
   op_user_id: z.string().optional(),
 });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { channelShape } from '../../schemas/channel.js';
+import { memberShape } from '../../schemas/member.js';
+import { userBotShape, userShape } from '../../schemas/user.js';
 
 /**
  * Guild-side objects and request bodies: channels, members, roles, pins, reactions, announces,
@@ -9,14 +12,7 @@ import { z } from 'zod';
 
 /** A channel (子频道). */
 export const ChannelSchema = z.looseObject({
-  id: z.string(),
-  guild_id: z.string().optional(),
-  name: z.string().optional(),
-  type: z.number().optional(),
-  sub_type: z.number().optional(),
-  position: z.number().optional(),
-  parent_id: z.string().optional(),
-  owner_id: z.string().optional(),
+  ...channelShape,
   private_type: z.number().optional(),
   speak_permission: z.number().optional(),
   application_id: z.string().optional(),
@@ -55,10 +51,8 @@ export type EditChannelBody = z.input<typeof EditChannelBodySchema>;
 
 /** A guild member. */
 export const MemberSchema = z.looseObject({
-  user: z.looseObject({ id: z.string(), username: z.string().optional(), avatar: z.string().optional(), bot: z.boolean().optional() }).optional(),
-  nick: z.string().optional(),
-  roles: z.array(z.string()).optional(),
-  joined_at: z.string().optional(),
+  user: z.looseObject({ ...userShape, ...userBotShape }).optional(),
+  ...memberShape,
 });
 /** A guild member. */
 export type Member = z.infer<typeof MemberSchema>;
@@ -120,7 +114,7 @@ export type PinsMessage = z.infer<typeof PinsMessageSchema>;
 
 /** Users who reacted with an emoji (paged by `cookie`). */
 export const ReactionUsersSchema = z.looseObject({
-  users: z.array(z.looseObject({ id: z.string(), username: z.string().optional(), avatar: z.string().optional() })),
+  users: z.array(z.looseObject(userShape)),
   cookie: z.string().optional(),
   is_end: z.boolean().optional(),
 });

@@ -1,32 +1,18 @@
 import { z } from 'zod';
+import { guildShape } from '../../schemas/guild.js';
+import { unionIdentityShape, userShape } from '../../schemas/user.js';
 
 /**
  * The bot's own user.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/user/me.html
  */
-export const BotUserSchema = z.looseObject({
-  id: z.string(),
-  username: z.string().optional(),
-  avatar: z.string().optional(),
-  union_openid: z.string().optional(),
-  union_user_account: z.string().optional(),
-});
+export const BotUserSchema = z.looseObject({ ...userShape, ...unionIdentityShape });
 /** The bot user. */
 export type BotUser = z.infer<typeof BotUserSchema>;
 
 /** A guild (频道). */
-export const GuildSchema = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  icon: z.string().optional(),
-  owner_id: z.string().optional(),
-  owner: z.boolean().optional(),
-  member_count: z.number().optional(),
-  max_members: z.number().optional(),
-  description: z.string().optional(),
-  joined_at: z.string().optional(),
-});
+export const GuildSchema = z.looseObject(guildShape);
 /** A guild. */
 export type Guild = z.infer<typeof GuildSchema>;
 
