@@ -11,6 +11,11 @@ export default createTsupConfig(
     // and skips files over 1 MiB.
     minifySyntax: true,
     minifyIdentifiers: true,
+    // qq-sdk's dist imports shared chunks for ordering only; they have no side effects, as its
+    // package.json says, so esbuild dropping those bare imports is expected.
+    esbuildOptions(options) {
+      options.logOverride = { ...options.logOverride, 'ignored-bare-import': 'silent' };
+    },
     banner: ({ format }) =>
       format === 'esm' ? { js: "import { createRequire as __cqCreateRequire } from 'node:module'; const require = __cqCreateRequire(import.meta.url);" } : {},
   },
