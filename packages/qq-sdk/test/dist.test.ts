@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -23,5 +23,14 @@ describe('built package', () => {
     const require = createRequire(import.meta.url);
     const cjs = require('../dist/index.cjs') as { VERSION: string };
     expect(cjs.VERSION).toBe(version);
+  });
+
+  // `redis.eval(...)` (the Redis EVAL command) is a method call, not JavaScript eval.
+  it('generates no code at run time (hosts such as OpenClaw refuse plugins that eval)', () => {
+    const distDir = new URL('../dist/', import.meta.url);
+    const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.c?js$/.test(file));
+    expect(files.length).toBeGreaterThan(0);
+    const offenders = files.filter((file) => /\bnew Function\s*\(|(?<![.\w$])eval\s*\(/.test(readFileSync(new URL(file, distDir), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
