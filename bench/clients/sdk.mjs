@@ -8,9 +8,9 @@ export const name = 'qq-sdk';
 // node:http transport (the sdk-fetch client).
 const transport = () => (process.env.QQ_BENCH_SDK_FETCH === 'global' ? { fetch: (input, init) => fetch(input, init) } : {});
 
-/** Connects; resolves once READY. `hooks.onMessage(msg)` gets each normalized message. */
-export async function start(config, hooks) {
-  const bot = new QQBot({
+/** A bot pointed at the simulator, on the transport this client measures. */
+function createBot(config) {
+  return new QQBot({
     appId: config.appId,
     clientSecret: config.clientSecret,
     intents: ['GROUP_AND_C2C_EVENT'],
@@ -19,6 +19,11 @@ export async function start(config, hooks) {
     logLevel: 'silent',
     ...transport(),
   });
+}
+
+/** Connects; resolves once READY. `hooks.onMessage(msg)` gets each normalized message. */
+export async function start(config, hooks) {
+  const bot = createBot(config);
   bot.on('ready', (event) => hooks.onReady(event.sessionId));
   bot.on('message', (msg) => hooks.onMessage(msg));
   await bot.start();
@@ -27,15 +32,7 @@ export async function start(config, hooks) {
 
 /** `count` concurrent active sends from a bot that has no token yet (not started). */
 export async function concurrentSends(config, count) {
-  const bot = new QQBot({
-    appId: config.appId,
-    clientSecret: config.clientSecret,
-    intents: ['GROUP_AND_C2C_EVENT'],
-    apiBaseUrl: config.apiBaseUrl,
-    tokenUrl: config.tokenUrl,
-    logLevel: 'silent',
-    ...transport(),
-  });
+  const bot = createBot(config);
   const target = { scene: 'group', groupOpenid: config.groupOpenid };
   const results = await Promise.allSettled(Array.from({ length: count }, () => bot.send(target, 'hello')));
   return { sent: results.filter((r) => r.status === 'fulfilled').length };
