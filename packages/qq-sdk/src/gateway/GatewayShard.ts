@@ -421,13 +421,15 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     if (typeof seq === 'number') watermark.begin(seq);
     this.#counters.dispatched += 1;
     // Not awaited: handlers run concurrently; only the watermark waits for them. One closure
-    // settles both ways (this runs for every event).
+    // settles both ways (this runs for every event). It keeps the type, not the envelope: a
+    // payload held until the microtask survives scavenges and grows the young generation.
+    const type = envelope.t;
     const settle = (result: unknown): void => {
       if (typeof seq === 'number') watermark.complete(seq);
       if (result === undefined) return;
       const status = (result as { status?: unknown }).status;
       if (status === 'duplicate') this.#counters.duplicates += 1;
-      else if (typeof status !== 'string') this.#dispatcherFailed(envelope.t, result);
+      else if (typeof status !== 'string') this.#dispatcherFailed(type, result);
     };
     try {
       this.#options.dispatcher.dispatch(envelope, this.#meta).then(settle, settle);

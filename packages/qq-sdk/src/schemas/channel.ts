@@ -7,7 +7,7 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_channel.html
  */
-export const channelShape = {
+export const channelShape = () => ({
   /** Channel id. */
   id: z.string(),
   /** Guild id. */
@@ -24,4 +24,4 @@ export const channelShape = {
   parent_id: z.string().optional(),
   /** Creator's user id. */
   owner_id: z.string().optional(),
-};
+});

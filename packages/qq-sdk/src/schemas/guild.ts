@@ -6,7 +6,7 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/guild/get_guild.html
  */
-export const guildShape = {
+export const guildShape = () => ({
   /** Guild id. */
   id: z.string(),
   /** Guild name. */
@@ -25,4 +25,4 @@ export const guildShape = {
   description: z.string().optional(),
   /** When the bot joined (RFC 3339 string on the wire). */
   joined_at: z.string().optional(),
-};
+});

@@ -8,11 +8,11 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/member/event.html
  */
-export const memberShape = {
+export const memberShape = () => ({
   /** Nickname in the guild. */
   nick: z.string().optional(),
   /** Role ids. */
   roles: z.array(z.string()).optional(),
   /** When the member joined (RFC 3339 string on the wire). */
   joined_at: z.string().optional(),
-};
+});

@@ -7,25 +7,25 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/user/me.html
  */
-export const userShape = {
+export const userShape = () => ({
   /** User id (numeric string). */
   id: z.string(),
   /** Nickname. */
   username: z.string().optional(),
   /** Avatar URL. */
   avatar: z.string().optional(),
-};
+});
 
 /** The `bot` flag of a guild user (absent from the bot's own user object). */
-export const userBotShape = {
+export const userBotShape = () => ({
   /** Whether the user is a bot. */
   bot: z.boolean().optional(),
-};
+});
 
 /** Cross-app identity of a user, sent when the platform knows it. */
-export const unionIdentityShape = {
+export const unionIdentityShape = () => ({
   /** Cross-app openid, when the platform sends it. */
   union_openid: z.string().optional(),
   /** Cross-app account, when the platform sends it. */
   union_user_account: z.string().optional(),
-};
+});

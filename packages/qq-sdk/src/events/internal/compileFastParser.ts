@@ -36,6 +36,8 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
 export function compileFastParser(schema: z.ZodType): FastParser | undefined {
   if (schema === (EventTimestampSchema as z.ZodType)) return parseTimestamp;
   const def = defOf(schema);
+  // The catalogue's schemas are `z.lazy` (built on first use); compile what they stand for.
+  if (def.type === 'lazy') return compileFastParser(resolveLazy(schema));
   switch (def.type) {
     case 'string':
       return plain(def) ? (v) => (typeof v === 'string' ? v : MISMATCH) : undefined;
@@ -71,6 +73,9 @@ export function compileFastParser(schema: z.ZodType): FastParser | undefined {
       return undefined;
   }
 }
+
+// zod caches the built schema as `innerType`, so every caller sees the same instance.
+const resolveLazy = (schema: z.ZodType): z.ZodType => (schema as unknown as { _zod: { innerType: z.ZodType } })._zod.innerType;
 
 function plain(def: Def): boolean {
   return !def.coerce && (def.checks === undefined || def.checks.length === 0);

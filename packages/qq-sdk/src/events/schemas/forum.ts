@@ -17,7 +17,7 @@ const forumItem = {
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/event.html
  */
-export const ForumEventSchema = z.looseObject({
+export const ForumEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
   /** Forum channel id. */
@@ -30,10 +30,10 @@ export const ForumEventSchema = z.looseObject({
   post_info: z.looseObject({ ...forumItem, /** Post id. */ post_id: z.string() }).optional(),
   /** FORUM_REPLY_*: the reply. */
   reply_info: z.looseObject({ ...forumItem, /** Post id. */ post_id: z.string(), /** Reply id. */ reply_id: z.string() }).optional(),
-});
+}));
 
 /** `FORUM_PUBLISH_AUDIT_RESULT`: the audit result of something the bot published in a forum. */
-export const ForumAuditResultSchema = z.looseObject({
+export const ForumAuditResultSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
   /** Forum channel id. */
@@ -52,18 +52,18 @@ export const ForumAuditResultSchema = z.looseObject({
   result: z.number(),
   /** Why it failed. */
   err_msg: z.string().optional(),
-});
+}));
 
 /**
  * `OPEN_FORUM_*` (public domain, intent OPEN_FORUMS_EVENT): only ids are delivered.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/open_forum.html
  */
-export const OpenForumEventSchema = z.looseObject({
+export const OpenForumEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
   /** Forum channel id. */
   channel_id: z.string(),
   /** Author's user id. */
   author_id: z.string(),
-});
+}));

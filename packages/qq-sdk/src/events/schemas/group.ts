@@ -5,7 +5,7 @@ import { EventTimestampSchema } from '../EventTimestamp.js';
  * `GROUP_MEMBER_ADD` / `GROUP_MEMBER_REMOVE`: someone joined or left a group the bot is in
  * (intent GROUP_MEMBER_EVENT).
  */
-export const GroupMemberEventSchema = z.looseObject({
+export const GroupMemberEventSchema = z.lazy(() => z.looseObject({
   /** The group's openid. */
   group_openid: z.string(),
   /** The member's openid in the group. */
@@ -14,10 +14,10 @@ export const GroupMemberEventSchema = z.looseObject({
   user_openid: z.string().optional(),
   /** When it happened (Unix seconds). */
   timestamp: EventTimestampSchema,
-});
+}));
 
 /** `GROUP_JOIN_REQUEST`: a user asked to join a group where the bot is an admin. */
-export const GroupJoinRequestSchema = z.looseObject({
+export const GroupJoinRequestSchema = z.lazy(() => z.looseObject({
   /** The group's openid. */
   group_openid: z.string(),
   /** Id to approve or reject the request with. */
@@ -49,10 +49,10 @@ export const GroupJoinRequestSchema = z.looseObject({
   }).optional(),
   /** Set when a strategy approved the request automatically. */
   auto_approved: z.looseObject({ strategy_id: z.string().optional() }).optional(),
-});
+}));
 
 /** `SUBSCRIBE_MESSAGE_STATUS`: a user or group allowed or denied subscription (template) messages. */
-export const SubscribeMessageStatusSchema = z.looseObject({
+export const SubscribeMessageStatusSchema = z.lazy(() => z.looseObject({
   /** C2C: the user's openid. */
   openid: z.string().optional(),
   /** Group: the group's openid. */
@@ -74,15 +74,15 @@ export const SubscribeMessageStatusSchema = z.looseObject({
       update_ts: EventTimestampSchema.optional(),
     }),
   ),
-});
+}));
 
 /**
  * `ENTER_AIO`: a user opened the chat window with the bot. UNCONFIRMED: the payload is undocumented,
  * so every field is optional.
  */
-export const EnterAioSchema = z.looseObject({
+export const EnterAioSchema = z.lazy(() => z.looseObject({
   /** The user's openid. */
   openid: z.string().optional(),
   /** When it happened. */
   timestamp: EventTimestampSchema.optional(),
-});
+}));

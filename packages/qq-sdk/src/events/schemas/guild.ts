@@ -10,50 +10,50 @@ import { GuildUserSchema } from './common.js';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/event.html
  */
-export const GuildEventSchema = z.looseObject({
-  ...guildShape,
+export const GuildEventSchema = z.lazy(() => z.looseObject({
+  ...guildShape(),
   /** When the bot joined. */
   joined_at: EventTimestampSchema.optional(),
   /** Who caused the event. */
   op_user_id: z.string().optional(),
-});
+}));
 
 /**
  * `CHANNEL_CREATE`, `CHANNEL_UPDATE`, `CHANNEL_DELETE`.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/event.html
  */
-export const ChannelEventSchema = z.looseObject({
-  ...channelShape,
+export const ChannelEventSchema = z.lazy(() => z.looseObject({
+  ...channelShape(),
   /** Guild id (always sent with channel events). */
   guild_id: z.string(),
   /** Who caused the event. */
   op_user_id: z.string().optional(),
-});
+}));
 
 /**
  * `GUILD_MEMBER_ADD`, `GUILD_MEMBER_UPDATE`, `GUILD_MEMBER_REMOVE`.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/member/event.html
  */
-export const GuildMemberEventSchema = z.looseObject({
+export const GuildMemberEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
-  ...memberShape,
+  ...memberShape(),
   /** When the member joined. */
   joined_at: EventTimestampSchema.optional(),
   /** The user. */
   user: GuildUserSchema,
   /** Who caused the event. */
   op_user_id: z.string().optional(),
-});
+}));
 
 /**
  * `MESSAGE_REACTION_ADD` / `MESSAGE_REACTION_REMOVE`: an emoji reaction on a message, post, comment or reply.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/reaction/event.html
  */
-export const ReactionEventSchema = z.looseObject({
+export const ReactionEventSchema = z.lazy(() => z.looseObject({
   /** Who reacted. */
   user_id: z.string(),
   /** Guild id. */
@@ -64,14 +64,14 @@ export const ReactionEventSchema = z.looseObject({
   target: z.looseObject({ id: z.string(), type: z.union([z.number(), z.string()]) }),
   /** The emoji: `type` 1 system, 2 emoji. */
   emoji: z.looseObject({ id: z.string(), type: z.number() }),
-});
+}));
 
 /**
  * `MESSAGE_AUDIT_PASS` / `MESSAGE_AUDIT_REJECT`: the result of auditing a proactive guild message.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/message-audit/event.html
  */
-export const MessageAuditEventSchema = z.looseObject({
+export const MessageAuditEventSchema = z.lazy(() => z.looseObject({
   /** Audit id returned when the message was sent. */
   audit_id: z.string(),
   /** The sent message id (pass only). */
@@ -86,14 +86,14 @@ export const MessageAuditEventSchema = z.looseObject({
   create_time: EventTimestampSchema.optional(),
   /** Sequence of the message within its channel. */
   seq_in_channel: z.string().optional(),
-});
+}));
 
 /**
  * `AUDIO_START`, `AUDIO_FINISH`, `AUDIO_ON_MIC`, `AUDIO_OFF_MIC`.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/audio/event.html
  */
-export const AudioEventSchema = z.looseObject({
+export const AudioEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
   /** Audio channel id. */
@@ -102,10 +102,10 @@ export const AudioEventSchema = z.looseObject({
   audio_url: z.string().optional(),
   /** Description text (start/finish). */
   text: z.string().optional(),
-});
+}));
 
 /** `AUDIO_OR_LIVE_CHANNEL_MEMBER_ENTER` / `_EXIT`: a user entered or left an audio or live channel. */
-export const AudioLiveMemberEventSchema = z.looseObject({
+export const AudioLiveMemberEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
   guild_id: z.string(),
   /** Channel id. */
@@ -114,4 +114,4 @@ export const AudioLiveMemberEventSchema = z.looseObject({
   channel_type: z.number().optional(),
   /** The user. */
   user_id: z.string(),
-});
+}));

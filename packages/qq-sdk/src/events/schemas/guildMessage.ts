@@ -3,21 +3,21 @@ import { EventTimestampSchema } from '../EventTimestamp.js';
 import { EventAttachmentSchema, GuildUserSchema, MessageReferenceSchema } from './common.js';
 
 /** A guild member as embedded in a guild message or member event. */
-export const GuildMemberInfoSchema = z.looseObject({
+export const GuildMemberInfoSchema = z.lazy(() => z.looseObject({
   /** When the user joined the guild. */
   joined_at: EventTimestampSchema.optional(),
   /** Role ids. */
   roles: z.array(z.string()).optional(),
   /** Nickname in the guild. */
   nick: z.string().optional(),
-});
+}));
 
 /**
  * A guild channel or guild DM message: `AT_MESSAGE_CREATE`, `MESSAGE_CREATE`, `DIRECT_MESSAGE_CREATE`.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/template/model.html
  */
-export const GuildMessageSchema = z.looseObject({
+export const GuildMessageSchema = z.lazy(() => z.looseObject({
   /** Message id. */
   id: z.string(),
   /** Channel id. */
@@ -52,14 +52,14 @@ export const GuildMessageSchema = z.looseObject({
   src_guild_id: z.string().optional(),
   /** DMs: set to true. */
   direct_message: z.boolean().optional(),
-});
+}));
 
 /**
  * `MESSAGE_DELETE`, `PUBLIC_MESSAGE_DELETE`, `DIRECT_MESSAGE_DELETE`: a message was recalled.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/template/model.html
  */
-export const MessageDeleteSchema = z.looseObject({
+export const MessageDeleteSchema = z.lazy(() => z.looseObject({
   /** The deleted message (partial: ids and author). */
   message: z.looseObject({
     /** Message id. */
@@ -78,4 +78,4 @@ export const MessageDeleteSchema = z.looseObject({
     /** User id. */
     id: z.string(),
   }).optional(),
-});
+}));

@@ -7,7 +7,7 @@ import { EventTimestampSchema } from '../EventTimestamp.js';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/trans/msg-btn.html
  */
-export const InteractionSchema = z.looseObject({
+export const InteractionSchema = z.lazy(() => z.looseObject({
   /** Interaction id; pass it to the acknowledge endpoint. */
   id: z.string(),
   /** 11 button, 12 C2C quick menu, 13 feedback, 14 clear session, 15 story, 16 switch model, 18–20 authorization. */
@@ -62,4 +62,4 @@ export const InteractionSchema = z.looseObject({
         .optional(),
     })
     .optional(),
-});
+}));

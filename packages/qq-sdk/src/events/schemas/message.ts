@@ -10,7 +10,7 @@ import {
 } from './common.js';
 
 // Fields shared by C2C and group messages.
-const v2MessageShape = {
+const v2MessageShape = () => ({
   /** Message id; pass it as `msg_id` to reply passively. */
   id: z.string(),
   /** Text content; in group at-messages the mention of the bot is stripped (often leaves a leading space). */
@@ -31,14 +31,14 @@ const v2MessageShape = {
   ark_data: z.unknown().optional(),
   /** Quote / chat-record elements (`message_type` 103, 102). */
   msg_elements: z.array(MessageElementSchema).optional(),
-};
+});
 
 /**
  * `C2C_MESSAGE_CREATE`: a user sent the bot a private message.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/event.html
  */
-export const C2CMessageSchema = z.looseObject(v2MessageShape);
+export const C2CMessageSchema = z.lazy(() => z.looseObject(v2MessageShape()));
 
 /**
  * `GROUP_AT_MESSAGE_CREATE` (a member @-mentioned the bot) and `GROUP_MESSAGE_CREATE` (every group
@@ -46,12 +46,12 @@ export const C2CMessageSchema = z.looseObject(v2MessageShape);
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/event.html
  */
-export const GroupMessageSchema = z.looseObject({
-  ...v2MessageShape,
+export const GroupMessageSchema = z.lazy(() => z.looseObject({
+  ...v2MessageShape(),
   /** The group's openid for this bot. */
   group_openid: z.string(),
   /** Legacy alias of `group_openid`. */
   group_id: z.string().optional(),
   /** Other users mentioned in the message (excluding the bot). */
   mentions: z.array(EventMentionSchema).optional(),
-});
+}));

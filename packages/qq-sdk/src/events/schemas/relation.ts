@@ -7,7 +7,7 @@ import { EventTimestampSchema } from '../EventTimestamp.js';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/user/manage/event.html
  */
-export const FriendEventSchema = z.looseObject({
+export const FriendEventSchema = z.lazy(() => z.looseObject({
   /** The user's openid. */
   openid: z.string(),
   /** When it happened (Unix seconds). */
@@ -23,7 +23,7 @@ export const FriendEventSchema = z.looseObject({
   }).optional(),
   /** Short code, when the platform sends one. */
   short_code: z.string().optional(),
-});
+}));
 
 /**
  * `GROUP_ADD_ROBOT`, `GROUP_DEL_ROBOT`, `GROUP_MSG_REJECT`, `GROUP_MSG_RECEIVE`: the bot was added to
@@ -31,11 +31,11 @@ export const FriendEventSchema = z.looseObject({
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/group/manage/event.html
  */
-export const GroupRobotEventSchema = z.looseObject({
+export const GroupRobotEventSchema = z.lazy(() => z.looseObject({
   /** The group's openid. */
   group_openid: z.string(),
   /** The member who did it. */
   op_member_openid: z.string(),
   /** When it happened (Unix seconds). */
   timestamp: EventTimestampSchema,
-});
+}));

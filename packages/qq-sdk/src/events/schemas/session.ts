@@ -5,7 +5,7 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/event-emit.html
  */
-export const ReadySchema = z.looseObject({
+export const ReadySchema = z.lazy(() => z.looseObject({
   /** Gateway version. */
   version: z.number(),
   /** Session id; keep it to resume. */
@@ -21,7 +21,7 @@ export const ReadySchema = z.looseObject({
   }),
   /** `[shard_id, num_shards]`. */
   shard: z.array(z.number()).optional(),
-});
+}));
 
 /** `RESUMED`: a Resume finished replaying; `d` is `""`. */
-export const ResumedSchema = z.unknown();
+export const ResumedSchema = z.lazy(() => z.unknown());

@@ -13,7 +13,7 @@ import {
 } from '../schemas/groups.js';
 import { pathId, validateBody } from '../validateBody.js';
 
-const CursorSchema = z.strictObject({ cursor: z.string().min(1).optional() });
+const CursorSchema = z.lazy(() => z.strictObject({ cursor: z.string().min(1).optional() }));
 
 /**
  * Group (群) management: info, bot state, members, blacklist, mute settings and join requests.

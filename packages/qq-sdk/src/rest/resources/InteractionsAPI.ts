@@ -9,9 +9,9 @@ import { pathId, validateBody } from '../validateBody.js';
  */
 export type InteractionResultCode = 0 | 1 | 2 | 3 | 4 | 5;
 
-const BodySchema = z.strictObject({
+const BodySchema = z.lazy(() => z.strictObject({
   code: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'must be 0-5' }),
-});
+}));
 
 /**
  * Acknowledges button and quick-menu interactions (`INTERACTION_CREATE`); without it the user's

@@ -48,7 +48,7 @@ export interface MediaUploadOptions extends RequestOptions {
   readonly noCache?: boolean | undefined;
 }
 
-const MediaUploadInputSchema = z
+const MediaUploadInputSchema = z.lazy(() => z
   .strictObject({
     file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
       error: 'must be image, video, voice, file or 1-4',
@@ -64,7 +64,7 @@ const MediaUploadInputSchema = z
     if (sources !== 1) {
       ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url, buffer, path or file_data' });
     }
-  });
+  }));
 
 /** A large file to upload in parts: a file type, the bytes or a path, and progress reporting. */
 export interface LargeMediaUploadInput {
@@ -82,7 +82,7 @@ export interface LargeMediaUploadInput {
   readonly onProgress?: ((progress: ChunkedUploadProgress) => void) | undefined;
 }
 
-const LargeMediaUploadInputSchema = z
+const LargeMediaUploadInputSchema = z.lazy(() => z
   .strictObject({
     file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
       error: 'must be image, video, voice, file or 1-4',
@@ -97,7 +97,7 @@ const LargeMediaUploadInputSchema = z
     if ((input.buffer === undefined) === (input.path === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['buffer'], message: 'give exactly one of buffer or path' });
     }
-  });
+  }));
 
 const C2C_CHUNK_ROUTES = {
   prepare: 'POST /v2/users/{openid}/upload_prepare',

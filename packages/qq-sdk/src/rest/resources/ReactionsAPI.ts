@@ -12,8 +12,8 @@ export interface ReactionEmoji {
   readonly id: string;
 }
 
-const EmojiSchema = z.strictObject({ type: z.union([z.literal(1), z.literal(2)]), id: z.string().min(1) });
-const ListQuerySchema = z.strictObject({ cookie: z.string().optional(), limit: z.number().int().min(1).max(50).optional() });
+const EmojiSchema = z.lazy(() => z.strictObject({ type: z.union([z.literal(1), z.literal(2)]), id: z.string().min(1) }));
+const ListQuerySchema = z.lazy(() => z.strictObject({ cookie: z.string().optional(), limit: z.number().int().min(1).max(50).optional() }));
 
 /**
  * Emoji reactions (表情表态) on guild channel messages.

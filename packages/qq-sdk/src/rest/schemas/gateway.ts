@@ -5,7 +5,7 @@ import { z } from 'zod';
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/wss/url_get.html
  */
-export const GatewayUrlResponseSchema = z.looseObject({ url: z.string().min(1) });
+export const GatewayUrlResponseSchema = z.lazy(() => z.looseObject({ url: z.string().min(1) }));
 /** The gateway URL. */
 export type GatewayUrlResponse = z.infer<typeof GatewayUrlResponseSchema>;
 
@@ -14,7 +14,7 @@ export type GatewayUrlResponse = z.infer<typeof GatewayUrlResponseSchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/wss/shard_url_get.html
  */
-export const GatewayBotResponseSchema = z.looseObject({
+export const GatewayBotResponseSchema = z.lazy(() => z.looseObject({
   url: z.string().min(1),
   shards: z.number().int().positive(),
   session_start_limit: z.looseObject({
@@ -23,6 +23,6 @@ export const GatewayBotResponseSchema = z.looseObject({
     reset_after: z.number(),
     max_concurrency: z.number(),
   }),
-});
+}));
 /** Gateway info for a bot. */
 export type GatewayBotResponse = z.infer<typeof GatewayBotResponseSchema>;

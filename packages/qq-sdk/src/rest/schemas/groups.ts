@@ -7,29 +7,29 @@ import { z } from 'zod';
  */
 
 /** A loose platform object whose fields are not documented in the sources. */
-export const LooseRecordSchema = z.looseObject({});
+export const LooseRecordSchema = z.lazy(() => z.looseObject({}));
 /** A loose platform object. */
 export type LooseRecord = z.infer<typeof LooseRecordSchema>;
 
 /** A page of group members; pass `next_cursor` (if present) as the next `cursor`. */
-export const GroupMembersPageSchema = z.looseObject({
+export const GroupMembersPageSchema = z.lazy(() => z.looseObject({
   members: z.array(z.looseObject({ member_openid: z.string().optional() })).optional(),
   next_cursor: z.string().optional(),
-});
+}));
 /** A page of group members. */
 export type GroupMembersPage = z.infer<typeof GroupMembersPageSchema>;
 
 /** Body of a join-request decision. */
-export const JoinRequestDecisionBodySchema = z.strictObject({
+export const JoinRequestDecisionBodySchema = z.lazy(() => z.strictObject({
   op: z.enum(['approve', 'decline']),
   join_request_id: z.string().min(1),
   reject_reason: z.string().optional(),
   add_to_member_blacklist: z.boolean().optional(),
-});
+}));
 /** A join-request decision body. */
 export type JoinRequestDecisionBody = z.input<typeof JoinRequestDecisionBodySchema>;
 
 /** Body of `POST /v2/generate_url_link`. */
-export const GenerateUrlLinkBodySchema = z.strictObject({ callback_data: z.string().min(1) });
+export const GenerateUrlLinkBodySchema = z.lazy(() => z.strictObject({ callback_data: z.string().min(1) }));
 /** A generate-URL-link body. */
 export type GenerateUrlLinkBody = z.input<typeof GenerateUrlLinkBodySchema>;

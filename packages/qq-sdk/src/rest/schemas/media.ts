@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Numeric `file_type` of a rich-media upload: 1 image, 2 video, 3 voice (silk), 4 file. */
-export const FileTypeSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const FileTypeSchema = z.lazy(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
 /** A numeric file type. */
 export type FileType = z.infer<typeof FileTypeSchema>;
 
@@ -15,7 +15,7 @@ export type FileTypeName = keyof typeof FILE_TYPES;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
  */
-export const MediaUploadBodySchema = z
+export const MediaUploadBodySchema = z.lazy(() => z
   .strictObject({
     file_type: FileTypeSchema,
     url: z.url().optional(),
@@ -26,16 +26,16 @@ export const MediaUploadBodySchema = z
     if ((body.url === undefined) === (body.file_data === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url or file_data' });
     }
-  });
+  }));
 /** A media upload wire body. */
 export type MediaUploadBody = z.input<typeof MediaUploadBodySchema>;
 
 /** Upload response: `file_info` for a `msg_type: 7` send, valid for `ttl` seconds (0 = long-lived). */
-export const MediaUploadResponseSchema = z.looseObject({
+export const MediaUploadResponseSchema = z.lazy(() => z.looseObject({
   file_uuid: z.string().optional(),
   file_info: z.string(),
   ttl: z.number(),
   id: z.string().optional(),
-});
+}));
 /** A media upload response. */
 export type MediaUploadResponse = z.infer<typeof MediaUploadResponseSchema>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Native markdown `{ content }` or a template `{ custom_template_id, params }`. */
-export const MarkdownBodySchema = z.union([
+export const MarkdownBodySchema = z.lazy(() => z.union([
   z.strictObject({ content: z.string().min(1, 'must not be empty') }),
   z.strictObject({
     custom_template_id: z.string().min(1),
@@ -17,12 +17,12 @@ export const MarkdownBodySchema = z.union([
     template_id: z.union([z.number().int(), z.string().min(1)]),
     params: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1) })).optional(),
   }),
-]);
+]));
 /** A markdown payload. */
 export type MarkdownBody = z.infer<typeof MarkdownBodySchema>;
 
 /** One keyboard button. */
-export const KeyboardButtonBodySchema = z.looseObject({
+export const KeyboardButtonBodySchema = z.lazy(() => z.looseObject({
   id: z.string().optional(),
   render_data: z.looseObject({
     label: z.string().min(1),
@@ -42,58 +42,58 @@ export const KeyboardButtonBodySchema = z.looseObject({
     enter: z.boolean().optional(),
     anchor: z.number().int().optional(),
   }),
-});
+}));
 /** A keyboard button. */
 export type KeyboardButtonBody = z.infer<typeof KeyboardButtonBodySchema>;
 
 /** A keyboard: a template `{ id }` or custom rows (max 5 rows × 5 buttons). */
-export const KeyboardBodySchema = z.union([
+export const KeyboardBodySchema = z.lazy(() => z.union([
   z.strictObject({ id: z.string().min(1) }),
   z.strictObject({
     content: z.strictObject({
       rows: z.array(z.strictObject({ buttons: z.array(KeyboardButtonBodySchema).min(1).max(5) })).min(1).max(5),
     }),
   }),
-]);
+]));
 /** A keyboard payload. */
 export type KeyboardBody = z.infer<typeof KeyboardBodySchema>;
 
-const ArkKvSchema = z.looseObject({
+const ArkKvSchema = z.lazy(() => z.looseObject({
   key: z.string().min(1),
   value: z.string().optional(),
   obj: z.array(z.looseObject({ obj_kv: z.array(z.looseObject({ key: z.string(), value: z.string() })) })).optional(),
-});
+}));
 
 /** An ark message (templates 23, 24, 37; needs permission). */
-export const ArkBodySchema = z.looseObject({ template_id: z.number().int().positive(), kv: z.array(ArkKvSchema) });
+export const ArkBodySchema = z.lazy(() => z.looseObject({ template_id: z.number().int().positive(), kv: z.array(ArkKvSchema) }));
 /** An ark payload. */
 export type ArkBody = z.infer<typeof ArkBodySchema>;
 
 /** An embed (guild channels). */
-export const EmbedBodySchema = z.looseObject({
+export const EmbedBodySchema = z.lazy(() => z.looseObject({
   title: z.string().optional(),
   prompt: z.string().optional(),
   thumbnail: z.looseObject({ url: z.string() }).optional(),
   fields: z.array(z.looseObject({ name: z.string() })).optional(),
-});
+}));
 /** An embed payload. */
 export type EmbedBody = z.infer<typeof EmbedBodySchema>;
 
 /** A quote reply. */
-export const MessageReferenceBodySchema = z.looseObject({
+export const MessageReferenceBodySchema = z.lazy(() => z.looseObject({
   message_id: z.string().min(1),
   ignore_get_message_error: z.boolean().optional(),
-});
+}));
 /** A message reference. */
 export type MessageReferenceBody = z.infer<typeof MessageReferenceBodySchema>;
 
 /** The rich media of a `msg_type: 7` message: the `file_info` returned by an upload. */
-export const MediaRefSchema = z.strictObject({ file_info: z.string().min(1) });
+export const MediaRefSchema = z.lazy(() => z.strictObject({ file_info: z.string().min(1) }));
 /** A media reference. */
 export type MediaRef = z.infer<typeof MediaRefSchema>;
 
 /** `msg_type` values: 0 text, 2 markdown, 3 ark, 4 embed, 7 media. */
-export const MessageTypeSchema = z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)]);
+export const MessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)]));
 /** A message type. */
 export type MessageType = z.infer<typeof MessageTypeSchema>;
 
@@ -152,12 +152,12 @@ function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
-export const C2CMessageBodySchema = z.looseObject({ ...v2Fields, is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
+export const C2CMessageBodySchema = z.lazy(() => z.looseObject({ ...v2Fields, is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
   checkV2(body, ctx);
   if (body.is_wakeup && (body.msg_id !== undefined || body.event_id !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['is_wakeup'], message: 'cannot be combined with msg_id or event_id' });
   }
-});
+}));
 /** A C2C message body. */
 export type C2CMessageBody = z.input<typeof C2CMessageBodySchema>;
 
@@ -166,7 +166,7 @@ export type C2CMessageBody = z.input<typeof C2CMessageBodySchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
-export const GroupMessageBodySchema = z.looseObject(v2Fields).superRefine(checkV2);
+export const GroupMessageBodySchema = z.lazy(() => z.looseObject(v2Fields).superRefine(checkV2));
 /** A group message body. */
 export type GroupMessageBody = z.input<typeof GroupMessageBodySchema>;
 
@@ -176,7 +176,7 @@ export type GroupMessageBody = z.input<typeof GroupMessageBodySchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/post_messages.html
  */
-export const ChannelMessageBodySchema = z
+export const ChannelMessageBodySchema = z.lazy(() => z
   .looseObject({
     content: z.string().optional(),
     embed: EmbedBodySchema.optional(),
@@ -197,18 +197,18 @@ export const ChannelMessageBodySchema = z
         message: 'must not be empty (or give embed, ark, image or markdown)',
       });
     }
-  });
+  }));
 /** A guild channel message body. */
 export type ChannelMessageBody = z.input<typeof ChannelMessageBodySchema>;
 /** A guild DM message body (same shape as a channel message). */
 export type DirectMessageBody = ChannelMessageBody;
 
 /** Response of a C2C / group send: the message id and a timestamp (number or RFC 3339 string). */
-export const MessageSendResponseSchema = z.looseObject({
+export const MessageSendResponseSchema = z.lazy(() => z.looseObject({
   id: z.string(),
   timestamp: z.union([z.number(), z.string()]).optional(),
   ext_info: z.looseObject({ ref_idx: z.string().optional() }).optional(),
-});
+}));
 /** A C2C / group send response. */
 export type MessageSendResponse = z.infer<typeof MessageSendResponseSchema>;
 
@@ -217,7 +217,7 @@ export type MessageSendResponse = z.infer<typeof MessageSendResponseSchema>;
  * platform queues the message for audit (HTTP 202, code 304023/304024) there is no `id` but a
  * `code` and `data.message_audit.audit_id`; wait for MESSAGE_AUDIT_PASS / REJECT.
  */
-export const SentGuildMessageSchema = z.looseObject({
+export const SentGuildMessageSchema = z.lazy(() => z.looseObject({
   id: z.string().optional(),
   code: z.number().optional(),
   data: z.looseObject({ message_audit: z.looseObject({ audit_id: z.string() }).optional() }).optional(),
@@ -226,7 +226,7 @@ export const SentGuildMessageSchema = z.looseObject({
   content: z.string().optional(),
   timestamp: z.union([z.number(), z.string()]).optional(),
   author: z.looseObject({ id: z.string(), username: z.string().optional(), bot: z.boolean().optional() }).optional(),
-});
+}));
 /** A guild message. */
 export type SentGuildMessage = z.infer<typeof SentGuildMessageSchema>;
 
@@ -236,7 +236,7 @@ export type SentGuildMessage = z.infer<typeof SentGuildMessageSchema>;
  * anchor (`msg_id` or `event_id`) and no `stream_msg_id`; later chunks carry the `id` the first
  * response returned. `input_state` 1 = generating, 10 = finished. Groups do not support streams.
  */
-export const C2CStreamChunkBodySchema = z
+export const C2CStreamChunkBodySchema = z.lazy(() => z
   .looseObject({
     input_mode: z.literal('replace'),
     input_state: z.union([z.literal(1), z.literal(10)]),
@@ -252,11 +252,11 @@ export const C2CStreamChunkBodySchema = z
     if (body.stream_msg_id === undefined && body.msg_id === undefined && body.event_id === undefined) {
       ctx.addIssue({ code: 'custom', path: ['msg_id'], message: 'the first chunk needs msg_id or event_id; later chunks need stream_msg_id' });
     }
-  });
+  }));
 /** A C2C stream chunk body. */
 export type C2CStreamChunkBody = z.input<typeof C2CStreamChunkBodySchema>;
 
 /** Response of a stream chunk: `id` is the `stream_msg_id` for the following chunks. */
-export const StreamChunkResponseSchema = z.looseObject({ id: z.string().optional() });
+export const StreamChunkResponseSchema = z.lazy(() => z.looseObject({ id: z.string().optional() }));
 /** A stream chunk response. */
 export type StreamChunkResponse = z.infer<typeof StreamChunkResponseSchema>;
