@@ -1,9 +1,14 @@
 import { createTsupConfig } from '../../tsup.shared.ts';
 
-export default createTsupConfig({
-  index: 'src/index.ts',
-  'webhook/index': 'src/webhook/index.ts',
-  'testing/index': 'src/testing/index.ts',
-  'testing/cli': 'src/testing/cli.ts',
-  'redis/index': 'src/redis/index.ts',
-});
+export default createTsupConfig(
+  {
+    index: 'src/index.ts',
+    'webhook/index': 'src/webhook/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'testing/cli': 'src/testing/cli.ts',
+    'redis/index': 'src/redis/index.ts',
+  },
+  // zod is bundled, tree-shaken to what src/internal/zod.ts re-exports (see there why); the
+  // declarations keep importing the `zod` package, which stays a dependency for them.
+  { noExternal: ['zod'] },
+);

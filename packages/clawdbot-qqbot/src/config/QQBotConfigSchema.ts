@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /** Access-list literal the host accepts in `allowFrom` meaning "no static entries". */
 export const APPROVAL_DISABLED_ENTRY = 'openclaw:approval-disabled';
@@ -73,6 +73,6 @@ export const QQBotChannelConfigSchema = z
   .strict();
 
 /** One account's settings, as parsed. */
-export type QQBotAccountConfig = z.infer<typeof QQBotAccountConfigSchema>;
+export type QQBotAccountConfig = z.output<typeof QQBotAccountConfigSchema>;
 /** The `channels.qqbot` section, as parsed. */
-export type QQBotChannelConfig = z.infer<typeof QQBotChannelConfigSchema>;
+export type QQBotChannelConfig = z.output<typeof QQBotChannelConfigSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * The token endpoint's success body. `expires_in` is documented as a number but the official

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../internal/zod.js';
 import { QQError } from './QQError.js';
 
 /** One problem found by validation: where, and what is wrong. */

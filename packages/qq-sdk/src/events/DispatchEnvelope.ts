@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * Any frame on the gateway or a webhook body: `op` plus, depending on it, `d`, `s`, `t` and `id`.
@@ -20,7 +20,7 @@ export const GatewayPayloadSchema = z.looseObject({
 });
 
 /** A gateway frame or webhook body, as validated by {@link GatewayPayloadSchema}. */
-export type GatewayPayload = z.infer<typeof GatewayPayloadSchema>;
+export type GatewayPayload = z.output<typeof GatewayPayloadSchema>;
 
 /**
  * A dispatch (op 0): the envelope every event arrives in, over the gateway or a webhook.

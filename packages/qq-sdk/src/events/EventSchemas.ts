@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../internal/zod.js';
 import { ForumAuditResultSchema, ForumEventSchema, OpenForumEventSchema } from './schemas/forum.js';
 import {
   AudioEventSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * A platform timestamp as a `Date` that remembers exactly what the platform sent.

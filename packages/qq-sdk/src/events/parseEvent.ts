@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../internal/zod.js';
 import type { EventPayloadMap, EventType } from './EventSchemas.js';
 import { eventEntry, InvalidPayload, validatePayload } from './internal/eventEntries.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /** `d` of op 10 Hello. @internal */
 export const HelloDataSchema = z.looseObject({ heartbeat_interval: z.number().positive() });

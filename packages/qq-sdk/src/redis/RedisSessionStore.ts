@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 import type { GatewaySession, GatewaySessionStore } from '../gateway/session/GatewaySessionStore.js';
 import { RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 import type { SharedAccessToken, SharedTokenCache } from '../auth/SharedTokenCache.js';
 import { sleep } from '../gateway/sleep.js';
 import { systemClock, type Clock } from '../internal/Clock.js';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { z } from 'zod';
+import type * as z from '../internal/zod.js';
 import { TokenManager, DEFAULT_TOKEN_URL } from '../auth/TokenManager.js';
 import type { TokenProvider } from '../auth/TokenProvider.js';
 import { QQAbortError } from '../errors/QQAbortError.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../internal/zod.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 
 /**

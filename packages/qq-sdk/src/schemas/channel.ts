@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * The fields of a channel (子频道) that both REST and the `CHANNEL_*` events carry, in their wire

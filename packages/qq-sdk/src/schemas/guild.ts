@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * The fields of a guild (频道) in their wire form, shared by the REST `Guild` and the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * The fields of a guild member that REST and the `GUILD_MEMBER_*` events share, in their wire form.

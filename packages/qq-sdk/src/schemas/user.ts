@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * Fields every platform user object carries (guild users, the bot itself, member and reaction

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 import type { QQSimulator } from './QQSimulator.js';
 import { SIMULATOR_ROUTES } from './SimulatorRoute.js';
 
@@ -107,7 +107,7 @@ export function handleControlRequest(sim: QQSimulator, method: string, url: URL,
   }
 }
 
-function runGatewayAction(sim: QQSimulator, action: z.infer<typeof GatewayActionSchema>): number {
+function runGatewayAction(sim: QQSimulator, action: z.output<typeof GatewayActionSchema>): number {
   const selector = 'selector' in action && action.selector ? stripUndefined(action.selector) : {};
   switch (action.action) {
     case 'reconnect':

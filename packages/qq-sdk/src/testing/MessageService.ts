@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 import type { Clock } from '../internal/Clock.js';
 import { isPlainObject } from './deepMerge.js';
 import { rfc3339Beijing } from './EventFactory.js';

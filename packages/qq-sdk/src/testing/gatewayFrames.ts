@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /** Op 2 Identify `d`, as the simulator accepts it (unknown fields such as `properties` pass). Internal. */
 export const IdentifyDataSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../internal/zod.js';
 
 /**
  * The op 13 callback-URL validation request the platform sends when a callback URL is saved in
@@ -19,7 +19,7 @@ export const WebhookValidationRequestSchema = z.looseObject({
 });
 
 /** An op 13 validation request, as parsed by {@link WebhookValidationRequestSchema}. */
-export type WebhookValidationRequest = z.infer<typeof WebhookValidationRequestSchema>;
+export type WebhookValidationRequest = z.output<typeof WebhookValidationRequestSchema>;
 
 /** The JSON body that answers an op 13 validation request (sent with HTTP 200). */
 export interface WebhookValidationResponse {

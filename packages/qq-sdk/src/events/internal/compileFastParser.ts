@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../internal/zod.js';
 import { EventTimestamp, EventTimestampSchema } from '../EventTimestamp.js';
 
 /** Returned by a fast parser when the value does not match, or matches in a way only zod should judge. */

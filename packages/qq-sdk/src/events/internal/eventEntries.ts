@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../internal/zod.js';
 import { EventSchemas, MESSAGE_EVENT_TYPES, type EventType } from '../EventSchemas.js';
 import { compileFastParser, MISMATCH, type FastParser } from './compileFastParser.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import { unionIdentityShape, userBotShape, userShape } from '../../schemas/user.js';
 
 /**

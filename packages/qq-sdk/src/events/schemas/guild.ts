@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import { EventTimestampSchema } from '../EventTimestamp.js';
 import { channelShape } from '../../schemas/channel.js';
 import { guildShape } from '../../schemas/guild.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import type { GatewaySession, GatewaySessionStore } from './GatewaySessionStore.js';
 
 const FileSchema = z.record(

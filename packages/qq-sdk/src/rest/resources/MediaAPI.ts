@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import { QQValidationError } from '../../errors/QQValidationError.js';
 import type { ChunkedUploadProgress } from '../ChunkedUploadProgress.js';
 import { MediaUploadCache } from '../MediaUploadCache.js';

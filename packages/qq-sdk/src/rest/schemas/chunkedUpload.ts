@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /**
  * Wire shapes of the chunked (large file) upload. UNCONFIRMED: the endpoints are not in the
@@ -13,7 +13,7 @@ export const UploadPartSchema = z.lazy(() => z.looseObject({
   block_size: z.union([z.number(), z.string()]).optional(),
 }));
 /** An upload part. */
-export type UploadPart = z.infer<typeof UploadPartSchema>;
+export type UploadPart = z.output<typeof UploadPartSchema>;
 
 /** Response of `upload_prepare`. May already carry `file_info` when the platform has the file. */
 export const UploadPrepareResponseSchema = z.lazy(() => z.looseObject({
@@ -26,4 +26,4 @@ export const UploadPrepareResponseSchema = z.lazy(() => z.looseObject({
   file_uuid: z.string().optional(),
 }));
 /** An upload_prepare response. */
-export type UploadPrepareResponse = z.infer<typeof UploadPrepareResponseSchema>;
+export type UploadPrepareResponse = z.output<typeof UploadPrepareResponseSchema>;

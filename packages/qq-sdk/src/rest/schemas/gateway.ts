@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /**
  * `GET /gateway`: the WebSocket URL.
@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const GatewayUrlResponseSchema = z.lazy(() => z.looseObject({ url: z.string().min(1) }));
 /** The gateway URL. */
-export type GatewayUrlResponse = z.infer<typeof GatewayUrlResponseSchema>;
+export type GatewayUrlResponse = z.output<typeof GatewayUrlResponseSchema>;
 
 /**
  * `GET /gateway/bot`: the URL, the recommended shard count and the session start limit.
@@ -25,4 +25,4 @@ export const GatewayBotResponseSchema = z.lazy(() => z.looseObject({
   }),
 }));
 /** Gateway info for a bot. */
-export type GatewayBotResponse = z.infer<typeof GatewayBotResponseSchema>;
+export type GatewayBotResponse = z.output<typeof GatewayBotResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /**
  * Group management shapes. UNCONFIRMED: these invite-only APIs are documented only on the 2026
@@ -9,7 +9,7 @@ import { z } from 'zod';
 /** A loose platform object whose fields are not documented in the sources. */
 export const LooseRecordSchema = z.lazy(() => z.looseObject({}));
 /** A loose platform object. */
-export type LooseRecord = z.infer<typeof LooseRecordSchema>;
+export type LooseRecord = z.output<typeof LooseRecordSchema>;
 
 /** A page of group members; pass `next_cursor` (if present) as the next `cursor`. */
 export const GroupMembersPageSchema = z.lazy(() => z.looseObject({
@@ -17,7 +17,7 @@ export const GroupMembersPageSchema = z.lazy(() => z.looseObject({
   next_cursor: z.string().optional(),
 }));
 /** A page of group members. */
-export type GroupMembersPage = z.infer<typeof GroupMembersPageSchema>;
+export type GroupMembersPage = z.output<typeof GroupMembersPageSchema>;
 
 /** Body of a join-request decision. */
 export const JoinRequestDecisionBodySchema = z.lazy(() => z.strictObject({

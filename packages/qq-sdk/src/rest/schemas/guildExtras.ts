@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /**
  * Schedules, forum threads, API permissions and audio controls of guild channels. Unknown fields
@@ -18,7 +18,7 @@ export const ScheduleSchema = z.lazy(() => z.looseObject({
   remind_type: z.string().optional(),
 }));
 /** A schedule. */
-export type Schedule = z.infer<typeof ScheduleSchema>;
+export type Schedule = z.output<typeof ScheduleSchema>;
 
 /** Fields of a schedule to create or edit; timestamps are epoch-millisecond strings. */
 export const ScheduleBodySchema = z.lazy(() => z.strictObject({
@@ -40,12 +40,12 @@ export const ThreadSchema = z.lazy(() => z.looseObject({
   thread_info: z.looseObject({ thread_id: z.string(), title: z.string().optional(), content: z.string().optional(), date_time: z.string().optional() }).optional(),
 }));
 /** A forum thread. */
-export type Thread = z.infer<typeof ThreadSchema>;
+export type Thread = z.output<typeof ThreadSchema>;
 
 /** A page of forum threads. */
 export const ThreadListSchema = z.lazy(() => z.looseObject({ threads: z.array(ThreadSchema), is_finish: z.number().optional() }));
 /** A page of forum threads. */
-export type ThreadList = z.infer<typeof ThreadListSchema>;
+export type ThreadList = z.output<typeof ThreadListSchema>;
 
 /** Body of `PUT /channels/{channel_id}/threads`: format 1 text, 2 HTML, 3 markdown, 4 JSON. */
 export const PublishThreadBodySchema = z.lazy(() => z.strictObject({
@@ -59,7 +59,7 @@ export type PublishThreadBody = z.input<typeof PublishThreadBodySchema>;
 /** Response of publishing a thread. */
 export const PublishThreadResponseSchema = z.lazy(() => z.looseObject({ task_id: z.string().optional(), create_time: z.string().optional() }));
 /** A publish-thread response. */
-export type PublishThreadResponse = z.infer<typeof PublishThreadResponseSchema>;
+export type PublishThreadResponse = z.output<typeof PublishThreadResponseSchema>;
 
 /** One API the bot may call in a guild, and whether it is authorised (`auth_status` 1). */
 export const ApiPermissionSchema = z.lazy(() => z.looseObject({
@@ -69,7 +69,7 @@ export const ApiPermissionSchema = z.lazy(() => z.looseObject({
   auth_status: z.number().optional(),
 }));
 /** An API permission. */
-export type ApiPermission = z.infer<typeof ApiPermissionSchema>;
+export type ApiPermission = z.output<typeof ApiPermissionSchema>;
 
 /** Body of an API permission demand: asks guild admins (in `channel_id`) to grant an API. */
 export const ApiPermissionDemandBodySchema = z.lazy(() => z.strictObject({

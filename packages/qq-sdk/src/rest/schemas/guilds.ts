@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import { channelShape } from '../../schemas/channel.js';
 import { memberShape } from '../../schemas/member.js';
 import { userBotShape, userShape } from '../../schemas/user.js';
@@ -19,7 +19,7 @@ export const ChannelSchema = z.lazy(() => z.looseObject({
   permissions: z.string().optional(),
 }));
 /** A channel. */
-export type Channel = z.infer<typeof ChannelSchema>;
+export type Channel = z.output<typeof ChannelSchema>;
 
 /** Body of `POST /guilds/{guild_id}/channels`. */
 export const CreateChannelBodySchema = z.lazy(() => z.looseObject({
@@ -55,7 +55,7 @@ export const MemberSchema = z.lazy(() => z.looseObject({
   ...memberShape(),
 }));
 /** A guild member. */
-export type Member = z.infer<typeof MemberSchema>;
+export type Member = z.output<typeof MemberSchema>;
 
 /** Body of `DELETE /guilds/{guild_id}/members/{user_id}`. */
 export const DeleteMemberBodySchema = z.lazy(() => z.strictObject({
@@ -68,7 +68,7 @@ export type DeleteMemberBody = z.input<typeof DeleteMemberBodySchema>;
 /** Response of `GET /guilds/{guild_id}/roles/{role_id}/members`. */
 export const RoleMembersSchema = z.lazy(() => z.looseObject({ data: z.array(MemberSchema), next: z.string().optional() }));
 /** A page of role members. */
-export type RoleMembers = z.infer<typeof RoleMembersSchema>;
+export type RoleMembers = z.output<typeof RoleMembersSchema>;
 
 /** A guild role. */
 export const RoleSchema = z.lazy(() => z.looseObject({
@@ -80,7 +80,7 @@ export const RoleSchema = z.lazy(() => z.looseObject({
   member_limit: z.number().optional(),
 }));
 /** A role. */
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = z.output<typeof RoleSchema>;
 
 /** Response of `GET /guilds/{guild_id}/roles`. */
 export const GuildRolesSchema = z.lazy(() => z.looseObject({
@@ -89,7 +89,7 @@ export const GuildRolesSchema = z.lazy(() => z.looseObject({
   role_num_limit: z.string().optional(),
 }));
 /** The roles of a guild. */
-export type GuildRoles = z.infer<typeof GuildRolesSchema>;
+export type GuildRoles = z.output<typeof GuildRolesSchema>;
 
 /** Body of role create / edit. */
 export const RoleBodySchema = z.lazy(() => z
@@ -101,7 +101,7 @@ export type RoleBody = z.input<typeof RoleBodySchema>;
 /** Response of role create / edit. */
 export const RoleMutationResponseSchema = z.lazy(() => z.looseObject({ role_id: z.string().optional(), guild_id: z.string().optional(), role: RoleSchema.optional() }));
 /** A role mutation response. */
-export type RoleMutationResponse = z.infer<typeof RoleMutationResponseSchema>;
+export type RoleMutationResponse = z.output<typeof RoleMutationResponseSchema>;
 
 /** Pinned messages of a channel. */
 export const PinsMessageSchema = z.lazy(() => z.looseObject({
@@ -110,7 +110,7 @@ export const PinsMessageSchema = z.lazy(() => z.looseObject({
   message_ids: z.array(z.string()),
 }));
 /** Pinned messages. */
-export type PinsMessage = z.infer<typeof PinsMessageSchema>;
+export type PinsMessage = z.output<typeof PinsMessageSchema>;
 
 /** Users who reacted with an emoji (paged by `cookie`). */
 export const ReactionUsersSchema = z.lazy(() => z.looseObject({
@@ -119,7 +119,7 @@ export const ReactionUsersSchema = z.lazy(() => z.looseObject({
   is_end: z.boolean().optional(),
 }));
 /** A page of reaction users. */
-export type ReactionUsers = z.infer<typeof ReactionUsersSchema>;
+export type ReactionUsers = z.output<typeof ReactionUsersSchema>;
 
 /** An announcement. */
 export const AnnounceSchema = z.lazy(() => z.looseObject({
@@ -129,7 +129,7 @@ export const AnnounceSchema = z.lazy(() => z.looseObject({
   announces_type: z.number().optional(),
 }));
 /** An announcement. */
-export type Announce = z.infer<typeof AnnounceSchema>;
+export type Announce = z.output<typeof AnnounceSchema>;
 
 /** Body of announce creation: a message to promote, or recommended channels. */
 export const CreateAnnounceBodySchema = z.lazy(() => z
@@ -154,7 +154,7 @@ export const MessageSettingSchema = z.lazy(() => z.looseObject({
   channel_push_max_num: z.number().optional(),
 }));
 /** Guild message settings. */
-export type MessageSetting = z.infer<typeof MessageSettingSchema>;
+export type MessageSetting = z.output<typeof MessageSettingSchema>;
 
 /** Body of guild-wide or member mute: an end timestamp or a duration in seconds (as strings); `"0"` unmutes. */
 export const MuteBodySchema = z.lazy(() => z
@@ -178,7 +178,7 @@ export const ChannelPermissionsSchema = z.lazy(() => z.looseObject({
   permissions: z.string(),
 }));
 /** Channel permissions. */
-export type ChannelPermissions = z.infer<typeof ChannelPermissionsSchema>;
+export type ChannelPermissions = z.output<typeof ChannelPermissionsSchema>;
 
 /** Body of channel permission edits: bit sets as strings. */
 export const EditChannelPermissionsBodySchema = z.lazy(() => z

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /** Numeric `file_type` of a rich-media upload: 1 image, 2 video, 3 voice (silk), 4 file. */
 export const FileTypeSchema = z.lazy(() => z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]));
 /** A numeric file type. */
-export type FileType = z.infer<typeof FileTypeSchema>;
+export type FileType = z.output<typeof FileTypeSchema>;
 
 /** Readable names accepted for `file_type`. */
 export const FILE_TYPES = { image: 1, video: 2, voice: 3, file: 4 } as const;
@@ -38,4 +38,4 @@ export const MediaUploadResponseSchema = z.lazy(() => z.looseObject({
   id: z.string().optional(),
 }));
 /** A media upload response. */
-export type MediaUploadResponse = z.infer<typeof MediaUploadResponseSchema>;
+export type MediaUploadResponse = z.output<typeof MediaUploadResponseSchema>;

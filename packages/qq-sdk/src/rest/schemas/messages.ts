@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 
 /**
  * Outbound message bodies and send responses.
@@ -19,7 +19,7 @@ export const MarkdownBodySchema = z.lazy(() => z.union([
   }),
 ]));
 /** A markdown payload. */
-export type MarkdownBody = z.infer<typeof MarkdownBodySchema>;
+export type MarkdownBody = z.output<typeof MarkdownBodySchema>;
 
 /** One keyboard button. */
 export const KeyboardButtonBodySchema = z.lazy(() => z.looseObject({
@@ -44,7 +44,7 @@ export const KeyboardButtonBodySchema = z.lazy(() => z.looseObject({
   }),
 }));
 /** A keyboard button. */
-export type KeyboardButtonBody = z.infer<typeof KeyboardButtonBodySchema>;
+export type KeyboardButtonBody = z.output<typeof KeyboardButtonBodySchema>;
 
 /** A keyboard: a template `{ id }` or custom rows (max 5 rows × 5 buttons). */
 export const KeyboardBodySchema = z.lazy(() => z.union([
@@ -56,7 +56,7 @@ export const KeyboardBodySchema = z.lazy(() => z.union([
   }),
 ]));
 /** A keyboard payload. */
-export type KeyboardBody = z.infer<typeof KeyboardBodySchema>;
+export type KeyboardBody = z.output<typeof KeyboardBodySchema>;
 
 const ArkKvSchema = z.lazy(() => z.looseObject({
   key: z.string().min(1),
@@ -67,7 +67,7 @@ const ArkKvSchema = z.lazy(() => z.looseObject({
 /** An ark message (templates 23, 24, 37; needs permission). */
 export const ArkBodySchema = z.lazy(() => z.looseObject({ template_id: z.number().int().positive(), kv: z.array(ArkKvSchema) }));
 /** An ark payload. */
-export type ArkBody = z.infer<typeof ArkBodySchema>;
+export type ArkBody = z.output<typeof ArkBodySchema>;
 
 /** An embed (guild channels). */
 export const EmbedBodySchema = z.lazy(() => z.looseObject({
@@ -77,7 +77,7 @@ export const EmbedBodySchema = z.lazy(() => z.looseObject({
   fields: z.array(z.looseObject({ name: z.string() })).optional(),
 }));
 /** An embed payload. */
-export type EmbedBody = z.infer<typeof EmbedBodySchema>;
+export type EmbedBody = z.output<typeof EmbedBodySchema>;
 
 /** A quote reply. */
 export const MessageReferenceBodySchema = z.lazy(() => z.looseObject({
@@ -85,17 +85,17 @@ export const MessageReferenceBodySchema = z.lazy(() => z.looseObject({
   ignore_get_message_error: z.boolean().optional(),
 }));
 /** A message reference. */
-export type MessageReferenceBody = z.infer<typeof MessageReferenceBodySchema>;
+export type MessageReferenceBody = z.output<typeof MessageReferenceBodySchema>;
 
 /** The rich media of a `msg_type: 7` message: the `file_info` returned by an upload. */
 export const MediaRefSchema = z.lazy(() => z.strictObject({ file_info: z.string().min(1) }));
 /** A media reference. */
-export type MediaRef = z.infer<typeof MediaRefSchema>;
+export type MediaRef = z.output<typeof MediaRefSchema>;
 
 /** `msg_type` values: 0 text, 2 markdown, 3 ark, 4 embed, 7 media. */
 export const MessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)]));
 /** A message type. */
-export type MessageType = z.infer<typeof MessageTypeSchema>;
+export type MessageType = z.output<typeof MessageTypeSchema>;
 
 const v2Fields = {
   msg_type: MessageTypeSchema,
@@ -111,7 +111,7 @@ const v2Fields = {
   msg_seq: z.number().int().positive('must be a positive integer (1, 2, 3 … per msg_id)').optional(),
 };
 
-type V2Body = { [K in keyof typeof v2Fields]?: z.infer<(typeof v2Fields)[K]> };
+type V2Body = { [K in keyof typeof v2Fields]?: z.output<(typeof v2Fields)[K]> };
 
 /** Cross-field rules shared by C2C and group bodies. */
 function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
@@ -210,7 +210,7 @@ export const MessageSendResponseSchema = z.lazy(() => z.looseObject({
   ext_info: z.looseObject({ ref_idx: z.string().optional() }).optional(),
 }));
 /** A C2C / group send response. */
-export type MessageSendResponse = z.infer<typeof MessageSendResponseSchema>;
+export type MessageSendResponse = z.output<typeof MessageSendResponseSchema>;
 
 /**
  * A guild message as returned by channel / DM sends (unknown fields pass through). When the
@@ -228,7 +228,7 @@ export const SentGuildMessageSchema = z.lazy(() => z.looseObject({
   author: z.looseObject({ id: z.string(), username: z.string().optional(), bot: z.boolean().optional() }).optional(),
 }));
 /** A guild message. */
-export type SentGuildMessage = z.infer<typeof SentGuildMessageSchema>;
+export type SentGuildMessage = z.output<typeof SentGuildMessageSchema>;
 
 /**
  * One chunk of a C2C stream message (the bubble updates as chunks arrive). UNCONFIRMED: not in
@@ -259,4 +259,4 @@ export type C2CStreamChunkBody = z.input<typeof C2CStreamChunkBodySchema>;
 /** Response of a stream chunk: `id` is the `stream_msg_id` for the following chunks. */
 export const StreamChunkResponseSchema = z.lazy(() => z.looseObject({ id: z.string().optional() }));
 /** A stream chunk response. */
-export type StreamChunkResponse = z.infer<typeof StreamChunkResponseSchema>;
+export type StreamChunkResponse = z.output<typeof StreamChunkResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../internal/zod.js';
 import { guildShape } from '../../schemas/guild.js';
 import { unionIdentityShape, userShape } from '../../schemas/user.js';
 
@@ -9,12 +9,12 @@ import { unionIdentityShape, userShape } from '../../schemas/user.js';
  */
 export const BotUserSchema = z.lazy(() => z.looseObject({ ...userShape(), ...unionIdentityShape() }));
 /** The bot user. */
-export type BotUser = z.infer<typeof BotUserSchema>;
+export type BotUser = z.output<typeof BotUserSchema>;
 
 /** A guild (频道). */
 export const GuildSchema = z.lazy(() => z.looseObject(guildShape()));
 /** A guild. */
-export type Guild = z.infer<typeof GuildSchema>;
+export type Guild = z.output<typeof GuildSchema>;
 
 /** A guild DM session created by `POST /users/@me/dms`. */
 export const DirectMessageSessionSchema = z.lazy(() => z.looseObject({
@@ -23,7 +23,7 @@ export const DirectMessageSessionSchema = z.lazy(() => z.looseObject({
   create_time: z.union([z.string(), z.number()]).optional(),
 }));
 /** A DM session. */
-export type DirectMessageSession = z.infer<typeof DirectMessageSessionSchema>;
+export type DirectMessageSession = z.output<typeof DirectMessageSessionSchema>;
 
 /** Body of `POST /users/@me/dms`. */
 export const CreateDirectMessageBodySchema = z.lazy(() => z.strictObject({
