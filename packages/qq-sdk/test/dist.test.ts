@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { eventFixtures } from '../src/events/fixtures/index.js';
 
 // Proves the published build, not the source: both module formats load and carry the version
 // injected at build time. Needs `pnpm build` first (the `check` script runs it).
@@ -42,5 +44,16 @@ describe('built package', () => {
     expect(sources.filter((source) => /from ["']zod["']|require\(["']zod["']\)/.test(source))).toEqual([]);
     const esm = sources.filter((_, i) => (files[i] as string).endsWith('.js')).join('\n');
     expect(esm.match(/\blocaleError: error\d*\(\)/g)).toHaveLength(1);
+  });
+
+  it("composes its schemas with the zod package's own (a user's z.object around an SDK schema)", async () => {
+    const sdk = (await import(distEntry.href)) as typeof import('../src/index.js');
+    const schema = sdk.EventSchemas.GROUP_AT_MESSAGE_CREATE;
+    expect(schema).toBeInstanceOf(z.ZodType);
+    const wrapper = z.object({ event: schema, n: z.number() });
+    const event = eventFixtures.GROUP_AT_MESSAGE_CREATE.d as Record<string, unknown>;
+    expect(wrapper.parse({ event, n: 1 }).event.group_openid).toBe(event.group_openid);
+    const bad = wrapper.safeParse({ event: { ...event, group_openid: 5 }, n: 1 });
+    expect(bad.success ? [] : bad.error.issues.map((issue) => issue.path.join('.'))).toEqual(['event.group_openid']);
   });
 });
