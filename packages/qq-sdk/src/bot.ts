@@ -3,7 +3,7 @@ import type { SharedTokenCache } from './auth/SharedTokenCache.js';
 import { TokenManager } from './auth/TokenManager.js';
 import type { DedupStore } from './events/DedupStore.js';
 import type { DispatchEnvelope } from './events/DispatchEnvelope.js';
-import type { DispatcherListeners, DispatchContext, DispatchMeta, EventHandler } from './events/dispatchTypes.js';
+import type { DispatcherListeners, DispatchContext, DispatchMeta, DispatchOutcome, EventHandler } from './events/dispatchTypes.js';
 import { EventDispatcher } from './events/EventDispatcher.js';
 import { isEventType } from './events/EventSchemas.js';
 import { Intents, type IntentName } from './events/Intents.js';
@@ -11,6 +11,7 @@ import { GatewayManager, type GatewayManagerOptions } from './gateway/GatewayMan
 import type { GatewayManagerEventsMap } from './gateway/GatewayShardEvents.js';
 import type { GatewaySessionStore } from './gateway/session/GatewaySessionStore.js';
 import { systemClock, type Clock } from './internal/Clock.js';
+import { isThenable } from './internal/isThenable.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetch.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { toMessage, type MessageEventPayloads, type MessageEventType } from './messaging/InboundMessage.js';
@@ -355,8 +356,12 @@ export class QQBot {
     for (const resolve of waiters) resolve();
   };
 
-  // Every transport dispatches through this, so stop() can wait for handlers in flight.
-  #dispatch = (envelope: DispatchEnvelope, context: DispatchContext) => this.#track(this.events.dispatch(envelope, context));
+  // Every transport dispatches through this, so stop() can wait for handlers in flight. An event
+  // whose handlers finished synchronously has nothing in flight to track.
+  #dispatch = (envelope: DispatchEnvelope, context: DispatchContext): DispatchOutcome | Promise<DispatchOutcome> => {
+    const outcome = this.events.dispatch(envelope, context);
+    return isThenable(outcome) ? this.#track(outcome) : outcome;
+  };
 
   async #startGateway(): Promise<void> {
     const options = this.#options;
@@ -421,13 +426,6 @@ export class QQBot {
   }
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
-}
 
 function isDispatcherName(name: string): name is keyof DispatcherListeners {
   return isEventType(name) || name === '*' || name === 'invalidEvent' || name === 'unknownEvent' || name === 'handlerError';

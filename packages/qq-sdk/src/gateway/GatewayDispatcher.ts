@@ -9,11 +9,14 @@ export interface GatewayDispatchMeta {
   shardId: number;
 }
 
+/** What {@link GatewayDispatcher.dispatch} reports; `status: 'duplicate'` counts a dropped duplicate. */
+export type GatewayDispatchResult = Pick<DispatchOutcome, 'status'> | void;
+
 /**
  * The only way events leave the gateway: the events layer's `EventDispatcher` satisfies this.
- * `dispatch` validates, deduplicates and runs handlers, never throws, and resolves once every
- * handler for the event has settled — the gateway holds its resume sequence below events whose
- * promise has not resolved yet.
+ * `dispatch` validates, deduplicates and runs handlers, never throws, and reports once every
+ * handler for the event has settled — the gateway holds its resume sequence below events not
+ * reported yet.
  */
 export interface GatewayDispatcher {
   /**
@@ -21,8 +24,8 @@ export interface GatewayDispatcher {
    *
    * @param envelope - The op 0 frame as received.
    * @param meta - Transport and shard.
-   * @returns Resolves when every handler settled; an outcome with `status: 'duplicate'` is
-   *   counted as a dropped duplicate.
+   * @returns The result once every handler settled: the result itself when the event is already
+   *   done (no promise to wait for), or a promise of it.
    */
-  dispatch(envelope: DispatchEnvelope, meta: GatewayDispatchMeta): Promise<Pick<DispatchOutcome, 'status'> | void>;
+  dispatch(envelope: DispatchEnvelope, meta: GatewayDispatchMeta): GatewayDispatchResult | Promise<GatewayDispatchResult>;
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
+import { isThenable } from '../internal/isThenable.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
 import { DefaultGatewayOptions } from './DefaultGatewayOptions.js';
 import { describeIntents } from './describeIntents.js';
@@ -432,7 +433,9 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       else if (typeof status !== 'string') this.#dispatcherFailed(type, result);
     };
     try {
-      this.#options.dispatcher.dispatch(envelope, this.#meta).then(settle, settle);
+      const result = this.#options.dispatcher.dispatch(envelope, this.#meta);
+      if (isThenable(result)) result.then(settle, settle);
+      else settle(result);
     } catch (error) {
       settle(error instanceof Error ? error : new Error(String(error)));
     }

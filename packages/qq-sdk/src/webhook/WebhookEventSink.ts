@@ -15,5 +15,5 @@ export interface WebhookDispatchMeta {
  * `id`: deduplicating them is then up to it.
  */
 export type WebhookEventSink =
-  | { dispatch(envelope: DispatchEnvelope, meta: WebhookDispatchMeta): Promise<unknown> }
+  | { dispatch(envelope: DispatchEnvelope, meta: WebhookDispatchMeta): unknown }
   | ((envelope: DispatchEnvelope, meta: WebhookDispatchMeta) => unknown);

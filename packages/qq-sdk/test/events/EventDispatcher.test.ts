@@ -169,6 +169,32 @@ describe('EventDispatcher', () => {
     expect(error).toHaveBeenCalledWith('An event handler failed', expect.objectContaining({ type: 'FRIEND_DEL' }));
   });
 
+  it('returns the outcome itself, not a promise, when every handler finished synchronously', () => {
+    const dispatcher = new EventDispatcher({ logger: silent });
+    const seen: string[] = [];
+    dispatcher.on('C2C_MESSAGE_CREATE', (data) => void seen.push(data.id));
+    const first = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    const again = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    expect(first).not.toBeInstanceOf(Promise);
+    expect(first).toMatchObject({ status: 'delivered', handlers: 1, errors: 0 });
+    expect(again).toMatchObject({ status: 'duplicate', handlers: 0 });
+    expect(seen).toEqual([(eventFixtures.C2C_MESSAGE_CREATE.d as { id: string }).id]);
+  });
+
+  it('returns a promise while a handler or the dedup store is still working', async () => {
+    const asyncHandler = new EventDispatcher({ logger: silent });
+    asyncHandler.on('C2C_MESSAGE_CREATE', async () => {});
+    const pending = asyncHandler.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toMatchObject({ status: 'delivered', handlers: 1 });
+
+    const asyncStore = new EventDispatcher({ logger: silent, dedup: { claim: async () => true } });
+    asyncStore.on('C2C_MESSAGE_CREATE', () => {});
+    const claimed = asyncStore.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    expect(claimed).toBeInstanceOf(Promise);
+    expect(await claimed).toMatchObject({ status: 'delivered', handlers: 1 });
+  });
+
   it('resolves only after every handler has settled, while handlers run concurrently', async () => {
     const dispatcher = new EventDispatcher({ logger: silent });
     const slow = deferred();
@@ -180,7 +206,7 @@ describe('EventDispatcher', () => {
     });
     dispatcher.on('C2C_MESSAGE_CREATE', () => void order.push('fast'));
     let settled = false;
-    const done = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws).then((outcome) => {
+    const done = Promise.resolve(dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws)).then((outcome) => {
       settled = true;
       return outcome;
     });
