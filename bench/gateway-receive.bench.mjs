@@ -5,11 +5,17 @@
 // this process). Rounds alternate raw/sdk and the median of each is reported, with ratios to raw.
 // Targets: sdk CPU per event ≤ 1.5× raw, peak RSS ≤ 1.2× raw.
 //
-//   node gateway-receive.bench.mjs [--quick] [--rounds N]
+// Both clients fetch the app token (and the sdk /gateway/bot) the same way, twice over:
+//   fetch  the global fetch, as each does by default (the targets' run), and
+//   http   node:http (lib/nodeHttpFetch.mjs): no undici in either process, whose ~25 MB start-up
+//          spike otherwise sits in both peaks and makes the RSS ratio look smaller.
+//
+//   node gateway-receive.bench.mjs [--quick] [--rounds N] [--transport fetch|http]
 //   QQ_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' node gateway-receive.bench.mjs --rounds 1
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { childConfig, reportAndExit, runChild as runBenchChild } from './lib/child.mjs';
+import { nodeHttpFetch } from './lib/nodeHttpFetch.mjs';
 import { cpuSinceUs, maxRssKB, median } from './lib/stats.mjs';
 
 const TYPE = 'GROUP_AT_MESSAGE_CREATE';
@@ -19,6 +25,12 @@ const quick = args.includes('--quick');
 const EVENTS = quick ? 20_000 : 100_000;
 const roundsArg = args.indexOf('--rounds');
 const ROUNDS = roundsArg >= 0 ? Number(args[roundsArg + 1]) : quick ? 1 : 3;
+const transportArg = args.indexOf('--transport');
+const TRANSPORTS = transportArg >= 0 ? [args[transportArg + 1]] : ['fetch', 'http'];
+const TRANSPORT_LABELS = {
+  fetch: 'token over the global fetch (the default of both clients)',
+  http: 'token over node:http (no undici in either process)',
+};
 
 if (args[0] === '--client') await runClient(args[1]);
 else await main();
@@ -26,23 +38,33 @@ else await main();
 async function main() {
   const { QQSimulator } = await import('qq-sdk/testing');
   const sim = await QQSimulator.start({ logLevel: 'silent', sessionStartLimit: { total: 10_000, remaining: 10_000 } });
-  const config = {
-    appId: sim.appId,
-    clientSecret: sim.clientSecret,
-    tokenUrl: sim.tokenUrl,
-    apiBaseUrl: sim.url,
-    wsUrl: sim.wsUrl,
-    events: EVENTS,
-  };
-  const results = { raw: [], sdk: [] };
+  const runs = {};
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const mode of ['raw', 'sdk']) results[mode].push(await runChild(sim, mode, config));
+    for (const transport of TRANSPORTS) {
+      if (!(transport in TRANSPORT_LABELS)) throw new Error(`--transport ${transport}: use fetch or http`);
+      const config = {
+        appId: sim.appId,
+        clientSecret: sim.clientSecret,
+        tokenUrl: sim.tokenUrl,
+        apiBaseUrl: sim.url,
+        wsUrl: sim.wsUrl,
+        events: EVENTS,
+        transport,
+      };
+      const results = { raw: [], sdk: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const mode of ['raw', 'sdk']) results[mode].push(await runChild(sim, mode, config));
+      }
+      runs[transport] = results;
     }
   } finally {
     await sim.close();
   }
+  console.log(`${EVENTS.toLocaleString('en-US')} ${TYPE} per run, ${ROUNDS} round(s), median of each`);
+  for (const transport of TRANSPORTS) report(transport, runs[transport]);
+}
 
+function report(transport, results) {
   const summary = {};
   for (const mode of ['raw', 'sdk']) {
     summary[mode] = {
@@ -59,7 +81,7 @@ async function main() {
     ['peak RSS (MB)', 'peakRssMB', 1.2, (v) => v.toFixed(1)],
     ['  RSS at READY', 'readyRssMB', undefined, (v) => v.toFixed(1)],
   ];
-  console.log(`${EVENTS.toLocaleString('en-US')} ${TYPE} per run, ${ROUNDS} round(s), median of each`);
+  console.log(`\n${TRANSPORT_LABELS[transport]}`);
   console.log('metric            raw          sdk          sdk/raw   target');
   for (const [label, key, target, fmt] of rows) {
     const r = ratio(key);
@@ -68,6 +90,7 @@ async function main() {
       `${label.padEnd(17)} ${fmt(summary.raw[key]).padEnd(12)} ${fmt(summary.sdk[key]).padEnd(12)} ${r.toFixed(2).padEnd(9)} ${verdict}`,
     );
   }
+  console.log(`${'  sdk - raw'.padEnd(17)} ${'peak RSS'.padEnd(12)} ${`+${(summary.sdk.peakRssMB - summary.raw.peakRssMB).toFixed(1)} MB`}`);
 }
 
 function runChild(sim, mode, config) {
@@ -79,6 +102,7 @@ function runChild(sim, mode, config) {
 
 async function runClient(mode) {
   const config = childConfig();
+  const request = config.transport === 'http' ? nodeHttpFetch : fetch;
   let count = 0;
   let cpuStart;
   let wallStart;
@@ -103,7 +127,7 @@ async function runClient(mode) {
   if (mode === 'raw') {
     // The same `ws` copy qq-sdk uses (the bench package does not depend on ws itself).
     const WebSocket = createRequire(fileURLToPath(import.meta.resolve('qq-sdk')))('ws');
-    const response = await fetch(config.tokenUrl, {
+    const response = await request(config.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ appId: config.appId, clientSecret: config.clientSecret }),
@@ -124,8 +148,10 @@ async function runClient(mode) {
   } else {
     const { API, EventDispatcher, GatewayManager, RestClient, TokenManager } = await import('qq-sdk');
     const quiet = { warn() {}, error() {} };
-    const tokens = new TokenManager({ appId: config.appId, clientSecret: config.clientSecret, tokenUrl: config.tokenUrl });
-    const api = new API(new RestClient({ token: tokens, appId: config.appId }, { apiBaseUrl: config.apiBaseUrl, logger: quiet }));
+    const tokens = new TokenManager({ appId: config.appId, clientSecret: config.clientSecret, tokenUrl: config.tokenUrl, fetch: request });
+    const api = new API(
+      new RestClient({ token: tokens, appId: config.appId }, { apiBaseUrl: config.apiBaseUrl, logger: quiet, fetch: request }),
+    );
     // Validation and dedup on (the defaults). QQ_BENCH_SDK=no-dedup|no-validation|noop-dispatcher
     // isolates where the cost goes (diagnostics only; the reported figures use the defaults).
     const variant = process.env.QQ_BENCH_SDK ?? '';

@@ -1,4 +1,5 @@
 // Small statistics and CPU-time helpers shared by the benches.
+import { readFileSync } from 'node:fs';
 
 /** The median of `values` (the upper one of the two middles for an even count). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -33,5 +34,18 @@ export function cpuSinceUs(start) {
   return used.user + used.system;
 }
 
-/** Peak resident set size of this process so far, in KB. */
-export const maxRssKB = () => process.resourceUsage().maxRSS;
+/**
+ * Peak resident set size of this process so far, in KB: Linux's VmHWM, the high-water mark of this
+ * process's own memory. Not `process.resourceUsage().maxRSS`: Linux carries ru_maxrss across
+ * execve, so a forked client started by a parent larger than the client reported the parent's RSS
+ * (seen: a 43 MB child reporting its 205 MB parent). Elsewhere maxRSS is the fallback.
+ */
+export function maxRssKB() {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // Not Linux.
+  }
+  return process.resourceUsage().maxRSS;
+}
