@@ -56,4 +56,16 @@ describe('built package', () => {
     const bad = wrapper.safeParse({ event: { ...event, group_openid: 5 }, n: 1 });
     expect(bad.success ? [] : bad.error.issues.map((issue) => issue.path.join('.'))).toEqual(['event.group_openid']);
   });
+
+  // tsup.asciiOutput.ts: one non-ASCII character makes V8 keep a whole module source as two bytes
+  // per character; escaping it must not change what the code does.
+  it('is ASCII-only JavaScript, and escaped text still means the same', async () => {
+    const distDir = new URL('../dist/', import.meta.url);
+    const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.c?js$/.test(file));
+    expect(files.filter((file) => /[^\x00-\x7f]/.test(readFileSync(new URL(file, distDir), 'utf8')))).toEqual([]);
+    // The URL patterns are String.raw templates with Chinese punctuation in their character classes.
+    const sdk = (await import(distEntry.href)) as typeof import('../src/index.js');
+    const { text } = sdk.applyUrlPolicy('看 https://example.com/a?b=1，以及 www.qq.com。', { policy: 'defang' });
+    expect(text).toBe('看 example[.]com/a?b=1，以及 www[.]qq[.]com。');
+  });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
-import tls from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 
 /**
  * An `https.Agent` that reaches every TLS host through an HTTP(S) proxy with `CONNECT`, keeping
@@ -69,8 +69,16 @@ class ProxyTunnelAgent extends https.Agent {
         done(new Error(`proxy ${proxy.host} refused CONNECT ${target} with HTTP ${response.statusCode}`), socket);
         return;
       }
-      const tlsOptions = options as tls.ConnectionOptions;
-      done(null, tls.connect({ ...tlsOptions, socket, servername: tlsOptions.servername ?? host }));
+      const tlsOptions = options as ConnectionOptions;
+      // node:tls is loaded on the first tunnel: an ES-module import of it builds the list of root
+      // certificates (~200 KB) in every process that imports qq-sdk, proxy or not.
+      import('node:tls').then(
+        (tls) => done(null, tls.connect({ ...tlsOptions, socket, servername: tlsOptions.servername ?? host })),
+        (error: unknown) => {
+          socket.destroy();
+          done(error instanceof Error ? error : new Error(String(error)), socket);
+        },
+      );
     });
     request.once('error', (error) => done(error, request.socket ?? (undefined as unknown as Duplex)));
     request.end();
