@@ -130,8 +130,9 @@ and \`node tools/cpuprof-top.mjs /tmp/prof/<file>.cpuprofile\`.
 - **receive**: JSON.parse and the Buffer → string decode cost the same as raw's (about 4–5 µs per
   event here). qq-sdk's ~3 µs on top: validation (the compiled parser, ~1 µs), building the
   normalized \`Message\` (\`toMessage\` in messaging/InboundMessage.ts, ~1 µs, mostly spreading
-  optional fields and mapping attachments), dedup (~0.5 µs, hashing the ~90-character key), the
-  dispatch promise with its two reactions (gateway resume watermark, \`stop()\` tracking) and GC.
+  optional fields and mapping attachments), dedup (~0.5 µs, hashing the ~90-character key) and GC.
+  An event whose handlers finish synchronously completes without a promise: \`EventDispatcher\`
+  returns its outcome itself, and the gateway watermark and \`stop()\` tracking settle it at once.
   Fixed here: the dedup store kept every key string in a Map (~1 µs and ~220 B per event); it now
   keeps a 64-bit fingerprint in typed arrays allocated once (~32 B per key, no string retained).
   \`QQBot\` no longer wraps every event in \`Promise.all\` and a tracking Set: a synchronous
@@ -144,14 +145,17 @@ and \`node tools/cpuprof-top.mjs /tmp/prof/<file>.cpuprofile\`.
   routing, token) and Node's http client. All replies into one group are serialized by qq-sdk's
   per-route, per-group REST queue (\`--groups 1\` measures it: about one reply per round trip).
 - **start → READY** is cold-code time: warm, a second \`start()\` in the same process takes ~4 ms.
-  The first REST call loads undici (~14 ms) because \`RestClient\` tests \`instanceof FormData\`,
-  and the global \`FormData\` is undici's; zod's first parse of \`/gateway/bot\` and the first run of
-  the gateway code follow.
-- **peak RSS**: qq-sdk starts higher than raw before the first event: zod and the schemas (~16 MB)
-  and undici (loaded by that \`instanceof FormData\`, ~10 MB). The receive peak is bimodal across
-  runs (about 87 or 105 MB): some runs see a transient ~20 MB native spike during the first
-  thousand events (the V8 heap stays flat); not resolved. The dedup store is now fixed at ~3 MB
-  for 100,000 keys instead of ~22 MB.
+  What is left is the first run of the token, REST and gateway code and zod building the schemas
+  it parses with (each schema is built on first use).
+- **peak RSS**: qq-sdk is ~10 MB above raw before the first event: its code and the part of zod it
+  uses (bundled and tree-shaken: loading zod's ~95 ES modules cost ~5 MB and ~70 ms more), and a
+  young generation V8 sizes at 8 MB where raw's stays at 4 MB, because loading that code survives
+  more scavenges (\`--trace-gc-nvp\`). Events add the dedup store's ~2.5 MB for 100,000 message ids.
+  The "global fetch" column also carries undici: loading it and compiling its WebAssembly HTTP
+  parser adds a transient ~25 MB of native memory during the first thousand events (the V8 heap
+  stays flat), the spike earlier runs saw in some rounds only. Peak RSS is each client's own
+  high-water mark (VmHWM): \`process.resourceUsage().maxRSS\` of a forked client can report the
+  parent's RSS, because Linux carries it across \`execve\`.
 
 ## Peers
 

@@ -426,7 +426,6 @@ export class QQBot {
   }
 }
 
-
 function isDispatcherName(name: string): name is keyof DispatcherListeners {
   return isEventType(name) || name === '*' || name === 'invalidEvent' || name === 'unknownEvent' || name === 'handlerError';
 }

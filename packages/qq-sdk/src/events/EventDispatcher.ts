@@ -324,7 +324,6 @@ export class EventDispatcher {
   }
 }
 
-
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

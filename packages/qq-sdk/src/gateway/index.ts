@@ -16,7 +16,7 @@ export type {
   GatewayShardStatus,
   GatewayStatusChangeEvent,
 } from './GatewayShardEvents.js';
-export type { GatewayDispatcher, GatewayDispatchMeta } from './GatewayDispatcher.js';
+export type { GatewayDispatcher, GatewayDispatchMeta, GatewayDispatchResult } from './GatewayDispatcher.js';
 export { GatewayError } from './GatewayError.js';
 export type { GatewayErrorOptions, GatewayErrorReason } from './GatewayError.js';
 export { GATEWAY_CLOSE_CODES, resolveCloseCode } from './GatewayCloseCodes.js';
