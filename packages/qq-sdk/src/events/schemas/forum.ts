@@ -2,14 +2,14 @@ import * as z from '../../internal/zod.js';
 import { EventTimestampSchema } from '../EventTimestamp.js';
 
 // `title` and `content` are JSON strings of the platform's rich-text object; kept as strings.
-const forumItem = {
+const forumItem = () => ({
   /** Thread id. */
   thread_id: z.string(),
   /** Rich text as a JSON string. */
   content: z.string().optional(),
   /** When it was published. */
   date_time: EventTimestampSchema.optional(),
-};
+});
 
 /**
  * `FORUM_*` (private domain, intent FORUMS_EVENT): a thread, post or reply was created, updated or deleted.
@@ -25,11 +25,11 @@ export const ForumEventSchema = z.lazy(() => z.looseObject({
   /** Author's user id. */
   author_id: z.string(),
   /** FORUM_THREAD_*: the thread. */
-  thread_info: z.looseObject({ ...forumItem, /** Rich-text title as a JSON string. */ title: z.string().optional() }).optional(),
+  thread_info: z.looseObject({ ...forumItem(), /** Rich-text title as a JSON string. */ title: z.string().optional() }).optional(),
   /** FORUM_POST_*: the post (comment). */
-  post_info: z.looseObject({ ...forumItem, /** Post id. */ post_id: z.string() }).optional(),
+  post_info: z.looseObject({ ...forumItem(), /** Post id. */ post_id: z.string() }).optional(),
   /** FORUM_REPLY_*: the reply. */
-  reply_info: z.looseObject({ ...forumItem, /** Post id. */ post_id: z.string(), /** Reply id. */ reply_id: z.string() }).optional(),
+  reply_info: z.looseObject({ ...forumItem(), /** Post id. */ post_id: z.string(), /** Reply id. */ reply_id: z.string() }).optional(),
 }));
 
 /** `FORUM_PUBLISH_AUDIT_RESULT`: the audit result of something the bot published in a forum. */

@@ -97,7 +97,7 @@ export const MessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2
 /** A message type. */
 export type MessageType = z.output<typeof MessageTypeSchema>;
 
-const v2Fields = {
+const v2Fields = () => ({
   msg_type: MessageTypeSchema,
   content: z.string().optional(),
   markdown: MarkdownBodySchema.optional(),
@@ -109,9 +109,9 @@ const v2Fields = {
   msg_id: z.string().min(1).optional(),
   event_id: z.string().min(1).optional(),
   msg_seq: z.number().int().positive('must be a positive integer (1, 2, 3 … per msg_id)').optional(),
-};
+});
 
-type V2Body = { [K in keyof typeof v2Fields]?: z.output<(typeof v2Fields)[K]> };
+type V2Body = { [K in keyof ReturnType<typeof v2Fields>]?: z.output<ReturnType<typeof v2Fields>[K]> };
 
 /** Cross-field rules shared by C2C and group bodies. */
 function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
@@ -152,7 +152,7 @@ function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
-export const C2CMessageBodySchema = z.lazy(() => z.looseObject({ ...v2Fields, is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
+export const C2CMessageBodySchema = z.lazy(() => z.looseObject({ ...v2Fields(), is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
   checkV2(body, ctx);
   if (body.is_wakeup && (body.msg_id !== undefined || body.event_id !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['is_wakeup'], message: 'cannot be combined with msg_id or event_id' });
@@ -166,7 +166,7 @@ export type C2CMessageBody = z.input<typeof C2CMessageBodySchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
-export const GroupMessageBodySchema = z.lazy(() => z.looseObject(v2Fields).superRefine(checkV2));
+export const GroupMessageBodySchema = z.lazy(() => z.looseObject(v2Fields()).superRefine(checkV2));
 /** A group message body. */
 export type GroupMessageBody = z.input<typeof GroupMessageBodySchema>;
 
