@@ -1,7 +1,7 @@
 // A fetch for the benches' few JSON calls (app token, /gateway/bot) on node:http, for runs where
 // neither measured client should load the global fetch. Node loads undici, its WebAssembly HTTP
 // parser and its compiled code on the first fetch, and that alone adds ~25 MB to a process's peak
-// RSS while the first events arrive, which is as much as everything qq-sdk adds.
+// RSS while the first events arrive, about twice what qq-sdk itself adds.
 import http from 'node:http';
 
 /** `fetch(url, { method, headers, body })` over node:http, answering only what the clients read. */
