@@ -8,8 +8,8 @@ import type { ConnectionSelector } from './ConnectionSelector.js';
 import { ClientFrameSchema, HeartbeatDataSchema, IdentifyDataSchema, ResumeDataSchema } from './gatewayFrames.js';
 import { GatewaySession } from './GatewaySession.js';
 import { shardForEvent } from './shardForEvent.js';
+import type { SessionStartLimiter } from './SessionStartLimiter.js';
 import { SimulatorError } from './SimulatorError.js';
-import type { SessionStartLimit } from './SimulatorOptions.js';
 import type { ConnectionRecord, HeartbeatRecord, IdentifyRecord, ResumeRecord } from './SimulatorRecords.js';
 import type { TokenIssuer } from './TokenIssuer.js';
 
@@ -25,7 +25,7 @@ export interface GatewayContext {
   knownIntents: number;
   /** Intent bits this bot is permitted; others close with 4014. */
   permittedIntents: number;
-  sessionStartLimit: SessionStartLimit;
+  sessionStartLimit: SessionStartLimiter;
   /** Close every connection with 4009 this long after it opened; null = never. */
   connectionLifetimeMs: number | null;
   /** Refuse (op 9) identifies beyond `max_concurrency` per 5 s. */
@@ -373,7 +373,7 @@ export class GatewayServer {
     };
     if (this.stickyCode !== null) return refuse(this.stickyCode);
     const limit = this.ctx.sessionStartLimit;
-    if (!tokenValid || limit.remaining <= 0) {
+    if (!tokenValid || !limit.available()) {
       // A bad token (or no sessions left) is an invalid session: the bot must identify again.
       record.result = { ok: false, invalidSession: true };
       conn.socket.send('{"op":9,"d":false}');
@@ -390,7 +390,7 @@ export class GatewayServer {
       while (this.recentIdentifies.length > 0 && now - this.recentIdentifies[0]! >= IDENTIFY_WINDOW_MS) {
         this.recentIdentifies.shift();
       }
-      if (this.recentIdentifies.length >= limit.max_concurrency) {
+      if (this.recentIdentifies.length >= limit.maxConcurrency) {
         record.result = { ok: false, invalidSession: true };
         conn.socket.send('{"op":9,"d":false}');
         this.ctx.notify();
@@ -398,7 +398,7 @@ export class GatewayServer {
       }
       this.recentIdentifies.push(now);
     }
-    limit.remaining--;
+    limit.take();
     // A fresh identify replaces earlier, disconnected sessions of the same shard.
     for (const old of [...this.sessions.values()]) {
       if (old.socket === null && old.shard[0] === shardId && old.shard[1] === numShards) this.endSession(old);

@@ -14,6 +14,7 @@ import { GatewayServer, type FloodTemplate } from './GatewayServer.js';
 import { MessageService } from './MessageService.js';
 import { describePlatformError, type PlatformErrorBody } from './platformErrors.js';
 import { SimulatorError } from './SimulatorError.js';
+import { SessionStartLimiter } from './SessionStartLimiter.js';
 import type { SessionStartLimit, SimulatorOptions, SimulatorPolicy, SimulatorPolicyUpdate } from './SimulatorOptions.js';
 import type {
   ConnectionRecord,
@@ -156,7 +157,7 @@ export class QQSimulator {
   private readonly events: EventFactory;
   private readonly logger: Logger;
   private readonly policy: SimulatorPolicy;
-  private readonly sessionLimit: SessionStartLimit;
+  private readonly sessionLimit: SessionStartLimiter;
   private readonly shardCount: number;
   private readonly botUser: { id: string; username: string };
   private readonly restCalls: RestCallRecord[] = [];
@@ -187,13 +188,13 @@ export class QQSimulator {
       replyWindows: { ...DEFAULT_POLICY.replyWindows, ...options.replyWindows },
       rateLimit: options.rateLimit ?? null,
     };
-    this.sessionLimit = {
+    this.sessionLimit = new SessionStartLimiter(this.clock, {
       total: 1000,
       remaining: 1000,
       reset_after: 86_400_000,
       max_concurrency: 1,
       ...options.sessionStartLimit,
-    };
+    });
     const botUser = {
       id: options.botUser?.id ?? '6158788878435714165',
       username: options.botUser?.username ?? '模拟机器人',
@@ -309,7 +310,7 @@ export class QQSimulator {
 
   /** `session_start_limit` as `/gateway/bot` reports it now. */
   get sessionStartLimit(): Readonly<SessionStartLimit> {
-    return { ...this.sessionLimit };
+    return this.sessionLimit.current();
   }
 
   /** Every message the platform accepted from the bot, in order. */
@@ -663,7 +664,7 @@ export class QQSimulator {
       case 'GET /gateway/bot':
         return {
           status: 200,
-          response: { url: this.wsUrl, shards: this.shardCount, session_start_limit: { ...this.sessionLimit } },
+          response: { url: this.wsUrl, shards: this.shardCount, session_start_limit: this.sessionLimit.current() },
         };
       case 'GET /users/@me':
         return {

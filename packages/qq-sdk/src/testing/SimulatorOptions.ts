@@ -101,7 +101,10 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   clock?: Clock;
   /** Shard count recommended by `/gateway/bot`; identifying with fewer closes with 4011. @defaultValue 1 */
   shards?: number;
-  /** `session_start_limit` of `/gateway/bot`; `remaining` goes down with each identify. */
+  /**
+   * `session_start_limit` of `/gateway/bot`; `remaining` goes down with each identify, and is
+   * `total` again once `reset_after` has run down on the simulator's clock.
+   */
   sessionStartLimit?: Partial<SessionStartLimit>;
   /**
    * Close every gateway connection with 4009 (connection expired, resumable) this many real
@@ -151,7 +154,7 @@ export interface SessionStartLimit {
   total: number;
   /** Sessions left; each identify uses one, at 0 identifies get op 9. @defaultValue 1000 */
   remaining: number;
-  /** Milliseconds until `remaining` resets. @defaultValue 86_400_000 */
+  /** Milliseconds until `remaining` resets; counts down on the simulator's clock, then every 24 h. @defaultValue 86_400_000 */
   reset_after: number;
   /** Identifies allowed per 5 s. @defaultValue 1 */
   max_concurrency: number;

@@ -127,6 +127,36 @@ describe('/gateway and /gateway/bot', () => {
   });
 });
 
+describe('session_start_limit over time', () => {
+  it('counts reset_after down on the clock and gives back total sessions when it reaches 0', async () => {
+    const clock = new ManualClock(1_700_000_000_000);
+    const s = await start({ clock, sessionStartLimit: { total: 3, remaining: 1, reset_after: 60_000 } });
+    const token = await getToken(s);
+    await connect(s, { token });
+    expect(s.sessionStartLimit).toMatchObject({ remaining: 0, reset_after: 60_000 });
+    clock.advance(59_000);
+    expect(s.sessionStartLimit).toMatchObject({ remaining: 0, reset_after: 1_000 });
+    const refused = await RawClient.open(s.wsUrl);
+    clients.push(refused);
+    await refused.next((f) => f.op === 10);
+    refused.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
+    expect(await refused.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+
+    clock.advance(1_000);
+    // The next 24 h window: `total` again, and /gateway/bot says so.
+    expect(s.sessionStartLimit).toMatchObject({ total: 3, remaining: 3, reset_after: 86_400_000 });
+    const bot = (await (await fetch(`${s.url}/gateway/bot`, { headers: { authorization: `QQBot ${token}` } })).json()) as {
+      session_start_limit: Record<string, number>;
+    };
+    expect(bot.session_start_limit).toMatchObject({ remaining: 3, reset_after: 86_400_000 });
+    await connect(s, { token });
+    expect(s.sessionStartLimit.remaining).toBe(2);
+    // Several windows later (a clock jump): one reset, measured from the last window's end.
+    clock.advance(3 * 86_400_000 + 5_000);
+    expect(s.sessionStartLimit).toMatchObject({ remaining: 3, reset_after: 86_400_000 - 5_000 });
+  });
+});
+
 describe('identify throttling', () => {
   it('refuses identifies beyond max_concurrency per 5 s when enforceMaxConcurrency is on', async () => {
     const clock = new ManualClock();
