@@ -176,6 +176,18 @@ describe('fatal closes stop the shard with a typed error and no retry storm', ()
     expect(h.sim.connections).toHaveLength(3);
   });
 
+  it('waits out reset_after when no session starts remain, then identifies once', async () => {
+    const harness = await startHarness({ sessionStartLimit: { total: 5, remaining: 0, reset_after: 300 } });
+    h = harness;
+    const logger = harness.logger;
+    const gateway = h.makeManager({ identifyThrottler: (limit) => new SimpleIdentifyThrottler({ limit, logger }) });
+    const started = Date.now();
+    await gateway.connect();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(h.sim.identifies.map((identify) => identify.result.ok)).toEqual([true]);
+    expect(h.sim.sessionStartLimit.remaining).toBe(4);
+  });
+
   it('does not identify at all when session_start_limit.remaining is 0', async () => {
     const harness = await startHarness({ sessionStartLimit: { remaining: 0, reset_after: 3_600_000 } });
     h = harness;
