@@ -421,24 +421,30 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     else if (this.#status === 'resuming') this.#replayed += 1;
     if (typeof seq === 'number') watermark.begin(seq);
     this.#counters.dispatched += 1;
-    // Not awaited: handlers run concurrently; only the watermark waits for them. One closure
-    // settles both ways (this runs for every event). It keeps the type, not the envelope: a
-    // payload held until the microtask survives scavenges and grows the young generation.
+    // Not awaited: handlers run concurrently; only the watermark waits for them. A result that is
+    // already there settles at once; only a promise needs a closure, which keeps the type, not the
+    // envelope (a payload held until the microtask survives scavenges and grows the young generation).
     const type = envelope.t;
-    const settle = (result: unknown): void => {
-      if (typeof seq === 'number') watermark.complete(seq);
-      if (result === undefined) return;
-      const status = (result as { status?: unknown }).status;
-      if (status === 'duplicate') this.#counters.duplicates += 1;
-      else if (typeof status !== 'string') this.#dispatcherFailed(type, result);
-    };
     try {
       const result = this.#options.dispatcher.dispatch(envelope, this.#meta);
-      if (isThenable(result)) result.then(settle, settle);
-      else settle(result);
+      if (isThenable(result)) {
+        const settle = (outcome: unknown): void => this.#settle(watermark, seq, type, outcome);
+        result.then(settle, settle);
+      } else {
+        this.#settle(watermark, seq, type, result);
+      }
     } catch (error) {
-      settle(error instanceof Error ? error : new Error(String(error)));
+      this.#settle(watermark, seq, type, error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  // An event's handlers are done: release its sequence and count what the dispatcher reported.
+  #settle(watermark: SequenceWatermark, seq: number | undefined, type: string, result: unknown): void {
+    if (typeof seq === 'number') watermark.complete(seq);
+    if (result === undefined) return;
+    const status = (result as { status?: unknown }).status;
+    if (status === 'duplicate') this.#counters.duplicates += 1;
+    else if (typeof status !== 'string') this.#dispatcherFailed(type, result);
   }
 
   #dispatcherFailed(type: string, error: unknown): void {
