@@ -22,6 +22,16 @@ async function connect(s: QQSimulator, opts: Parameters<typeof identify>[1] = {}
   return result;
 }
 
+// Opens a connection, waits for Hello and identifies with `token`; returns the client and the
+// first op 9 answer (tests that expect a refusal).
+async function identifyExpectingOp9(s: QQSimulator, token: string) {
+  const client = await RawClient.open(s.wsUrl);
+  clients.push(client);
+  await client.next((f) => f.op === 10);
+  client.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
+  return { client, answer: await client.next((f) => f.op === 9) };
+}
+
 function resumeFrame(token: string, sessionId: string, seq: number) {
   return { op: 6, d: { token: `QQBot ${token}`, session_id: sessionId, seq } };
 }
@@ -118,12 +128,8 @@ describe('/gateway and /gateway/bot', () => {
   it('refuses identifies with op 9 once no sessions are left', async () => {
     const s = await start({ sessionStartLimit: { remaining: 1 } });
     await connect(s);
-    const token = await getToken(s);
-    const client = await RawClient.open(s.wsUrl);
-    clients.push(client);
-    await client.next((f) => f.op === 10);
-    client.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
-    expect(await client.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+    const { answer } = await identifyExpectingOp9(s, await getToken(s));
+    expect(answer).toEqual({ op: 9, d: false });
   });
 });
 
@@ -136,11 +142,7 @@ describe('session_start_limit over time', () => {
     expect(s.sessionStartLimit).toMatchObject({ remaining: 0, reset_after: 60_000 });
     clock.advance(59_000);
     expect(s.sessionStartLimit).toMatchObject({ remaining: 0, reset_after: 1_000 });
-    const refused = await RawClient.open(s.wsUrl);
-    clients.push(refused);
-    await refused.next((f) => f.op === 10);
-    refused.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
-    expect(await refused.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+    expect((await identifyExpectingOp9(s, token)).answer).toEqual({ op: 9, d: false });
 
     clock.advance(1_000);
     // The next 24 h window: `total` again, and /gateway/bot says so.
@@ -163,11 +165,8 @@ describe('identify throttling', () => {
     const s = await start({ clock, enforceMaxConcurrency: true, sessionStartLimit: { max_concurrency: 1 } });
     const token = await getToken(s);
     await connect(s, { token });
-    const c = await RawClient.open(s.wsUrl);
-    clients.push(c);
-    await c.next((f) => f.op === 10);
-    c.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
-    expect(await c.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+    const { client: c, answer } = await identifyExpectingOp9(s, token);
+    expect(answer).toEqual({ op: 9, d: false });
     clock.advance(5000);
     c.send({ op: 2, d: { token: `QQBot ${token}`, intents: GROUP_AND_C2C } });
     await c.next((f) => f.t === 'READY');
@@ -269,11 +268,7 @@ describe('gateway protocol', () => {
 
   it('answers an Identify with an invalid token with op 9', async () => {
     const s = await start();
-    const c = await RawClient.open(s.wsUrl);
-    clients.push(c);
-    await c.next((f) => f.op === 10);
-    c.send({ op: 2, d: { token: 'QQBot forged', intents: GROUP_AND_C2C } });
-    expect(await c.next((f) => f.op === 9)).toEqual({ op: 9, d: false });
+    expect((await identifyExpectingOp9(s, 'forged')).answer).toEqual({ op: 9, d: false });
     expect(s.identifies[0]).toMatchObject({ tokenValid: false, result: { ok: false, invalidSession: true } });
   });
 });
