@@ -12,8 +12,31 @@ import type {
   DispatchOutcome,
   DispatchStatus,
 } from './dispatchTypes.js';
+import { HandlerTimeoutError, type HandlerAbandonReason } from './HandlerTimeoutError.js';
 import { eventEntry, InvalidPayload, validatePayload, type EventEntry } from './internal/eventEntries.js';
+import { HandlerScheduler } from './internal/HandlerScheduler.js';
+import { listenerLabel } from './internal/listenerLabels.js';
+import { RunningDispatch, type RunningDispatchReporter } from './internal/RunningDispatch.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
+
+/** The defaults of {@link EventDispatcherOptions}, in one place. */
+export const DefaultDispatchOptions = {
+  /** Time budget of an event's handlers. */
+  handlerTimeoutMs: 120_000,
+  /** Events whose handlers may run at once. */
+  maxConcurrentHandlers: 512,
+  /** How long an event id is remembered, at least: `max(dedupTtlMs, handlerTimeoutMs + dedupResumeSlackMs)`. */
+  dedupTtlMs: 600_000,
+  /** Slack added to the handler budget for the dedup window: a reconnect and a resume fit in it. */
+  dedupResumeSlackMs: 300_000,
+} as const;
+
+// The dedup window that covers every replay of a handled event: a gateway resumes from below the
+// oldest event still running, which is at most `handlerTimeoutMs` old, plus the time to reconnect.
+function defaultDedupTtlMs(handlerTimeoutMs: number): number {
+  const budget = Number.isFinite(handlerTimeoutMs) ? handlerTimeoutMs : 0;
+  return Math.max(DefaultDispatchOptions.dedupTtlMs, budget + DefaultDispatchOptions.dedupResumeSlackMs);
+}
 
 /** Options of {@link EventDispatcher}. */
 export interface EventDispatcherOptions {
@@ -30,9 +53,24 @@ export interface EventDispatcherOptions {
   dedup?: DedupStore | false;
   /**
    * How long an event id is remembered. Covers resume replays and webhook retries.
-   * @defaultValue 600_000 (10 minutes)
+   * @defaultValue `max(600_000, handlerTimeoutMs + 300_000)` (10 minutes with the default budget)
    */
   dedupTtlMs?: number;
+  /**
+   * Time budget of one event's handlers, in ms. An event whose handlers have not all settled by
+   * then is abandoned: each handler still running is reported on `handlerError` with a
+   * {@link HandlerTimeoutError}, the event counts as handled, and its slot and the gateway's resume
+   * position move on. `0` or `Infinity`: no budget.
+   * @defaultValue 120_000 (2 minutes)
+   */
+  handlerTimeoutMs?: number;
+  /**
+   * How many events may have handlers running at once. Further events wait, in arrival order, until
+   * one finishes or is abandoned (so per-chat order holds); none is dropped. Only events whose
+   * handlers return promises hold a slot. `Infinity`: no bound.
+   * @defaultValue 512
+   */
+  maxConcurrentHandlers?: number;
   /**
    * Prefix for dedup keys, so several bots can share one store (e.g. the app id); keys become
    * `<namespace>:<t>:<id>`.
@@ -48,6 +86,8 @@ export interface EventDispatcherOptions {
 }
 
 type AnyHandler = (first: unknown, second?: unknown) => unknown;
+const positiveOr = (value: number | undefined, fallback: number): number =>
+  value === undefined ? fallback : value === 0 ? Infinity : value;
 interface Listener {
   handler: AnyHandler;
   once: boolean;
@@ -82,14 +122,34 @@ export class EventDispatcher {
   private readonly dedupNamespace: string;
   private readonly logger: Logger;
   private readonly clock: Clock;
-  private readonly count: DispatcherCounters = { delivered: 0, duplicates: 0, invalid: 0, unknown: 0, handlerErrors: 0 };
+  private readonly count: DispatcherCounters = {
+    delivered: 0,
+    duplicates: 0,
+    invalid: 0,
+    unknown: 0,
+    handlerErrors: 0,
+    abandoned: 0,
+    queued: 0,
+  };
+  private readonly scheduler: HandlerScheduler;
+  private readonly handlerTimeoutMs: number;
+  private readonly reporter: RunningDispatchReporter = {
+    handlerFailed: (error, listener, meta) => this.handlerFailed(error, listener, meta),
+    handlerAbandoned: (listener, meta, elapsedMs, reason) => this.handlerAbandoned(listener, meta, elapsedMs, reason),
+    finished: (running) => this.scheduler.release(running),
+  };
 
   /** @param options - Validation, dedup, logging and clock. */
   constructor(options: EventDispatcherOptions = {}) {
     this.validate = options.validate ?? true;
     this.clock = options.clock ?? systemClock;
     this.dedup = options.dedup === false ? undefined : (options.dedup ?? new MemoryDedupStore({ clock: this.clock }));
-    this.dedupTtlMs = options.dedupTtlMs ?? 600_000;
+    this.handlerTimeoutMs = positiveOr(options.handlerTimeoutMs, DefaultDispatchOptions.handlerTimeoutMs);
+    this.dedupTtlMs = options.dedupTtlMs ?? defaultDedupTtlMs(this.handlerTimeoutMs);
+    this.scheduler = new HandlerScheduler({
+      maxConcurrent: options.maxConcurrentHandlers ?? DefaultDispatchOptions.maxConcurrentHandlers,
+      timeoutMs: this.handlerTimeoutMs,
+    });
     this.dedupNamespace = options.dedupNamespace ? `${options.dedupNamespace}:` : '';
     this.logger = resolveLogger(options.logger, options.logLevel);
   }
@@ -97,6 +157,42 @@ export class EventDispatcher {
   /** A snapshot of the running totals. */
   get counters(): DispatcherCounters {
     return { ...this.count };
+  }
+
+  /** Events whose handlers are running now, and events waiting for a slot (`maxConcurrentHandlers`). */
+  get load(): { running: number; waiting: number } {
+    return { running: this.scheduler.running, waiting: this.scheduler.queued };
+  }
+
+  /**
+   * Stops waiting for handlers, for a shutdown that cannot wait any longer: every event still
+   * running is abandoned (each handler still running is reported with a {@link HandlerTimeoutError}
+   * whose `reason` is `'drain'`), and events still waiting for a slot are not started (their
+   * dispatch settles with status `'skipped'`; a gateway replays them after a restart, since they
+   * were never handled). `bot.stop({ drainTimeoutMs })` calls this when the drain time is up.
+   *
+   * @returns How many events were abandoned and how many were never started.
+   */
+  abandonAll(): { abandoned: number; skipped: number } {
+    const skipped = this.scheduler.dropQueued();
+    const abandoned = this.scheduler.abandonRunning('drain');
+    if (skipped > 0) {
+      this.logger.warn('Stopped before these events were handled; a gateway session resumed later replays them', { skipped });
+    }
+    return { abandoned, skipped };
+  }
+
+  /**
+   * Reports a failure of a handler you ran yourself for an event (a wrapper that fans one event out
+   * to handlers of its own): it is counted and delivered on `handlerError` like a failure of a
+   * registered handler.
+   *
+   * @param error - What the handler threw or rejected with.
+   * @param listener - The name the handler was registered under, for the report.
+   * @param meta - The event's delivery details.
+   */
+  reportHandlerError(error: unknown, listener: string, meta: DispatchMeta): void {
+    this.handlerFailed(error, listener, meta);
   }
 
   /**
@@ -167,7 +263,7 @@ export class EventDispatcher {
     } catch (error) {
       // Only reachable through a malformed envelope from an untyped caller; report, never throw.
       this.logger.error('Event dispatch failed', { type: safeType(envelope), error: describe(error) });
-      return { status: 'invalid', type: safeType(envelope), eventId: undefined, handlers: 0, errors: 0 };
+      return { status: 'invalid', type: safeType(envelope), eventId: undefined, handlers: 0, errors: 0, abandoned: 0 };
     }
   }
 
@@ -218,7 +314,7 @@ export class EventDispatcher {
   private duplicate(meta: DispatchMeta): DispatchOutcome {
     this.count.duplicates++;
     this.logger.debug('Dropped a duplicate event', { type: meta.type, eventId: meta.eventId });
-    return { status: 'duplicate', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
+    return { status: 'duplicate', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0, abandoned: 0 };
   }
 
   private deliver(
@@ -252,7 +348,7 @@ export class EventDispatcher {
     return this.run('delivered', meta, type, data, meta, star);
   }
 
-  // Calls every listener of `name` (and of '*' for `star`); the outcome once all have settled.
+  // Runs the handlers now, or once a slot is free when `maxConcurrentHandlers` are running.
   private run(
     status: DispatchStatus,
     meta: DispatchMeta,
@@ -261,13 +357,30 @@ export class EventDispatcher {
     second: unknown,
     star?: unknown,
   ): DispatchOutcome | Promise<DispatchOutcome> {
-    const outcome: DispatchOutcome = { status, type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0 };
-    let pending = this.invoke(name, first, second, meta, outcome, undefined);
-    if (star !== undefined) pending = this.invoke('*', star, meta, meta, outcome, pending);
-    if (pending === undefined) return outcome;
-    // One asynchronous handler (the common case) needs no Promise.all.
-    if (pending.length === 1) return pending[0]!.then(() => outcome);
-    return Promise.all(pending).then(() => outcome);
+    if (!this.scheduler.saturated) return this.start(status, meta, name, first, second, star);
+    this.count.queued++;
+    return this.scheduler.enqueue(
+      () => this.start(status, meta, name, first, second, star),
+      (): DispatchOutcome => ({ status: 'skipped', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0, abandoned: 0 }),
+    );
+  }
+
+  // Calls every listener of `name` (and of '*' for `star`); the outcome once all have settled or
+  // the handler budget ran out.
+  private start(
+    status: DispatchStatus,
+    meta: DispatchMeta,
+    name: string,
+    first: unknown,
+    second: unknown,
+    star?: unknown,
+  ): DispatchOutcome | Promise<DispatchOutcome> {
+    const outcome: DispatchOutcome = { status, type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0, abandoned: 0 };
+    let running = this.invoke(name, first, second, meta, outcome, undefined);
+    if (star !== undefined) running = this.invoke('*', star, meta, meta, outcome, running);
+    if (running === undefined) return outcome;
+    this.scheduler.track(running);
+    return running.settled;
   }
 
   private invoke(
@@ -276,33 +389,41 @@ export class EventDispatcher {
     second: unknown,
     meta: DispatchMeta,
     outcome: DispatchOutcome,
-    pending: Promise<void>[] | undefined,
-  ): Promise<void>[] | undefined {
+    running: RunningDispatch | undefined,
+  ): RunningDispatch | undefined {
     const listeners = this.listeners.get(name);
-    if (listeners === undefined) return pending;
+    if (listeners === undefined) return running;
     for (const listener of listeners) {
       if (listener.once) this.remove(name, listener);
       outcome.handlers++;
       try {
         const result = listener.handler(first, second);
         if (isThenable(result)) {
-          (pending ??= []).push(
-            Promise.resolve(result).then(undefined, (error: unknown) => {
-              outcome.errors++;
-              this.handlerFailed(error, name, meta);
-            }),
-          );
+          running ??= new RunningDispatch(outcome, meta, this.reporter);
+          running.watch(listenerLabel(listener.handler, name), result);
         }
       } catch (error) {
         outcome.errors++;
-        this.handlerFailed(error, name, meta);
+        this.handlerFailed(error, listenerLabel(listener.handler, name), meta);
       }
     }
-    return pending;
+    return running;
+  }
+
+  private handlerAbandoned(listener: string, meta: DispatchMeta, elapsedMs: number, reason: HandlerAbandonReason): void {
+    this.count.abandoned++;
+    const error = new HandlerTimeoutError({ listener, eventType: meta.type, eventId: meta.eventId, timeoutMs: elapsedMs, reason });
+    this.report(error, listener, meta);
   }
 
   private handlerFailed(error: unknown, listener: string, meta: DispatchMeta): void {
     this.count.handlerErrors++;
+    this.report(error, listener, meta);
+  }
+
+  // Delivers a failure on `handlerError`, or logs it when nobody listens. Never throws: a failing
+  // reporter is logged, and its rejection is caught.
+  private report(error: unknown, listener: string, meta: DispatchMeta): void {
     const reporters = listener === 'handlerError' ? undefined : this.listeners.get('handlerError');
     if (reporters === undefined) {
       this.logger.error('An event handler failed', { type: meta.type, listener, eventId: meta.eventId, error: describe(error) });

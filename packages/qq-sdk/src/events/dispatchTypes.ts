@@ -87,10 +87,17 @@ export type DispatcherListeners = { [K in EventType]: EventHandler<K> } & {
 /** A name {@link EventDispatcher.on} accepts. */
 export type DispatcherEventName = keyof DispatcherListeners;
 
-/** What happened to one dispatched envelope. */
-export type DispatchStatus = 'delivered' | 'duplicate' | 'invalid' | 'unknown';
+/**
+ * What happened to one dispatched envelope: `delivered` to typed handlers, dropped as a
+ * `duplicate`, routed to `invalid`Event or `unknown`Event, or `skipped`: it was waiting for a
+ * handler slot when the dispatcher was told to stop waiting ({@link EventDispatcher.abandonAll}).
+ */
+export type DispatchStatus = 'delivered' | 'duplicate' | 'invalid' | 'unknown' | 'skipped';
 
-/** The result of {@link EventDispatcher.dispatch}, resolved once every handler has settled. */
+/**
+ * The result of {@link EventDispatcher.dispatch}, once every handler has settled or the event was
+ * abandoned.
+ */
 export interface DispatchOutcome {
   /** `delivered` to typed handlers, dropped as a `duplicate`, or routed to `invalidEvent` / `unknownEvent`. */
   status: DispatchStatus;
@@ -102,6 +109,8 @@ export interface DispatchOutcome {
   handlers: number;
   /** How many of them threw or rejected. */
   errors: number;
+  /** How many were still running when the event was abandoned (handler budget or `stop()`). */
+  abandoned: number;
 }
 
 /** Running totals of an {@link EventDispatcher}. */
@@ -116,4 +125,8 @@ export interface DispatcherCounters {
   unknown: number;
   /** Handlers that threw or rejected. */
   handlerErrors: number;
+  /** Handlers still running when their event was abandoned (handler budget or `stop()`). */
+  abandoned: number;
+  /** Events that waited for a slot because `maxConcurrentHandlers` events were running. */
+  queued: number;
 }

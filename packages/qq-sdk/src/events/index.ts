@@ -35,5 +35,6 @@ export { Intents, IntentBits, IntentEvents, type IntentName } from './Intents.js
 export { UnknownIntentError } from './UnknownIntentError.js';
 export type { DedupStore } from './DedupStore.js';
 export { MemoryDedupStore, type MemoryDedupStoreOptions } from './MemoryDedupStore.js';
-export { EventDispatcher, type EventDispatcherOptions } from './EventDispatcher.js';
+export { DefaultDispatchOptions, EventDispatcher, type EventDispatcherOptions } from './EventDispatcher.js';
+export { HandlerTimeoutError, type HandlerAbandonReason } from './HandlerTimeoutError.js';
 export type * from './dispatchTypes.js';

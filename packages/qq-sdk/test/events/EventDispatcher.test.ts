@@ -29,7 +29,7 @@ describe('EventDispatcher', () => {
     });
     const envelope = eventFixtures.GROUP_AT_MESSAGE_CREATE;
     const outcome = await dispatcher.dispatch(envelope, ws);
-    expect(outcome).toEqual({ status: 'delivered', type: 'GROUP_AT_MESSAGE_CREATE', eventId: envelope.id, handlers: 1, errors: 0 });
+    expect(outcome).toEqual({ status: 'delivered', type: 'GROUP_AT_MESSAGE_CREATE', eventId: envelope.id, handlers: 1, errors: 0, abandoned: 0 });
     expect(seen).toEqual([
       [
         'C9F778FE6ADF9D1D1DBE395BF744A33A',

@@ -1,0 +1,132 @@
+import type { HandlerAbandonReason } from '../HandlerTimeoutError.js';
+import type { RunningDispatch } from './RunningDispatch.js';
+
+/** Limits of a {@link HandlerScheduler}. */
+export interface HandlerSchedulerOptions {
+  /** Events whose handlers may run at once; `Infinity` for no bound. */
+  readonly maxConcurrent: number;
+  /** Time budget of an event's handlers in ms; `Infinity` for none. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Decides when an event's handlers may start and when they are given up on.
+ *
+ * - **Concurrency.** At most `maxConcurrent` events have handlers running. Beyond that, events wait
+ *   in one FIFO queue and start as slots free up. One queue for all chats keeps the order in which
+ *   handlers start the order in which events arrived, so per-chat order holds; nothing is dropped.
+ *   Only events whose handlers return promises hold a slot.
+ * - **Budget.** An event still running `timeoutMs` after its handlers started is abandoned. All
+ *   events share one budget, so the running set (insertion-ordered) is also ordered by deadline: one
+ *   sweep timer checks from the oldest and stops at the first that still has time. No timer per event.
+ */
+export class HandlerScheduler {
+  readonly #maxConcurrent: number;
+  readonly #timeoutMs: number;
+  readonly #running = new Set<RunningDispatch>();
+  #queue: QueuedStart[] = [];
+  #queueHead = 0;
+  #sweepTimer: ReturnType<typeof setInterval> | undefined;
+
+  /** @param options - The concurrency bound and the time budget. */
+  constructor(options: HandlerSchedulerOptions) {
+    this.#maxConcurrent = options.maxConcurrent;
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  /** Events whose handlers are running. */
+  get running(): number {
+    return this.#running.size;
+  }
+
+  /** Events waiting for a slot. */
+  get queued(): number {
+    return this.#queue.length - this.#queueHead;
+  }
+
+  /** Whether a new event has to wait: every slot is taken, or earlier events are still waiting. */
+  get saturated(): boolean {
+    return this.#running.size >= this.#maxConcurrent || this.#queueHead < this.#queue.length;
+  }
+
+  /**
+   * Runs `start` once a slot is free and resolves with what it returns (awaited); if the queue is
+   * dropped first ({@link HandlerScheduler.dropQueued}), resolves with what `skipped` returns instead.
+   */
+  enqueue<T>(start: () => T | Promise<T>, skipped: () => T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      this.#queue.push({ start: () => resolve(start()), skip: () => resolve(skipped()) });
+    });
+  }
+
+  /** Holds a slot for `running` and watches its budget. */
+  track(running: RunningDispatch): void {
+    this.#running.add(running);
+    if (this.#sweepTimer === undefined && Number.isFinite(this.#timeoutMs)) {
+      // Checked a few times per budget: an abandoned event is reported at most a quarter late.
+      const period = Math.min(Math.max(this.#timeoutMs / 4, 10), 1000);
+      this.#sweepTimer = setInterval(() => this.#sweep(), period);
+      // The budget must not keep a process alive that has nothing else to do.
+      this.#sweepTimer.unref?.();
+    }
+  }
+
+  /** Frees the slot of a dispatch that is over and starts waiting events. */
+  release(running: RunningDispatch): void {
+    if (!this.#running.delete(running)) return;
+    this.#startWaiting();
+    if (this.#running.size === 0 && this.#sweepTimer !== undefined) {
+      clearInterval(this.#sweepTimer);
+      this.#sweepTimer = undefined;
+    }
+  }
+
+  /** Abandons every running event (`stop()` gave up waiting). @returns How many there were. */
+  abandonRunning(reason: HandlerAbandonReason): number {
+    const running = [...this.#running];
+    for (const dispatch of running) dispatch.abandon(reason);
+    return running.length;
+  }
+
+  /** Forgets the events still waiting for a slot, without running them. @returns How many there were. */
+  dropQueued(): number {
+    const waiting = this.#queue.slice(this.#queueHead);
+    this.#queue = [];
+    this.#queueHead = 0;
+    for (const entry of waiting) entry.skip();
+    return waiting.length;
+  }
+
+  #startWaiting(): void {
+    while (this.#running.size < this.#maxConcurrent && this.#queueHead < this.#queue.length) {
+      const entry = this.#queue[this.#queueHead] as QueuedStart;
+      this.#queue[this.#queueHead] = STARTED;
+      this.#queueHead += 1;
+      if (this.#queueHead === this.#queue.length) {
+        this.#queue = [];
+        this.#queueHead = 0;
+      } else if (this.#queueHead > 1024 && this.#queueHead * 2 > this.#queue.length) {
+        this.#queue = this.#queue.slice(this.#queueHead);
+        this.#queueHead = 0;
+      }
+      entry.start();
+    }
+  }
+
+  #sweep(): void {
+    const deadline = performance.now() - this.#timeoutMs;
+    for (const running of this.#running) {
+      if (running.startedAt > deadline) break;
+      running.abandon('timeout' satisfies HandlerAbandonReason);
+    }
+  }
+}
+
+interface QueuedStart {
+  start: () => void;
+  skip: () => void;
+}
+
+const noop = (): void => {};
+/** Replaces a started entry so the queue does not keep its event alive until compaction. */
+const STARTED: QueuedStart = { start: noop, skip: noop };
