@@ -3,15 +3,18 @@ import type { SharedTokenCache } from './auth/SharedTokenCache.js';
 import { TokenManager } from './auth/TokenManager.js';
 import type { DedupStore } from './events/DedupStore.js';
 import type { DispatchEnvelope } from './events/DispatchEnvelope.js';
-import type { DispatcherListeners, DispatchContext, DispatchMeta, DispatchOutcome, EventHandler } from './events/dispatchTypes.js';
+import type { DispatcherListeners, DispatchContext, DispatchMeta, DispatchOutcome } from './events/dispatchTypes.js';
+import { QQValidationError, type ValidationIssue } from './errors/QQValidationError.js';
 import { EventDispatcher } from './events/EventDispatcher.js';
 import { isEventType } from './events/EventSchemas.js';
+import { setListenerLabel } from './events/internal/listenerLabels.js';
 import { Intents, type IntentName } from './events/Intents.js';
 import { GatewayManager, type GatewayManagerOptions } from './gateway/GatewayManager.js';
 import type { GatewayManagerEventsMap } from './gateway/GatewayShardEvents.js';
 import type { GatewaySessionStore } from './gateway/session/GatewaySessionStore.js';
 import { systemClock, type Clock } from './internal/Clock.js';
 import { isThenable } from './internal/isThenable.js';
+import { KeepAlive } from './internal/KeepAlive.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetch.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { toMessage, type MessageEventPayloads, type MessageEventType } from './messaging/InboundMessage.js';
@@ -77,6 +80,35 @@ export interface QQBotOptions {
   readonly maxMessageLength?: number;
   /** Where event ids are remembered for dedup (share a Redis store across processes). */
   readonly dedupStore?: DedupStore;
+  /**
+   * How long an event id is remembered for dedup, in ms. The default covers every replay of a
+   * handled event: a resume starts below the oldest event still running (at most
+   * `handlerTimeoutMs` old) and takes a few minutes at most.
+   * @defaultValue `max(600_000, handlerTimeoutMs + 300_000)`
+   */
+  readonly dedupTtlMs?: number;
+  /**
+   * Time budget of one event's handlers, in ms. When it runs out, each handler still running is
+   * reported on `handlerError` with a {@link HandlerTimeoutError}, and the event counts as handled:
+   * one hung handler can neither pin the gateway's resume position nor hold a slot of
+   * `maxConcurrentHandlers`. The handler is not cancelled. `0` turns the budget off.
+   * @defaultValue 120_000 (2 minutes)
+   */
+  readonly handlerTimeoutMs?: number;
+  /**
+   * How many events may have handlers running at once. When the bound is reached, further events
+   * wait in memory, in arrival order (per-chat order holds), and start as running ones finish or
+   * run out of budget; none is dropped, and the connection keeps reading (heartbeats go on).
+   * Only handlers that return promises hold a slot.
+   * @defaultValue 512
+   */
+  readonly maxConcurrentHandlers?: number;
+  /**
+   * Timeout of one request to the token endpoint, in ms. A hung endpoint then costs a reconnect this
+   * long at most before the next attempt.
+   * @defaultValue 10_000
+   */
+  readonly tokenTimeoutMs?: number;
   /** Where passive replies are counted (share a Redis store across processes). */
   readonly replyLedger?: ReplyLedgerStore;
   /** Where the app token is shared between processes (one token request for the fleet). */
@@ -112,6 +144,18 @@ export type QQBotListeners = DispatcherListeners & {
   message: (message: Message) => unknown;
 } & { [K in keyof QQBotLifecycleEvents]: (...args: QQBotLifecycleEvents[K]) => void };
 
+/** Options of {@link QQBot.stop}. */
+export interface BotStopOptions {
+  /**
+   * How long to wait for handlers still running, in ms. Then each one still running is reported
+   * with a {@link HandlerTimeoutError} (`reason: 'drain'`), events still waiting for a slot are not
+   * started, and the gateway session is saved as it is: a restart on the same session store replays
+   * exactly the events that were not handled.
+   * @defaultValue 10_000
+   */
+  readonly drainTimeoutMs?: number;
+}
+
 /** Options of {@link QQBot.send}. */
 export interface BotSendOptions {
   /** Makes it a passive reply to an event (uses `event_id`), e.g. to `GROUP_ADD_ROBOT`. */
@@ -121,6 +165,11 @@ export interface BotSendOptions {
   /** Cancels the send. */
   readonly signal?: AbortSignal;
 }
+
+/** A dispatcher listener for any of the message event types. */
+type MessageListener = (data: MessageEventPayloads[MessageEventType], meta: DispatchMeta) => unknown;
+/** `events.on` / `events.off` seen from a listener that takes every message event type. */
+type MessageListenerRegistration = (name: MessageEventType, handler: MessageListener) => unknown;
 
 const MESSAGE_EVENTS: readonly MessageEventType[] = [
   'C2C_MESSAGE_CREATE',
@@ -166,7 +215,12 @@ export class QQBot {
   readonly #logger: Logger;
   readonly #sender: MessageSender;
   readonly #lifecycle = new EventEmitter();
-  readonly #messageHandlers: ((message: Message) => unknown)[] = [];
+  /** Each `bot.on('message')` handler with the wrappers registered for it, one per message event type. */
+  readonly #messageHandlers: { handler: (message: Message) => unknown; wrappers: MessageListener[] }[] = [];
+  /** The last message built, so several `message` handlers of one event share it. */
+  #lastMessage: { data: object; message: Message } | undefined;
+  readonly #keepAlive = new KeepAlive();
+  #stopping: Promise<void> | undefined;
   // Dispatches and sends still running, and who waits for them to reach zero (stop()). A counter
   // rather than a Set of promises: this runs for every event.
   #inFlight = 0;
@@ -177,6 +231,7 @@ export class QQBot {
 
   /** @param options - Credentials, intents, transport and policies. */
   constructor(options: QQBotOptions) {
+    checkOptions(options);
     this.#options = options;
     this.#intents = typeof options.intents === 'number' ? options.intents : Intents.from(options.intents).bitfield;
     this.#logger = resolveLogger(options.logger, options.logLevel);
@@ -192,6 +247,7 @@ export class QQBot {
       ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
       ...(fetchImpl !== undefined ? { fetch: fetchImpl } : {}),
       ...(options.tokenCache !== undefined ? { sharedCache: options.tokenCache } : {}),
+      ...(options.tokenTimeoutMs !== undefined ? { timeoutMs: options.tokenTimeoutMs } : {}),
       clock,
       logger: this.#logger,
     });
@@ -209,6 +265,9 @@ export class QQBot {
     this.events = new EventDispatcher({
       validate: options.validateEvents ?? true,
       ...(options.dedupStore !== undefined ? { dedup: options.dedupStore } : {}),
+      ...(options.dedupTtlMs !== undefined ? { dedupTtlMs: options.dedupTtlMs } : {}),
+      ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
+      ...(options.maxConcurrentHandlers !== undefined ? { maxConcurrentHandlers: options.maxConcurrentHandlers } : {}),
       dedupNamespace: options.appId,
       logger: this.#logger,
       clock,
@@ -226,10 +285,6 @@ export class QQBot {
       ...(options.maxMessageLength !== undefined ? { maxMessageLength: options.maxMessageLength } : {}),
       logger: this.#logger,
     });
-    for (const type of MESSAGE_EVENTS) {
-      this.events.on(type, ((data: MessageEventPayloads[MessageEventType], meta: DispatchMeta) =>
-        this.#deliverMessage(type, data, meta)) as EventHandler<typeof type>);
-    }
   }
 
   /** The bot's own user id, once known (from READY or `GET /users/@me`). */
@@ -245,7 +300,7 @@ export class QQBot {
    */
   on<K extends keyof QQBotListeners>(name: K, handler: QQBotListeners[K]): this {
     if (name === 'message') {
-      this.#messageHandlers.push(handler as (message: Message) => unknown);
+      this.#addMessageHandler(handler as (message: Message) => unknown);
     } else if (isDispatcherName(name)) {
       this.events.on(name, handler as DispatcherListeners[typeof name]);
     } else {
@@ -257,8 +312,12 @@ export class QQBot {
   /** Removes a handler added with {@link QQBot.on}. */
   off<K extends keyof QQBotListeners>(name: K, handler: QQBotListeners[K]): this {
     if (name === 'message') {
-      const index = this.#messageHandlers.indexOf(handler as (message: Message) => unknown);
-      if (index >= 0) this.#messageHandlers.splice(index, 1);
+      const index = this.#messageHandlers.findIndex((entry) => entry.handler === handler);
+      const entry = index >= 0 ? this.#messageHandlers.splice(index, 1)[0] : undefined;
+      MESSAGE_EVENTS.forEach((type, i) => {
+        const wrapper = entry?.wrappers[i];
+        if (wrapper !== undefined) (this.events.off as MessageListenerRegistration).call(this.events, type, wrapper);
+      });
     } else if (isDispatcherName(name)) {
       this.events.off(name, handler as DispatcherListeners[typeof name]);
     } else {
@@ -274,30 +333,92 @@ export class QQBot {
   async start(): Promise<void> {
     if (this.#state !== 'idle') throw new Error(`QQBot.start(): the bot is already ${this.#state}`);
     this.#state = 'starting';
+    // From here until stop() the bot holds the process, whatever it is waiting for.
+    this.#keepAlive.hold();
     try {
       await this.tokens.getAccessToken();
       if ((this.#options.transport ?? 'websocket') === 'webhook') await this.#startWebhook();
       else await this.#startGateway();
       this.#state = 'running';
     } catch (error) {
-      await this.#closeTransports();
+      await this.#closeTransports(() => Promise.resolve());
       this.#state = 'idle';
+      this.#keepAlive.release();
       throw error;
     }
   }
 
   /**
-   * Stops gracefully: stops taking events (closes the gateway or the webhook server), waits for
-   * handlers and replies in flight to finish, then returns.
+   * Stops gracefully, and lets the process exit:
+   * 1. stops taking events (closes the gateway or the webhook server);
+   * 2. waits for handlers and replies in flight, at most `drainTimeoutMs`;
+   * 3. saves the gateway session as it is then, so a restart on the same session store resumes
+   *    where this process really stopped: completed handlers are not run again, unfinished ones are;
+   * 4. gives up on handlers still running (reported on `handlerError` with a
+   *    {@link HandlerTimeoutError}) and releases every handle it holds.
+   *
+   * Calling it again while it runs returns the same promise.
+   *
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void bot.stop({ drainTimeoutMs: 20_000 }));
+   * ```
    */
-  async stop(): Promise<void> {
-    if (this.#state === 'idle' || this.#state === 'stopping') return;
+  stop(options: BotStopOptions = {}): Promise<void> {
+    if (this.#state === 'stopping' && this.#stopping !== undefined) return this.#stopping;
+    if (this.#state === 'idle') return Promise.resolve();
+    const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
+    if (!isDuration(drainTimeoutMs)) {
+      return Promise.reject(
+        new QQValidationError('stop() options', [
+          { path: 'drainTimeoutMs', message: `must be a number of milliseconds ≥ 0, got ${String(drainTimeoutMs)}` },
+        ]),
+      );
+    }
     this.#state = 'stopping';
-    await this.#closeTransports();
-    while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    this.#stopping = this.#stop(drainTimeoutMs).finally(() => {
+      this.#stopping = undefined;
+    });
+    return this.#stopping;
+  }
+
+  async #stop(drainTimeoutMs: number): Promise<void> {
+    const webhook = this.webhook;
+    let drained: Promise<boolean> | undefined;
+    // Shared by every shard: they all close first, then wait for the same drain, then save.
+    const drain = (): Promise<boolean> => (drained ??= this.#drain(webhook, drainTimeoutMs));
+    await this.#closeTransports(drain);
+    if (!(await drain())) {
+      const { abandoned, skipped } = this.events.abandonAll();
+      this.#logger.warn('stop(): handlers still running when drainTimeoutMs ran out were abandoned', {
+        drainTimeoutMs,
+        abandoned,
+        skipped,
+      });
+    }
     // Idle keep-alive sockets are unref'd already; closing them frees them now.
     this.#http?.destroy();
     this.#state = 'idle';
+    this.#keepAlive.release();
+  }
+
+  // Resolves true once every handler and send in flight is done, or false when the time is up.
+  async #drain(webhook: WebhookServer | undefined, timeoutMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const idle = (async (): Promise<true> => {
+      // Callbacks already acknowledged reach the dispatcher on a later turn; let them in first.
+      await webhook?.receiver.idle();
+      while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+      return true;
+    })();
+    try {
+      return await Promise.race([idle, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -326,19 +447,27 @@ export class QQBot {
     );
   }
 
-  #deliverMessage(type: MessageEventType, data: MessageEventPayloads[MessageEventType], meta: DispatchMeta): unknown {
-    if (this.#messageHandlers.length === 0) return undefined;
-    const handlers = this.#messageHandlers;
+  // Each `message` handler is its own dispatcher listener (one per message event type), so it is
+  // isolated like any handler: it runs whatever the others do, its failures and its time budget are
+  // reported under the name 'message'.
+  #addMessageHandler(handler: (message: Message) => unknown): void {
+    const wrappers = MESSAGE_EVENTS.map((type) => {
+      const wrapper: MessageListener = (data, meta) => handler(this.#messageFor(type, data, meta));
+      setListenerLabel(wrapper, 'message');
+      (this.events.on as MessageListenerRegistration).call(this.events, type, wrapper);
+      return wrapper;
+    });
+    this.#messageHandlers.push({ handler, wrappers });
+  }
+
+  // Handlers of one event run one after another synchronously, so remembering the last message
+  // built lets them share one Message without a cache per event.
+  #messageFor(type: MessageEventType, data: MessageEventPayloads[MessageEventType], meta: DispatchMeta): Message {
+    const last = this.#lastMessage;
+    if (last !== undefined && last.data === data) return last.message;
     const message = toMessage(type, data, meta, { sender: this.#sender, quota: this.replyQuota, botUserId: this.#botUserId });
-    // The dispatcher waits for a returned promise (and so does the gateway's resume watermark);
-    // a synchronous handler's result is returned as is, so it costs no promise per event.
-    if (handlers.length === 1) return handlers[0]!(message);
-    let pending: unknown[] | undefined;
-    for (const handler of [...handlers]) {
-      const result = handler(message);
-      if (isThenable(result)) (pending ??= []).push(result);
-    }
-    return pending === undefined ? undefined : Promise.all(pending);
+    this.#lastMessage = { data, message };
+    return message;
   }
 
   #track<T>(promise: Promise<T>): Promise<T> {
@@ -415,15 +544,38 @@ export class QQBot {
     }
   }
 
-  async #closeTransports(): Promise<void> {
+  // Stops intake, then lets `drain` run before the gateway saves its sessions.
+  async #closeTransports(drain: () => Promise<unknown>): Promise<void> {
     const gateway = this.gateway;
     const webhook = this.webhook;
     this.gateway = undefined;
     this.webhook = undefined;
-    await Promise.all([gateway?.destroy(), webhook?.close()]);
-    // Callbacks already acknowledged are dispatched on a later turn; let them reach the dispatcher.
-    await webhook?.receiver.idle();
+    await Promise.all([gateway?.destroy({ drain }), webhook?.close()]);
   }
+}
+
+/** How long `stop()` waits for handlers by default. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+// Checked when the bot is built, so a wrong option fails at once and names the field.
+function checkOptions(options: QQBotOptions): void {
+  const issues: ValidationIssue[] = [];
+  const duration = (field: keyof QQBotOptions): void => {
+    const value = options[field];
+    if (value !== undefined && !isDuration(value)) issues.push({ path: field, message: `must be a number of milliseconds ≥ 0, got ${String(value)}` });
+  };
+  duration('handlerTimeoutMs');
+  duration('dedupTtlMs');
+  duration('tokenTimeoutMs');
+  const bound = options.maxConcurrentHandlers;
+  if (bound !== undefined && !(bound === Infinity || (Number.isInteger(bound) && bound >= 1))) {
+    issues.push({ path: 'maxConcurrentHandlers', message: `must be a whole number ≥ 1 (or Infinity for no bound), got ${String(bound)}` });
+  }
+  if (issues.length > 0) throw new QQValidationError('QQBot options', issues);
+}
+
+function isDuration(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && !Number.isNaN(value);
 }
 
 function isDispatcherName(name: string): name is keyof DispatcherListeners {

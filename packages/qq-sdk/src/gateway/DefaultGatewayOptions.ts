@@ -18,6 +18,8 @@ export const DefaultGatewayOptions = {
   slowDownDelayMs: 60_000,
   /** Time a closing socket gets before it is terminated. */
   closeTimeoutMs: 1000,
+  /** Hello's `heartbeat_interval` is clamped to this range (the platform sends ~41 s). */
+  heartbeatIntervalRangeMs: [1000, 300_000],
   /** Shards: as many as GET /gateway/bot recommends. */
   shardCount: 'auto',
 } as const satisfies {
@@ -29,5 +31,6 @@ export const DefaultGatewayOptions = {
   maxResumeAttempts: number;
   slowDownDelayMs: number;
   closeTimeoutMs: number;
+  heartbeatIntervalRangeMs: readonly [number, number];
   shardCount: 'auto' | number;
 };

@@ -20,6 +20,8 @@ export interface GatewayCloseCodeRule {
   readonly remedy?: string;
   /** A minimum wait before reconnecting, when the platform asks to slow down. */
   readonly minDelayMs?: number;
+  /** The token sent was refused: fetch a new one before reconnecting. */
+  readonly refreshToken?: boolean;
 }
 
 /**
@@ -41,6 +43,9 @@ export const GATEWAY_CLOSE_CODES: Readonly<Record<number, GatewayCloseCodeRule>>
     reason: 'invalid-payload',
     remedy: 'the SDK sent a malformed payload; report this as a qq-sdk bug',
   },
+  // botgo's table: authentication failed. The session is fine; the token is not (expired or
+  // revoked): refresh it and resume, as OpenClaw's qqbot gateway does (reference §10).
+  4004: { action: 'resume', meaning: 'authentication failed', refreshToken: true },
   4006: { action: 'identify', meaning: 'invalid session id, cannot resume' },
   4007: { action: 'identify', meaning: 'invalid seq on resume' },
   // The table marks 4008 resumable but asks to wait before coming back.

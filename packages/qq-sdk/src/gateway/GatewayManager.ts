@@ -197,6 +197,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
           'maxResumeAttempts',
           'slowDownDelayMs',
           'closeTimeoutMs',
+          'heartbeatIntervalRangeMs',
         ]),
         logger: this.#logger,
       });
@@ -210,10 +211,18 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
     await Promise.all([...this.#shards.values()].map((shard) => shard.connect()));
   }
 
-  /** Stops every shard (sessions stay in the store for a later resume). */
-  async destroy(): Promise<void> {
+  /**
+   * Stops every shard: each closes its socket, then waits for `drain` (called once, shared by all
+   * shards) if given, then saves its session in the store for a later resume.
+   *
+   * @param options - `drain` resolves when the handlers still running are done (or given up on).
+   */
+  async destroy(options: { drain?: () => Promise<unknown> } = {}): Promise<void> {
     this.#abort?.abort(new Error('gateway manager destroyed'));
-    await Promise.all([...this.#shards.values()].map((shard) => shard.destroy()));
+    let drained: Promise<unknown> | undefined;
+    const drain = options.drain;
+    const shared = drain === undefined ? undefined : (): Promise<unknown> => (drained ??= drain());
+    await Promise.all([...this.#shards.values()].map((shard) => shard.destroy(shared === undefined ? {} : { drain: shared })));
     for (const shard of this.#shards.values()) shard.removeAllListeners();
     this.#shards.clear();
   }

@@ -3,6 +3,7 @@ import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { isThenable } from '../internal/isThenable.js';
+import { KeepAlive } from '../internal/KeepAlive.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
 import { DefaultGatewayOptions } from './DefaultGatewayOptions.js';
 import { describeIntents } from './describeIntents.js';
@@ -20,7 +21,7 @@ import {
   type GatewayShardStatus,
 } from './GatewayShardEvents.js';
 import { Heartbeater } from './Heartbeater.js';
-import { SequenceWatermark } from './SequenceWatermark.js';
+import { SequenceWatermark, type SequenceRange } from './SequenceWatermark.js';
 import type { GatewaySession, GatewaySessionStore } from './session/GatewaySessionStore.js';
 import { MemorySessionStore } from './session/MemorySessionStore.js';
 import type { IdentifyThrottler } from './throttling/IdentifyThrottler.js';
@@ -51,6 +52,12 @@ export interface GatewayTimingOptions {
   slowDownDelayMs?: number;
   /** How long a closing socket may take before it is terminated, in ms. @defaultValue 1000 */
   closeTimeoutMs?: number;
+  /**
+   * The range `[min, max]` in ms a Hello's `heartbeat_interval` is clamped to (with a warning), so a
+   * broken or hostile value cannot make the shard beat hundreds of times a second or never.
+   * @defaultValue [1000, 300000]
+   */
+  heartbeatIntervalRangeMs?: readonly [number, number];
 }
 
 /** Options of a {@link GatewayShard}. The manager fills most of these in. */
@@ -146,6 +153,10 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   /** The token sent in the last Identify/Resume, to invalidate exactly that one if refused. */
   #sentToken: string | undefined;
   #replayed = 0;
+  /** Whether the current connection has had its Hello: a second one is ignored. */
+  #helloSeen = false;
+  /** Holds the process while the shard is started (see {@link KeepAlive}). */
+  readonly #keepAlive = new KeepAlive();
   #waiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   /** @param options - Shard id and count, URL, intents, token source, dispatcher and policy. */
@@ -214,13 +225,17 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     if (this.#status !== 'idle') throw new Error(`shard ${this.id} is already started (${this.#status})`);
     const ready = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     this.#setStatus('connecting');
+    this.#keepAlive.hold();
     try {
       const stored = await this.#store.get(this.id);
       if (stored && stored.shardCount === this.shardCount && stored.sessionId) {
         this.#session = { sessionId: stored.sessionId };
-        this.#watermark = new SequenceWatermark(stored.seq);
+        this.#watermark = new SequenceWatermark(stored.seq, stored.handledAbove);
         this.#nextAction = 'resume';
-        this.#debug(`found stored session ${stored.sessionId} at seq ${String(stored.seq)}; will resume`);
+        this.#debug(
+          `found stored session ${stored.sessionId} at seq ${String(stored.seq)}` +
+            `${stored.handledAbove?.length ? ` (${describeRanges(stored.handledAbove)} already handled)` : ''}; will resume`,
+        );
       }
     } catch (error) {
       this.#logger.warn('could not read the stored gateway session; identifying', {
@@ -233,20 +248,24 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   }
 
   /**
-   * Stops the shard: closes the socket (1000 by default), clears every timer and keeps the
-   * session in the store so a later start (or another process) can resume it.
+   * Stops the shard: closes the socket (1000 by default) so no more events arrive, clears every
+   * timer, waits for `drain` if given (handlers still running), and only then saves the session:
+   * the resume position and the events above it already handled are what is true after the drain,
+   * so a later start (or another process) resumes it without re-running a finished handler.
    *
-   * @param options - Close code and reason to send.
+   * @param options - Close code and reason to send; `drain` resolves when handlers are done.
    */
-  async destroy(options: { code?: number; reason?: string } = {}): Promise<void> {
-    if (this.#status === 'idle' && !this.#ws) return;
-    this.#teardown({
-      code: options.code ?? CLIENT_NORMAL_CLOSE,
-      reason: options.reason ?? 'destroyed',
-      byServer: false,
-      recover: 'none',
-    });
-    await this.#closing;
+  async destroy(options: { code?: number; reason?: string; drain?: () => Promise<unknown> } = {}): Promise<void> {
+    if (this.#status !== 'idle' || this.#ws) {
+      this.#teardown({
+        code: options.code ?? CLIENT_NORMAL_CLOSE,
+        reason: options.reason ?? 'destroyed',
+        byServer: false,
+        recover: 'none',
+      });
+      await this.#closing;
+    }
+    if (options.drain) await options.drain();
     await this.#persistSession();
   }
 
@@ -258,6 +277,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     if (this.#status === 'idle') return;
     const generation = ++this.#generation;
     this.#setStatus('connecting');
+    this.#helloSeen = false;
     this.#counters.connections += 1;
     this.#attemptAbort = new AbortController();
     this.#debug(`connecting to ${this.#options.url} (next: ${this.#nextAction})`);
@@ -315,9 +335,16 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         this.#heartbeater.ack();
         return;
       case GatewayOpcodes.Heartbeat:
+        // The server asks for a beat: answer it; it says nothing about our own beats' ACKs.
+        this.#debug('op 1: the gateway asked for a heartbeat; answering');
         this.#heartbeater.beatNow();
         return;
       case GatewayOpcodes.Hello:
+        if (this.#helloSeen) {
+          this.#logger.warn('ignored a second Hello on the same connection', { shardId: this.id, status: this.#status });
+          return;
+        }
+        this.#helloSeen = true;
         void this.#onHello(frame.d);
         return;
       case GatewayOpcodes.Reconnect:
@@ -347,7 +374,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       this.#teardown({ code: CLIENT_RESUME_CLOSE, reason: 'bad Hello', byServer: false, recover: this.#nextAction });
       return;
     }
-    this.#heartbeater.start(hello.data.heartbeat_interval);
+    this.#heartbeater.start(this.#heartbeatInterval(hello.data.heartbeat_interval));
     const signal = this.#attemptAbort?.signal;
     const resume = this.#nextAction === 'resume' && this.#session !== undefined;
     try {
@@ -413,13 +440,36 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#readyTimer.unref?.();
   }
 
+  // Clamps Hello's interval to the configured range: the platform sends ~41 s; 0.001 would beat
+  // hundreds of times a second, and 1e12 overflows the timer into a busy loop.
+  #heartbeatInterval(requested: number): number {
+    const [min, max] = this.#options.heartbeatIntervalRangeMs ?? DefaultGatewayOptions.heartbeatIntervalRangeMs;
+    const interval = Math.min(Math.max(requested, min), max);
+    if (interval !== requested) {
+      this.#logger.warn('Hello asked for a heartbeat interval outside the sane range; clamped', {
+        shardId: this.id,
+        requested,
+        used: interval,
+      });
+    }
+    return interval;
+  }
+
   #onDispatch(envelope: DispatchEnvelope): void {
     const seq = envelope.s;
     const watermark = this.#watermark;
     if (envelope.t === 'READY') this.#onReady(envelope.d);
     else if (envelope.t === 'RESUMED') this.#onResumed();
     else if (this.#status === 'resuming') this.#replayed += 1;
-    if (typeof seq === 'number') watermark.begin(seq);
+    if (typeof seq === 'number') {
+      watermark.begin(seq);
+      // A replay of an event a previous process finished before it stopped: already handled.
+      if (watermark.handledBefore(seq)) {
+        this.#counters.skippedReplays += 1;
+        watermark.complete(seq);
+        return;
+      }
+    }
     this.#counters.dispatched += 1;
     // Not awaited: handlers run concurrently; only the watermark waits for them. A result that is
     // already there settles at once; only a promise needs a closure, which keeps the type, not the
@@ -458,6 +508,11 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   #onReady(data: unknown): void {
     const ready = ReadyDataSchema.safeParse(data);
     if (!ready.success) {
+      if (this.#status !== 'identifying') {
+        // Not an answer to our Identify: the session we have is still good.
+        this.#logger.warn('ignored a malformed READY outside an identify', { shardId: this.id, status: this.#status });
+        return;
+      }
       this.#logger.error('READY without a session_id; identifying again', { shardId: this.id });
       this.#teardown({ code: CLIENT_RESUME_CLOSE, reason: 'bad READY', byServer: false, recover: 'identify' });
       return;
@@ -528,6 +583,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       this.#fail(rule.reason ?? 'invalid-payload', this.#fatalMessage(code, rule), code);
       return;
     }
+    if (rule.refreshToken && this.#sentToken !== undefined) this.#options.invalidateAccessToken?.(this.#sentToken);
     this.#teardown({
       code,
       reason: reason || rule.meaning,
@@ -567,6 +623,9 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
   // ---- the one teardown path --------------------------------------------------------------
 
   #teardown(options: TeardownOptions): void {
+    // A session that was up ends routinely (4009 every ~30 minutes, op 7, a dropped link): come
+    // back at once. Backoff is for attempts that failed since the last READY/RESUMED.
+    const wasReady = this.#status === 'ready';
     this.#generation += 1;
     this.#attemptAbort?.abort(new Error('connection torn down'));
     this.#attemptAbort = undefined;
@@ -597,11 +656,13 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       this.#session = undefined;
       void this.#forgetSession();
     }
-    if (recover !== 'identify') void this.#persistSession();
+    // destroy() saves the session itself, after its drain; a reconnect saves it now.
+    if (recover === 'resume') void this.#persistSession();
 
     this.emit('close', { code: options.code, reason: options.reason, byServer: options.byServer, recover });
     if (recover === 'none') {
       this.#setStatus('idle');
+      this.#keepAlive.release();
       if (options.error) {
         this.#logger.error(options.error.message, { shardId: this.id, closeCode: options.error.closeCode });
         this.emit('error', options.error);
@@ -613,7 +674,8 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#nextAction = recover;
     this.#setStatus('disconnected');
     this.#counters.reconnects += 1;
-    const delayMs = Math.max(options.delayMs ?? 0, this.#backoff.next());
+    const backoffMs = wasReady && this.#backoff.attempt === 0 ? 0 : this.#backoff.next();
+    const delayMs = Math.max(options.delayMs ?? 0, backoffMs);
     this.#logger.info('gateway reconnecting', {
       shardId: this.id,
       code: options.code,
@@ -688,11 +750,13 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
 
   #currentSession(): GatewaySession | undefined {
     if (!this.#session) return undefined;
+    const handledAbove = this.#watermark.handledAbove();
     return {
       sessionId: this.#session.sessionId,
       seq: this.#watermark.value,
       shardId: this.id,
       shardCount: this.shardCount,
+      ...(handledAbove.length > 0 ? { handledAbove } : {}),
     };
   }
 
@@ -718,4 +782,8 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#logger.debug(message, { shardId: this.id });
     if (this.listenerCount('debug') > 0) this.emit('debug', `[shard ${this.id}] ${message}`);
   }
+}
+
+function describeRanges(ranges: readonly SequenceRange[]): string {
+  return ranges.map(([from, to]) => (from === to ? String(from) : `${from}-${to}`)).join(', ');
 }

@@ -117,6 +117,8 @@ export interface GatewayCounters {
   dispatched: number;
   /** Dispatches the dispatcher dropped as duplicates (resume replays). */
   duplicates: number;
+  /** Replays skipped because a previous process had handled them before it stopped. */
+  skippedReplays: number;
 }
 
 /** A {@link GatewayCounters} with every count at zero. @internal */
@@ -131,5 +133,6 @@ export function emptyGatewayCounters(): GatewayCounters {
     invalidSessions: 0,
     dispatched: 0,
     duplicates: 0,
+    skippedReplays: 0,
   };
 }

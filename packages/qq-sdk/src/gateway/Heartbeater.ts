@@ -64,9 +64,13 @@ export class Heartbeater {
     this.#timer.unref?.();
   }
 
-  /** Sends a beat now (the server may request one with op 1); does not count as a missed ACK. */
+  /**
+   * Answers the server's op 1 with a beat now. It is not one of our scheduled beats: it neither
+   * starts nor resets the wait for an ACK, so a request arriving just before a scheduled beat cannot
+   * make the connection look like a zombie.
+   */
   beatNow(): void {
-    this.#send();
+    this.#options.send();
   }
 
   /** Records an op 11. */

@@ -8,6 +8,10 @@
  * Events arrive and usually settle in order, so both operations are O(1) amortized: pending
  * sequences sit in an ascending array with a moving head, next to their pending-dispatch counts
  * (a replay can overlap the original dispatch of the same sequence).
+ *
+ * Events above the watermark that did settle are known too ({@link SequenceWatermark.handledAbove}):
+ * a session saved at shutdown keeps them, so a process that resumes it after a restart skips their
+ * replays ({@link SequenceWatermark.handledBefore}) instead of running their handlers again.
  */
 export class SequenceWatermark {
   /** Pending sequences, ascending; entries before `#head` have settled. */
@@ -18,11 +22,44 @@ export class SequenceWatermark {
   #inFlight = 0;
   #maxReceived: number | null;
   #committed: number | null;
+  /** Sequences above `initial` handled by an earlier process, as inclusive ranges. */
+  readonly #handledEarlier: readonly SequenceRange[];
 
-  /** @param initial - The sequence a resumed session starts from, if any. */
-  constructor(initial: number | null = null) {
+  /**
+   * @param initial - The sequence a resumed session starts from, if any.
+   * @param handledEarlier - Sequences above `initial` whose handlers finished before a restart.
+   */
+  constructor(initial: number | null = null, handledEarlier: readonly SequenceRange[] = []) {
     this.#maxReceived = initial;
     this.#committed = initial;
+    this.#handledEarlier = handledEarlier;
+  }
+
+  /**
+   * Whether `seq` was handled by an earlier process (it is in the ranges this watermark was created
+   * with): its replay must not run handlers again.
+   */
+  handledBefore(seq: number): boolean {
+    for (const [from, to] of this.#handledEarlier) if (seq >= from && seq <= to) return true;
+    return false;
+  }
+
+  /**
+   * Sequences above {@link SequenceWatermark.value} whose handlers have settled (here, or in an
+   * earlier process), as ascending inclusive ranges of consecutive sequences. Only sequences that
+   * were received are listed: a gap stays a gap, so its replay still runs.
+   */
+  handledAbove(): SequenceRange[] {
+    const floor = this.value ?? -Infinity;
+    const handled: number[] = [];
+    for (let i = this.#head; i < this.#seqs.length; i++) {
+      const seq = this.#seqs[i] as number;
+      if (this.#counts[i] === 0 && seq > floor) handled.push(seq);
+    }
+    for (const [from, to] of this.#handledEarlier) {
+      for (let seq = Math.max(from, floor + 1); seq <= to; seq++) handled.push(seq);
+    }
+    return toRanges(handled);
   }
 
   /** The highest sequence received on this session, or `null` before the first. */
@@ -108,4 +145,19 @@ export class SequenceWatermark {
     }
     return lo;
   }
+}
+
+/** An inclusive range of sequence numbers, `[from, to]`. */
+export type SequenceRange = readonly [from: number, to: number];
+
+/** Sorts, dedups and merges sequence numbers into inclusive ranges of consecutive numbers. */
+function toRanges(seqs: number[]): SequenceRange[] {
+  seqs.sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const seq of seqs) {
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && seq <= last[1] + 1) last[1] = Math.max(last[1], seq);
+    else ranges.push([seq, seq]);
+  }
+  return ranges;
 }

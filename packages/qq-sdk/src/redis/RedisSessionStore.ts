@@ -1,5 +1,5 @@
-import * as z from '../internal/zod.js';
 import type { GatewaySession, GatewaySessionStore } from '../gateway/session/GatewaySessionStore.js';
+import { parseStoredGatewaySession, toStoredGatewaySession } from '../gateway/session/StoredGatewaySession.js';
 import { RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
 
@@ -12,13 +12,6 @@ export interface RedisSessionStoreOptions extends RedisStoreOptions {
    */
   readonly ttlMs?: number;
 }
-
-const StoredSessionSchema = z.object({
-  sessionId: z.string().min(1),
-  seq: z.number().int().nullable(),
-  shardId: z.number().int().nonnegative(),
-  shardCount: z.number().int().positive(),
-});
 
 /**
  * A {@link GatewaySessionStore} in Redis, so a shard restarted in another process (or moved to
@@ -50,18 +43,18 @@ export class RedisSessionStore implements GatewaySessionStore {
       return local ? { ...local } : undefined;
     }
     if (raw === null) return undefined;
-    const parsed = StoredSessionSchema.safeParse(safeJson(raw));
-    if (!parsed.success || parsed.data.shardId !== shardId) {
+    const session = parseStoredGatewaySession(safeJson(raw));
+    if (session === undefined || session.shardId !== shardId) {
       this.#caller.logger.warn('RedisSessionStore: ignoring a malformed stored session', { shardId });
       return undefined;
     }
-    return parsed.data;
+    return session;
   }
 
   /** Stores (replaces) the session of `shardId` and restarts its TTL. */
   async set(shardId: number, session: GatewaySession): Promise<void> {
     this.#local.set(shardId, { ...session });
-    const value = JSON.stringify({ sessionId: session.sessionId, seq: session.seq, shardId, shardCount: session.shardCount });
+    const value = JSON.stringify({ ...toStoredGatewaySession(session), shardId });
     try {
       await this.#caller.run('session write', (redis) => redis.set(this.#caller.key('session', shardId), value, 'PX', this.#ttlMs));
     } catch (error) {

@@ -71,4 +71,40 @@ describe('SequenceWatermark', () => {
     for (let s = 50_001; s <= 59_999; s++) w.complete(s);
     expect(w.value).toBe(59_999);
   });
+
+  it('lists the settled events above the watermark as ranges of consecutive sequences, gaps kept', () => {
+    const w = new SequenceWatermark(10);
+    for (const s of [11, 12, 13, 14, 16, 17]) w.begin(s); // 15 never arrived
+    for (const s of [13, 14, 16, 17]) w.complete(s);
+    expect(w.value).toBe(10);
+    expect(w.handledAbove()).toEqual([
+      [13, 14],
+      [16, 17],
+    ]);
+    w.complete(11);
+    w.complete(12);
+    expect(w.value).toBe(17);
+    expect(w.handledAbove()).toEqual([]);
+  });
+
+  it('knows the events an earlier process handled, and keeps listing them until the watermark passes', () => {
+    const w = new SequenceWatermark(10, [
+      [12, 13],
+      [20, 20],
+    ]);
+    expect([11, 12, 13, 14, 20].map((s) => w.handledBefore(s))).toEqual([false, true, true, false, true]);
+    expect(w.handledAbove()).toEqual([
+      [12, 13],
+      [20, 20],
+    ]);
+    w.begin(11);
+    w.complete(11);
+    expect(w.value).toBe(11);
+    w.begin(12);
+    w.complete(12);
+    expect(w.handledAbove()).toEqual([
+      [13, 13],
+      [20, 20],
+    ]);
+  });
 });

@@ -41,6 +41,21 @@ describe('FileSessionStore', () => {
     expect(JSON.parse(await readFile(path, 'utf8'))).toHaveProperty('0');
   });
 
+  it('keeps the ranges of events handled above the resume position across a restart', async () => {
+    const path = join(dir, 'ranges.json');
+    const handled: GatewaySession = { ...session, handledAbove: [[44, 50], [52, 52]] };
+    await new FileSessionStore(path).set(1, { ...handled, extra: 'not stored' } as GatewaySession);
+    expect(await new FileSessionStore(path).get(1)).toEqual(handled);
+  });
+
+  it('drops only a damaged entry, and keeps the other shards resumable', async () => {
+    const path = join(dir, 'partly.json');
+    await writeFile(path, JSON.stringify({ '0': { sessionId: '', seq: 'x' }, '1': session }));
+    const store = new FileSessionStore(path);
+    expect(await store.get(0)).toBeUndefined();
+    expect(await store.get(1)).toEqual(session);
+  });
+
   it('treats a missing or corrupt file as empty', async () => {
     expect(await new FileSessionStore(join(dir, 'none.json')).get(0)).toBeUndefined();
     const path = join(dir, 'bad.json');

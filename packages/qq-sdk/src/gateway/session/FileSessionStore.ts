@@ -1,17 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import * as z from '../../internal/zod.js';
 import type { GatewaySession, GatewaySessionStore } from './GatewaySessionStore.js';
-
-const FileSchema = z.record(
-  z.string(),
-  z.object({
-    sessionId: z.string(),
-    seq: z.number().int().nullable(),
-    shardId: z.number().int().nonnegative(),
-    shardCount: z.number().int().positive(),
-  }),
-);
+import { parseStoredGatewaySession, toStoredGatewaySession } from './StoredGatewaySession.js';
 
 /** Keeps temp names unique when several stores in one process write the same file. */
 let tempCounter = 0;
@@ -44,7 +34,7 @@ export class FileSessionStore implements GatewaySessionStore {
 
   /** {@inheritDoc GatewaySessionStore.set} */
   async set(shardId: number, session: GatewaySession): Promise<void> {
-    (await this.#load()).set(shardId, { ...session });
+    (await this.#load()).set(shardId, toStoredGatewaySession(session));
     await this.#flush();
   }
 
@@ -61,9 +51,15 @@ export class FileSessionStore implements GatewaySessionStore {
 
   async #read(): Promise<Map<number, GatewaySession>> {
     try {
-      const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.#path, 'utf8')));
-      if (parsed.success) {
-        return new Map(Object.values(parsed.data).map((session) => [session.shardId, session]));
+      const parsed = JSON.parse(await readFile(this.#path, 'utf8')) as unknown;
+      if (typeof parsed === 'object' && parsed !== null) {
+        // Entry by entry: one damaged session costs that shard a resume, not every shard.
+        const sessions = new Map<number, GatewaySession>();
+        for (const value of Object.values(parsed)) {
+          const session = parseStoredGatewaySession(value);
+          if (session !== undefined) sessions.set(session.shardId, session);
+        }
+        return sessions;
       }
     } catch {
       // Missing or corrupt: start without sessions (the shards identify).

@@ -1,3 +1,5 @@
+import type { SequenceRange } from '../SequenceWatermark.js';
+
 /** What a shard needs to RESUME its session, possibly from another process after a restart. */
 export interface GatewaySession {
   /** `session_id` from READY. */
@@ -8,6 +10,12 @@ export interface GatewaySession {
   shardId: number;
   /** The shard count the session was identified with; a session is only reused with the same count. */
   shardCount: number;
+  /**
+   * Sequences above `seq` whose handlers had already finished when the session was saved, as
+   * inclusive `[from, to]` ranges. A process that resumes the session skips their replays, so a
+   * restart re-runs no completed handler.
+   */
+  handledAbove?: readonly SequenceRange[];
 }
 
 /**
