@@ -28,7 +28,7 @@ export { ExponentialBackoff } from './ExponentialBackoff.js';
 export type { ExponentialBackoffOptions } from './ExponentialBackoff.js';
 export { Heartbeater } from './Heartbeater.js';
 export type { HeartbeatInfo, HeartbeaterOptions } from './Heartbeater.js';
-export { SequenceWatermark } from './SequenceWatermark.js';
+export { SequenceWatermark, type SequenceRange } from './SequenceWatermark.js';
 export type { GatewaySession, GatewaySessionStore } from './session/GatewaySessionStore.js';
 export { MemorySessionStore } from './session/MemorySessionStore.js';
 export { FileSessionStore } from './session/FileSessionStore.js';
