@@ -71,6 +71,10 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect(await b.get(3)).toEqual(session);
     expect(await b.get(2)).toBeUndefined();
     expect(await client().pttl(`qq-sdk:${APP}:session:3`)).toBeGreaterThan(100_000);
+    // The events handled above the resume position travel with the session.
+    const handled = { ...session, handledAbove: [[44, 47], [49, 49]] as const };
+    await a.set(3, handled);
+    expect(await b.get(3)).toEqual(handled);
     await b.delete(3);
     expect(await a.get(3)).toBeUndefined();
     // Garbage under the key is ignored (with a warning), not trusted.
