@@ -217,8 +217,9 @@ export class QQBot {
   readonly #lifecycle = new EventEmitter();
   /** Each `bot.on('message')` handler with the wrappers registered for it, one per message event type. */
   readonly #messageHandlers: { handler: (message: Message) => unknown; wrappers: MessageListener[] }[] = [];
-  /** The last message built, so several `message` handlers of one event share it. */
-  #lastMessage: { data: object; message: Message } | undefined;
+  /** The last message built and its payload, so several `message` handlers of one event share it. */
+  #lastMessageData: object | undefined;
+  #lastMessage: Message | undefined;
   readonly #keepAlive = new KeepAlive();
   #stopping: Promise<void> | undefined;
   // Dispatches and sends still running, and who waits for them to reach zero (stop()). A counter
@@ -463,10 +464,10 @@ export class QQBot {
   // Handlers of one event run one after another synchronously, so remembering the last message
   // built lets them share one Message without a cache per event.
   #messageFor(type: MessageEventType, data: MessageEventPayloads[MessageEventType], meta: DispatchMeta): Message {
-    const last = this.#lastMessage;
-    if (last !== undefined && last.data === data) return last.message;
+    if (this.#lastMessageData === data && this.#lastMessage !== undefined) return this.#lastMessage;
     const message = toMessage(type, data, meta, { sender: this.#sender, quota: this.replyQuota, botUserId: this.#botUserId });
-    this.#lastMessage = { data, message };
+    this.#lastMessageData = data;
+    this.#lastMessage = message;
     return message;
   }
 

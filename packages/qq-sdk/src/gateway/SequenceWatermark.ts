@@ -40,6 +40,8 @@ export class SequenceWatermark {
    * with): its replay must not run handlers again.
    */
   handledBefore(seq: number): boolean {
+    // Runs for every event: almost always there is nothing to look up.
+    if (this.#handledEarlier.length === 0) return false;
     for (const [from, to] of this.#handledEarlier) if (seq >= from && seq <= to) return true;
     return false;
   }

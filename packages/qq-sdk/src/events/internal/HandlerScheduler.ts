@@ -17,13 +17,16 @@ export interface HandlerSchedulerOptions {
  *   handlers start the order in which events arrived, so per-chat order holds; nothing is dropped.
  *   Only events whose handlers return promises hold a slot.
  * - **Budget.** An event still running `timeoutMs` after its handlers started is abandoned. All
- *   events share one budget, so the running set (insertion-ordered) is also ordered by deadline: one
+ *   events share one budget, so the running list (oldest first) is also ordered by deadline: one
  *   sweep timer checks from the oldest and stops at the first that still has time. No timer per event.
  */
 export class HandlerScheduler {
   readonly #maxConcurrent: number;
   readonly #timeoutMs: number;
-  readonly #running = new Set<RunningDispatch>();
+  /** The running dispatches as a doubly linked list through their own links, oldest first. */
+  #oldest: RunningDispatch | undefined;
+  #newest: RunningDispatch | undefined;
+  #runningCount = 0;
   #queue: QueuedStart[] = [];
   #queueHead = 0;
   #sweepTimer: ReturnType<typeof setInterval> | undefined;
@@ -36,7 +39,7 @@ export class HandlerScheduler {
 
   /** Events whose handlers are running. */
   get running(): number {
-    return this.#running.size;
+    return this.#runningCount;
   }
 
   /** Events waiting for a slot. */
@@ -46,7 +49,7 @@ export class HandlerScheduler {
 
   /** Whether a new event has to wait: every slot is taken, or earlier events are still waiting. */
   get saturated(): boolean {
-    return this.#running.size >= this.#maxConcurrent || this.#queueHead < this.#queue.length;
+    return this.#runningCount >= this.#maxConcurrent || this.#queueHead < this.#queue.length;
   }
 
   /**
@@ -61,7 +64,12 @@ export class HandlerScheduler {
 
   /** Holds a slot for `running` and watches its budget. */
   track(running: RunningDispatch): void {
-    this.#running.add(running);
+    running.previous = this.#newest;
+    running.next = undefined;
+    if (this.#newest !== undefined) this.#newest.next = running;
+    else this.#oldest = running;
+    this.#newest = running;
+    this.#runningCount += 1;
     if (this.#sweepTimer === undefined && Number.isFinite(this.#timeoutMs)) {
       // Checked a few times per budget: an abandoned event is reported at most a quarter late.
       const period = Math.min(Math.max(this.#timeoutMs / 4, 10), 1000);
@@ -73,17 +81,22 @@ export class HandlerScheduler {
 
   /** Frees the slot of a dispatch that is over and starts waiting events. */
   release(running: RunningDispatch): void {
-    if (!this.#running.delete(running)) return;
+    const { previous, next } = running;
+    if (previous === undefined && this.#oldest !== running) return; // not in the list
+    if (previous !== undefined) previous.next = next;
+    else this.#oldest = next;
+    if (next !== undefined) next.previous = previous;
+    else this.#newest = previous;
+    running.previous = undefined;
+    running.next = undefined;
+    this.#runningCount -= 1;
     this.#startWaiting();
-    if (this.#running.size === 0 && this.#sweepTimer !== undefined) {
-      clearInterval(this.#sweepTimer);
-      this.#sweepTimer = undefined;
-    }
   }
 
   /** Abandons every running event (`stop()` gave up waiting). @returns How many there were. */
   abandonRunning(reason: HandlerAbandonReason): number {
-    const running = [...this.#running];
+    const running: RunningDispatch[] = [];
+    for (let dispatch = this.#oldest; dispatch !== undefined; dispatch = dispatch.next) running.push(dispatch);
     for (const dispatch of running) dispatch.abandon(reason);
     return running.length;
   }
@@ -98,7 +111,7 @@ export class HandlerScheduler {
   }
 
   #startWaiting(): void {
-    while (this.#running.size < this.#maxConcurrent && this.#queueHead < this.#queue.length) {
+    while (this.#runningCount < this.#maxConcurrent && this.#queueHead < this.#queue.length) {
       const entry = this.#queue[this.#queueHead] as QueuedStart;
       this.#queue[this.#queueHead] = STARTED;
       this.#queueHead += 1;
@@ -114,10 +127,20 @@ export class HandlerScheduler {
   }
 
   #sweep(): void {
+    // Stopped lazily, at the first sweep with nothing running: a busy bot empties and refills the
+    // running set all the time, and a timer per burst would cost more than one idle tick.
+    if (this.#runningCount === 0 && this.#sweepTimer !== undefined) {
+      clearInterval(this.#sweepTimer);
+      this.#sweepTimer = undefined;
+      return;
+    }
     const deadline = performance.now() - this.#timeoutMs;
-    for (const running of this.#running) {
-      if (running.startedAt > deadline) break;
-      running.abandon('timeout' satisfies HandlerAbandonReason);
+    // Abandoning unlinks the oldest (and may start waiting events at the newest end, with time
+    // left); bounded by the count anyway, so a dispatch that failed to unlink cannot spin here.
+    for (let left = this.#runningCount; left > 0; left--) {
+      const oldest = this.#oldest;
+      if (oldest === undefined || oldest.startedAt > deadline) break;
+      oldest.abandon('timeout');
     }
   }
 }

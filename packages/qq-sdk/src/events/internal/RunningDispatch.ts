@@ -24,6 +24,14 @@ export class RunningDispatch {
   readonly startedAt: number;
   /** Resolves with the outcome once the dispatch is over. */
   readonly settled: Promise<DispatchOutcome>;
+  /**
+   * Links of the scheduler's running list (oldest first). Kept on the dispatch itself: a Set of
+   * running dispatches cost ~10% peak RSS on the reply bench (its table kept them through
+   * scavenges), a list costs no allocation.
+   */
+  previous: RunningDispatch | undefined;
+  /** See {@link RunningDispatch.previous}. */
+  next: RunningDispatch | undefined;
   readonly #reporter: RunningDispatchReporter;
   /** Names of the listeners still running, one entry per handler. */
   readonly #pending: string[] = [];
