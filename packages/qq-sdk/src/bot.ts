@@ -513,11 +513,26 @@ export class QQBot {
       this.#botUserId = event.user.id;
     });
     for (const name of ['ready', 'resumed', 'reconnecting', 'close', 'error', 'debug', 'heartbeat', 'statusChange'] as const) {
-      gateway.on(name, (...args: unknown[]) => {
-        this.#lifecycle.emit(name, ...args);
-      });
+      gateway.on(name, (...args: unknown[]) => this.#emitLifecycle(name, args));
     }
     await gateway.connect();
+  }
+
+  // Lifecycle listeners are user code too: each runs whatever the others do, and a throw or a
+  // rejection is logged instead of escaping into the socket's event loop (which would crash).
+  #emitLifecycle(name: keyof QQBotLifecycleEvents, args: unknown[]): void {
+    for (const listener of this.#lifecycle.listeners(name)) {
+      try {
+        const result: unknown = (listener as (...rest: unknown[]) => unknown)(...args);
+        if (isThenable(result)) Promise.resolve(result).then(undefined, (error: unknown) => this.#lifecycleFailed(name, error));
+      } catch (error) {
+        this.#lifecycleFailed(name, error);
+      }
+    }
+  }
+
+  #lifecycleFailed(name: string, error: unknown): void {
+    this.#logger.error(`a '${name}' listener failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }
 
   async #startWebhook(): Promise<void> {
@@ -534,7 +549,7 @@ export class QQBot {
     });
     this.webhook = server;
     const listening = await server.listen({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) });
-    this.#lifecycle.emit('webhookListening', listening);
+    this.#emitLifecycle('webhookListening', [listening]);
     // Webhooks carry no READY; learn the bot's id for stripping guild mentions.
     try {
       this.#botUserId = (await this.api.users.getMe()).id;

@@ -102,6 +102,26 @@ describe('QQBot handler isolation', () => {
   });
 });
 
+describe('QQBot lifecycle listeners', () => {
+  it('runs every lifecycle listener whatever the others do, and logs a throw or a rejection', async () => {
+    const sim = await simulator();
+    const errors: string[] = [];
+    const bot = makeBot(sim, { logger: { error: (message) => void errors.push(message) }, logLevel: 'error' });
+    const seen: string[] = [];
+    bot.on('ready', () => {
+      throw new Error('ready listener broke');
+    });
+    bot.on('ready', () => void seen.push('ready'));
+    bot.on('resumed', () => Promise.reject(new Error('resumed listener broke')));
+    bot.on('resumed', () => void seen.push('resumed'));
+    await bot.start();
+    sim.close(4009);
+    await sim.waitFor(() => seen.length === 2 && errors.length === 2);
+    expect(seen).toEqual(['ready', 'resumed']);
+    expect(errors).toEqual(["a 'ready' listener failed", "a 'resumed' listener failed"]);
+  });
+});
+
 describe('QQBot.stop({ drainTimeoutMs })', () => {
   it('returns after the drain time while a handler never finishes, and reports it as abandoned (gateway)', async () => {
     const sim = await simulator();
