@@ -390,7 +390,7 @@ export class QQBot {
     const drain = (): Promise<boolean> => (drained ??= this.#drain(webhook, drainTimeoutMs));
     await this.#closeTransports(drain);
     if (!(await drain())) {
-      const { abandoned, skipped } = this.events.abandonAll();
+      const { abandoned, skipped } = this.events.abandonAll(drainTimeoutMs);
       this.#logger.warn('stop(): handlers still running when drainTimeoutMs ran out were abandoned', {
         drainTimeoutMs,
         abandoned,

@@ -12,11 +12,11 @@ import type {
   DispatchOutcome,
   DispatchStatus,
 } from './dispatchTypes.js';
-import { HandlerTimeoutError, type HandlerAbandonReason } from './HandlerTimeoutError.js';
+import { HandlerTimeoutError } from './HandlerTimeoutError.js';
 import { eventEntry, InvalidPayload, validatePayload, type EventEntry } from './internal/eventEntries.js';
 import { HandlerScheduler } from './internal/HandlerScheduler.js';
 import { listenerLabel } from './internal/listenerLabels.js';
-import { RunningDispatch, type RunningDispatchReporter } from './internal/RunningDispatch.js';
+import { RunningDispatch, type Abandonment, type RunningDispatchReporter } from './internal/RunningDispatch.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
 
 /** The defaults of {@link EventDispatcherOptions}, in one place. */
@@ -135,7 +135,7 @@ export class EventDispatcher {
   private readonly handlerTimeoutMs: number;
   private readonly reporter: RunningDispatchReporter = {
     handlerFailed: (error, listener, meta) => this.handlerFailed(error, listener, meta),
-    handlerAbandoned: (listener, meta, elapsedMs, reason) => this.handlerAbandoned(listener, meta, elapsedMs, reason),
+    handlerAbandoned: (listener, meta, abandonment) => this.handlerAbandoned(listener, meta, abandonment),
     finished: (running) => this.scheduler.release(running),
   };
 
@@ -171,11 +171,12 @@ export class EventDispatcher {
    * dispatch settles with status `'skipped'`; a gateway replays them after a restart, since they
    * were never handled). `bot.stop({ drainTimeoutMs })` calls this when the drain time is up.
    *
+   * @param drainTimeoutMs - How long the caller waited, for the reports.
    * @returns How many events were abandoned and how many were never started.
    */
-  abandonAll(): { abandoned: number; skipped: number } {
+  abandonAll(drainTimeoutMs = 0): { abandoned: number; skipped: number } {
     const skipped = this.scheduler.dropQueued();
-    const abandoned = this.scheduler.abandonRunning('drain');
+    const abandoned = this.scheduler.abandonRunning('drain', drainTimeoutMs);
     if (skipped > 0) {
       this.logger.warn('Stopped before these events were handled; a gateway session resumed later replays them', { skipped });
     }
@@ -410,9 +411,16 @@ export class EventDispatcher {
     return running;
   }
 
-  private handlerAbandoned(listener: string, meta: DispatchMeta, elapsedMs: number, reason: HandlerAbandonReason): void {
+  private handlerAbandoned(listener: string, meta: DispatchMeta, abandonment: Abandonment): void {
     this.count.abandoned++;
-    const error = new HandlerTimeoutError({ listener, eventType: meta.type, eventId: meta.eventId, timeoutMs: elapsedMs, reason });
+    const error = new HandlerTimeoutError({
+      listener,
+      eventType: meta.type,
+      eventId: meta.eventId,
+      timeoutMs: abandonment.limitMs,
+      runningMs: abandonment.runningMs,
+      reason: abandonment.reason,
+    });
     this.report(error, listener, meta);
   }
 
@@ -426,7 +434,8 @@ export class EventDispatcher {
   private report(error: unknown, listener: string, meta: DispatchMeta): void {
     const reporters = listener === 'handlerError' ? undefined : this.listeners.get('handlerError');
     if (reporters === undefined) {
-      this.logger.error('An event handler failed', { type: meta.type, listener, eventId: meta.eventId, error: describe(error) });
+      const what = error instanceof HandlerTimeoutError ? 'An event handler was abandoned' : 'An event handler failed';
+      this.logger.error(what, { type: meta.type, listener, eventId: meta.eventId, error: describe(error) });
       return;
     }
     for (const reporter of reporters) {

@@ -5,10 +5,15 @@ export type HandlerAbandonReason = 'timeout' | 'drain';
 
 /**
  * A handler was still running when its time budget (`handlerTimeoutMs`) ran out, or when
- * `bot.stop({ drainTimeoutMs })` stopped waiting for it. The event is then treated as handled: the
- * gateway's resume position moves past it, so a hung handler cannot pin it, and it is not replayed
- * after a reconnect or restart. The handler itself keeps running (JavaScript cannot cancel it); what
- * it does later still counts, and a later failure is reported too.
+ * `bot.stop({ drainTimeoutMs })` stopped waiting for it.
+ *
+ * - `reason: 'timeout'`: the event is treated as handled. The gateway's resume position moves past
+ *   it, so a hung handler cannot pin it, and it is not replayed after a reconnect.
+ * - `reason: 'drain'`: the session was saved before, with the event still unhandled, so a process
+ *   that resumes the session on the same store gets it replayed and runs it again.
+ *
+ * The handler itself keeps running (JavaScript cannot cancel it); what it does later still
+ * happens, and a later failure is reported too.
  *
  * Delivered on the `handlerError` channel, never thrown.
  *
@@ -27,8 +32,10 @@ export class HandlerTimeoutError extends QQError {
   readonly eventType: string;
   /** The envelope id of the event, if it had one. */
   readonly eventId: string | undefined;
-  /** How long the handler had been running, in milliseconds. */
+  /** The limit that ran out, in milliseconds: `handlerTimeoutMs`, or the `drainTimeoutMs` of `stop()`. */
   readonly timeoutMs: number;
+  /** How long the handler had been running when it was abandoned, in milliseconds. */
+  readonly runningMs: number;
   /** `timeout`: the handler budget ran out; `drain`: `stop()` stopped waiting. */
   readonly reason: HandlerAbandonReason;
 
@@ -40,20 +47,22 @@ export class HandlerTimeoutError extends QQError {
     eventType: string;
     eventId: string | undefined;
     timeoutMs: number;
+    runningMs: number;
     reason: HandlerAbandonReason;
   }) {
     const what = `the '${init.listener}' handler of ${init.eventType}${init.eventId !== undefined ? ` ${init.eventId}` : ''}`;
     super(
       init.reason === 'timeout'
-        ? `${what} did not finish within ${init.timeoutMs} ms (handlerTimeoutMs); the event counts as handled and will not be replayed. ` +
-            'Make the handler finish sooner (pass a timeout to slow calls), or raise handlerTimeoutMs.'
-        : `${what} was still running when stop() stopped waiting after ${init.timeoutMs} ms (drainTimeoutMs); ` +
-            'raise drainTimeoutMs to let handlers finish before the bot stops.',
+        ? `${what} did not finish within handlerTimeoutMs (${init.timeoutMs} ms; it has run ${init.runningMs} ms); ` +
+            'the event counts as handled and is not replayed. Make the handler finish sooner (give slow calls a timeout), or raise handlerTimeoutMs.'
+        : `${what} was still running (for ${init.runningMs} ms) when stop() stopped waiting after drainTimeoutMs (${init.timeoutMs} ms); ` +
+            'after a restart on the same session store the gateway replays it. Raise drainTimeoutMs to let handlers finish before the bot stops.',
     );
     this.listener = init.listener;
     this.eventType = init.eventType;
     this.eventId = init.eventId;
     this.timeoutMs = init.timeoutMs;
+    this.runningMs = init.runningMs;
     this.reason = init.reason;
   }
 }

@@ -41,6 +41,8 @@ describe('handler budget (handlerTimeoutMs)', () => {
     expect(error).toBeInstanceOf(HandlerTimeoutError);
     expect(error).toMatchObject({ listener: 'C2C_MESSAGE_CREATE', eventType: 'C2C_MESSAGE_CREATE', eventId: 'C2C_MESSAGE_CREATE:1', reason: 'timeout' });
     expect((error as HandlerTimeoutError).message).toMatch(/handlerTimeoutMs/);
+    expect((error as HandlerTimeoutError).timeoutMs).toBe(60);
+    expect((error as HandlerTimeoutError).runningMs).toBeGreaterThanOrEqual(55);
     expect(reports[0]?.meta.eventId).toBe('C2C_MESSAGE_CREATE:1');
     expect(dispatcher.counters).toMatchObject({ abandoned: 1, handlerErrors: 0 });
     expect(dispatcher.load).toEqual({ running: 0, waiting: 0 });
@@ -137,11 +139,12 @@ describe('abandonAll (stop() ran out of drain time)', () => {
     const outcomes: Promise<DispatchOutcome>[] = [1, 2, 3, 4].map(
       (n) => dispatcher.dispatch(message(n), ws) as Promise<DispatchOutcome>,
     );
-    expect(dispatcher.abandonAll()).toEqual({ abandoned: 2, skipped: 2 });
+    expect(dispatcher.abandonAll(250)).toEqual({ abandoned: 2, skipped: 2 });
     const settled = await Promise.all(outcomes);
     expect(settled.map((o) => o.status)).toEqual(['delivered', 'delivered', 'skipped', 'skipped']);
     expect(handled).toEqual(['1', '2']);
     expect(reports.map((r) => (r.error as HandlerTimeoutError).reason)).toEqual(['drain', 'drain']);
+    expect(reports.map((r) => (r.error as HandlerTimeoutError).timeoutMs)).toEqual([250, 250]);
     expect(dispatcher.load).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -93,11 +93,14 @@ export class HandlerScheduler {
     this.#startWaiting();
   }
 
-  /** Abandons every running event (`stop()` gave up waiting). @returns How many there were. */
-  abandonRunning(reason: HandlerAbandonReason): number {
+  /**
+   * Abandons every running event (`stop()` gave up waiting after `limitMs`).
+   * @returns How many there were.
+   */
+  abandonRunning(reason: HandlerAbandonReason, limitMs: number): number {
     const running: RunningDispatch[] = [];
     for (let dispatch = this.#oldest; dispatch !== undefined; dispatch = dispatch.next) running.push(dispatch);
-    for (const dispatch of running) dispatch.abandon(reason);
+    for (const dispatch of running) dispatch.abandon(reason, limitMs);
     return running.length;
   }
 
@@ -140,7 +143,7 @@ export class HandlerScheduler {
     for (let left = this.#runningCount; left > 0; left--) {
       const oldest = this.#oldest;
       if (oldest === undefined || oldest.startedAt > deadline) break;
-      oldest.abandon('timeout');
+      oldest.abandon('timeout', this.#timeoutMs);
     }
   }
 }

@@ -6,9 +6,19 @@ export interface RunningDispatchReporter {
   /** A handler of the event threw or rejected. */
   handlerFailed(error: unknown, listener: string, meta: DispatchMeta, outcome: DispatchOutcome): void;
   /** A handler was still running when the dispatch was abandoned. */
-  handlerAbandoned(listener: string, meta: DispatchMeta, elapsedMs: number, reason: HandlerAbandonReason): void;
+  handlerAbandoned(listener: string, meta: DispatchMeta, abandonment: Abandonment): void;
   /** The dispatch is over (every handler settled, or it was abandoned): its slot is free. */
   finished(running: RunningDispatch): void;
+}
+
+/** Why and when a dispatch was given up on. */
+export interface Abandonment {
+  /** The budget ran out, or `stop()` stopped waiting. */
+  readonly reason: HandlerAbandonReason;
+  /** The limit that ran out, in ms (the handler budget or the drain time). */
+  readonly limitMs: number;
+  /** How long the handlers had been running, in ms. */
+  readonly runningMs: number;
 }
 
 /**
@@ -73,11 +83,11 @@ export class RunningDispatch {
   }
 
   /** Gives up waiting: reports every handler still running, then settles. */
-  abandon(reason: HandlerAbandonReason): void {
+  abandon(reason: HandlerAbandonReason, limitMs: number): void {
     if (this.#over) return;
-    const elapsedMs = Math.round(performance.now() - this.startedAt);
+    const abandonment: Abandonment = { reason, limitMs, runningMs: Math.round(performance.now() - this.startedAt) };
     this.outcome.abandoned = this.#pending.length;
-    for (const listener of this.#pending) this.#reporter.handlerAbandoned(listener, this.meta, elapsedMs, reason);
+    for (const listener of this.#pending) this.#reporter.handlerAbandoned(listener, this.meta, abandonment);
     this.#finish();
   }
 
