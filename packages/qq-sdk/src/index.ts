@@ -26,6 +26,7 @@ export * from './messaging/index.js';
 export {
   QQBot,
   type BotSendOptions,
+  type BotStopOptions,
   type QQBotLifecycleEvents,
   type QQBotListeners,
   type QQBotOptions,
