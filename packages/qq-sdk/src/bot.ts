@@ -19,6 +19,7 @@ import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetc
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { toMessage, type MessageEventPayloads, type MessageEventType } from './messaging/InboundMessage.js';
 import type { DeliveryResult, Message } from './messaging/Message.js';
+import { checkContent, checkReceivedAt, checkTarget } from './messaging/checkOutgoing.js';
 import type { MessageTarget } from './messaging/MessageScene.js';
 import { MessageSender } from './messaging/MessageSender.js';
 import type { OutgoingMessage } from './messaging/OutgoingMessage.js';
@@ -434,6 +435,14 @@ export class QQBot {
    * ```
    */
   send(target: MessageTarget, content: string | OutgoingMessage, options: BotSendOptions = {}): Promise<DeliveryResult> {
+    try {
+      checkTarget(target);
+      checkContent(content);
+      if (options.replyToEvent !== undefined) checkReceivedAt(options.replyToEvent.receivedAt, 'replyToEvent.receivedAt');
+      if (options.replyToMessage !== undefined) checkReceivedAt(options.replyToMessage.receivedAt, 'replyToMessage.receivedAt');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const replyTo = options.replyToEvent
       ? { sourceId: options.replyToEvent.eventId, kind: 'event' as const, receivedAt: options.replyToEvent.receivedAt }
       : options.replyToMessage

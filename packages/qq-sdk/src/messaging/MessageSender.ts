@@ -3,6 +3,7 @@ import { QQValidationError } from '../errors/QQValidationError.js';
 import type { Logger } from '../logging/Logger.js';
 import type { API } from '../rest/API.js';
 import type { ArkBody, EmbedBody, KeyboardBody, MarkdownBody } from '../rest/schemas/messages.js';
+import { checkContent, checkReceivedAt, checkTarget } from './checkOutgoing.js';
 import { MARKDOWN_REFUSED_CODES, MarkdownSupport } from './MarkdownSupport.js';
 import type { DeliveryResult, SentMessage } from './Message.js';
 import type { MessageTarget } from './MessageScene.js';
@@ -101,9 +102,13 @@ export class MessageSender {
    *
    * @throws {@link ReplyQuotaExceededError} / {@link ReplyWindowExpiredError} when the budget is
    * spent and `onQuotaExhausted` is `'throw'`; {@link QQApiError} when the platform refuses a send;
-   * {@link QQValidationError} for content the scene cannot carry.
+   * {@link QQValidationError} for content the scene cannot carry, or an argument that is not what
+   * the types say (checked before anything is uploaded or sent).
    */
   async send(content: string | OutgoingMessage, request: SendRequest): Promise<DeliveryResult> {
+    checkContent(content);
+    checkTarget(request.target);
+    if (request.replyTo !== undefined) checkReceivedAt(request.replyTo.receivedAt, 'replyTo.receivedAt');
     const message: OutgoingMessage = typeof content === 'string' ? { kind: 'text', content } : content;
     const parts = await this.#toParts(message, request);
     const sent: SentMessage[] = [];
