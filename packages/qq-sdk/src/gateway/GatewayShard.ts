@@ -2,6 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
+import { redactSecrets } from '../errors/redactSecrets.js';
 import { isThenable } from '../internal/isThenable.js';
 import { KeepAlive } from '../internal/KeepAlive.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
@@ -298,7 +299,10 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     });
     ws.on('close', (code: number, reason: Buffer) => {
       if (generation !== this.#generation) return;
-      this.#onServerClose(code, reason.toString());
+      // A close reason is the server's text, logged and put into events and errors: it must not
+      // carry the token back out, whatever the server echoes.
+      const text = redactSecrets(reason.toString(), [this.#sentToken]).replace(/QQBot\s+\S+/gu, 'QQBot [REDACTED]');
+      this.#onServerClose(code, text);
     });
     ws.on('error', (error: Error) => {
       // 'close' always follows; the decision is made there.

@@ -21,30 +21,59 @@ const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, erro
 
 const noop = (): void => {};
 
+/** Loggers made by {@link resolveLogger}: passing one on to another layer keeps its level. */
+const resolvedLoggers = new WeakSet<Logger>();
+
+const toConsole =
+  (method: 'debug' | 'info' | 'warn' | 'error') =>
+  (message: string, context?: Record<string, unknown>): void =>
+    console[method](`[qq-sdk] ${message}`, context ?? '');
+
 /**
- * Fills in a partial logger and applies a level: missing `debug`/`info` become no-ops, missing
- * `warn`/`error` fall back to `console`, and anything below `level` is dropped.
+ * Fills in a partial logger and applies a level: missing methods fall back to `console` at or
+ * above the level, anything below `level` is dropped.
  *
- * @param logger - A full or partial logger; `undefined` means "console for warn and error only".
- * @param level - The lowest level to emit. Defaults to `'info'` with a user logger, `'warn'` without.
+ * - No logger, no level: `console` for warnings and errors only.
+ * - No logger, a level (`logLevel: 'debug'`): `console` from that level up.
+ * - A logger, no level: everything from `info` up, or the level it was resolved with if it is a
+ *   logger this function returned (layers pass the bot's logger on without losing its level).
+ *
+ * @param logger - A full or partial logger; `undefined` means the console.
+ * @param level - The lowest level to emit.
  *
  * @example
  * ```ts
  * const logger = resolveLogger(pino, 'debug'); // pino's debug/info/warn/error, nothing filtered
  * const quiet = resolveLogger(undefined); // console, warnings and errors only
+ * const verbose = resolveLogger(undefined, 'debug'); // console.debug and up
  * ```
  */
 export function resolveLogger(logger?: Partial<Logger>, level?: LogLevel): Logger {
+  if (level === undefined && logger !== undefined && resolvedLoggers.has(logger as Logger)) return logger as Logger;
   const threshold = LEVEL_ORDER[level ?? (logger ? 'info' : 'warn')];
+  // Without a logger, debug and info go to the console only when a level asks for them.
+  const quietByDefault = logger === undefined && level === undefined;
   const pick = (name: keyof Logger, fallback: Logger[keyof Logger]): Logger[keyof Logger] => {
     if (LEVEL_ORDER[name] < threshold) return noop;
     const method = logger?.[name];
     return method ? method.bind(logger) : fallback;
   };
-  return {
-    debug: pick('debug', noop),
-    info: pick('info', noop),
-    warn: pick('warn', (message, context) => console.warn(`[qq-sdk] ${message}`, context ?? '')),
-    error: pick('error', (message, context) => console.error(`[qq-sdk] ${message}`, context ?? '')),
+  const resolved: Logger = {
+    debug: pick('debug', quietByDefault || logger !== undefined ? noop : toConsole('debug')),
+    info: pick('info', quietByDefault || logger !== undefined ? noop : toConsole('info')),
+    warn: pick('warn', toConsole('warn')),
+    error: pick('error', toConsole('error')),
   };
+  resolvedLoggers.add(resolved);
+  return resolved;
+}
+
+/**
+ * Whether `logger` (from {@link resolveLogger}) emits debug lines: lets a hot path skip building
+ * the context of a line nobody reads.
+ *
+ * @internal
+ */
+export function logsDebug(logger: Logger): boolean {
+  return logger.debug !== noop;
 }

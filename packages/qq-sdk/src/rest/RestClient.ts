@@ -11,7 +11,7 @@ import { isTokenRefreshError } from '../errors/describePlatformCode.js';
 import type { Clock } from '../internal/Clock.js';
 import { systemClock } from '../internal/Clock.js';
 import type { Logger, LogLevel } from '../logging/Logger.js';
-import { resolveLogger } from '../logging/Logger.js';
+import { logsDebug, resolveLogger } from '../logging/Logger.js';
 import { DEFAULT_USER_AGENT } from '../userAgent.js';
 import { fetchWithTimeout, sleep, type FetchLike, type HttpResult } from './fetchWithTimeout.js';
 import { createProxyFetch } from './createProxyFetch.js';
@@ -222,12 +222,23 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       let retryAfterMs: number | undefined;
       try {
         const token = await this.tokens.getAccessToken(request.signal);
+        const startedAt = performance.now();
         const result = await fetchWithTimeout(this.fetch, url, this.#init(request, token), {
           method: request.method,
           route: path,
           timeoutMs,
           signal: request.signal,
         });
+        // One line per request, built only when someone reads it; never the token or the body.
+        if (logsDebug(this.#logger)) {
+          this.#logger.debug('request', {
+            method: request.method,
+            route: info.route,
+            status: result.status,
+            ms: Math.round(performance.now() - startedAt),
+            attempt,
+          });
+        }
         if (result.status >= 200 && result.status < 300) return parseBody(result, this.#logger, what);
         const error = this.#apiError(request, path, result, token);
         if (!authRetried && isTokenRefreshError(error.status, error.code)) {

@@ -140,4 +140,18 @@ describe('gateway edge cases seen in production', () => {
     expect(gateway.sent(6)[0]?.d).toMatchObject({ token: 'QQBot token-2', session_id: 'session-1' });
     expect(gateway.sent(2)).toHaveLength(1);
   });
+
+  it('never repeats a token the server echoes in a close reason, in events or logs', async () => {
+    gateway = await ScriptedGateway.start();
+    answerHandshakes(gateway);
+    const lines: LogLine[] = [];
+    shard = makeShard(gateway.url, lines, { logger: { debug: () => {}, info: (m, c) => void lines.push({ level: 'info', message: `${m} ${JSON.stringify(c)}` }) } });
+    const reasons: string[] = [];
+    shard.on('close', (event) => void reasons.push(event.reason));
+    await shard.connect();
+    gateway.sockets[0]!.close(4009, 'expired: QQBot token-1 and token-1 again');
+    await until(() => reasons.length === 1);
+    expect(reasons[0]).toBe('expired: QQBot [REDACTED] and [REDACTED] again');
+    expect(lines.every((line) => !line.message.includes('token-1'))).toBe(true);
+  });
 });
