@@ -32,11 +32,11 @@ import { createProxyAgent } from './rest/createProxyAgent.js';
 import { createProxyFetch } from './rest/createProxyFetch.js';
 import type { FetchLike } from './rest/fetchWithTimeout.js';
 import { RestClient } from './rest/RestClient.js';
-import { createWebhookServer, type WebhookServer } from './webhook/createWebhookServer.js';
+import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import type { WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
-export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'> {
+export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'>, WebhookServerLimits {
   /** TCP port to listen on; 0 picks a free one. @defaultValue 0 */
   readonly port?: number;
   /** Interface to bind. @defaultValue '127.0.0.1' */

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeWebhookHandler } from './createNodeWebhookHandler.js';
 import { WebhookReceiver, type WebhookHandlerOptions } from './WebhookReceiver.js';
@@ -12,14 +12,39 @@ export interface WebhookListenOptions {
   readonly host?: string;
 }
 
-/** Where {@link createWebhookServer} serves callbacks. */
-export interface WebhookPathOptions {
+/** Where {@link createWebhookServer} serves callbacks (and, with a shared receiver, its limits). */
+export interface WebhookPathOptions extends WebhookServerLimits {
   /** The callback path; other paths get 404. @defaultValue '/' */
   readonly path?: string;
 }
 
-/** Options of {@link createWebhookServer}: the bot(s), the common options and the path. */
-export type WebhookServerOptions = WebhookHandlerOptions & WebhookPathOptions;
+/**
+ * How long clients may take and how many may be connected. Node's own defaults (60 s for headers,
+ * 300 s for a request, no connection cap) let a few hundred clients that trickle bytes hold the
+ * server; the platform sends a small JSON body at once and waits a few seconds for the answer, so
+ * these defaults refuse slow clients within seconds and never touch the platform's callbacks.
+ */
+export interface WebhookServerLimits {
+  /** Time to receive a request's headers, in ms. @defaultValue 5000 */
+  readonly headersTimeoutMs?: number;
+  /** Time to receive a whole request (headers and body), in ms. @defaultValue 10000 */
+  readonly requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open, in ms. @defaultValue 5000 */
+  readonly keepAliveTimeoutMs?: number;
+  /** Connections open at once; more are closed as they arrive. @defaultValue 1024 */
+  readonly maxConnections?: number;
+}
+
+/** The defaults of {@link WebhookServerLimits}, in one place. */
+export const DefaultWebhookServerLimits = {
+  headersTimeoutMs: 5000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5000,
+  maxConnections: 1024,
+} as const satisfies Required<WebhookServerLimits>;
+
+/** Options of {@link createWebhookServer}: the bot(s), the common options, the path and the limits. */
+export type WebhookServerOptions = WebhookHandlerOptions & WebhookPathOptions & WebhookServerLimits;
 
 /** A running (or ready to run) node:http server for QQ callbacks. */
 export interface WebhookServer {
@@ -59,9 +84,10 @@ export function createWebhookServer(
   options: WebhookPathOptions = {},
 ): WebhookServer {
   const path = options.path ?? (source instanceof WebhookReceiver ? undefined : source.path) ?? '/';
+  const limits = { ...DefaultWebhookServerLimits, ...definedLimits(source instanceof WebhookReceiver ? {} : source), ...definedLimits(options) };
   const receiver = toReceiver(source);
   const handler = createNodeWebhookHandler(receiver);
-  const server = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse): void => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== path) {
       req.resume();
@@ -70,7 +96,19 @@ export function createWebhookServer(
       return;
     }
     handler(req, res);
-  });
+  };
+  const shortest = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks these timeouts every 30 s by default: far too late for a limit of seconds.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(shortest / 4))),
+    },
+    serve,
+  );
+  server.maxConnections = limits.maxConnections;
   return {
     server,
     receiver,
@@ -94,4 +132,13 @@ export function createWebhookServer(
         server.closeAllConnections();
       }),
   };
+}
+
+function definedLimits(options: WebhookServerLimits): WebhookServerLimits {
+  const out: { -readonly [K in keyof WebhookServerLimits]: WebhookServerLimits[K] } = {};
+  for (const key of Object.keys(DefaultWebhookServerLimits) as (keyof WebhookServerLimits)[]) {
+    const value = options[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }

@@ -48,6 +48,8 @@ export { koaWebhook, type KoaWebhookContext } from './koaWebhook.js';
 export { honoWebhook, type HonoWebhookContext } from './honoWebhook.js';
 export {
   createWebhookServer,
+  DefaultWebhookServerLimits,
+  type WebhookServerLimits,
   type WebhookServer,
   type WebhookServerOptions,
   type WebhookPathOptions,
