@@ -247,7 +247,8 @@ export class TokenManager implements TokenProvider {
         kind: serverSide ? 'server' : 'auth',
         retry: serverSide ? 'retryable' : 'operator',
       },
-      [this.#secret],
+      // A 2xx body the SDK cannot use (expires_in "soon", 0 or missing) may still carry a live token.
+      [this.#secret, typeof record['access_token'] === 'string' ? record['access_token'] : undefined],
     );
   }
 }
