@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { SessionStartLimit } from '../gateway/throttling/IdentifyThrottler.js';
+import { resolveLogger, type Logger } from '../logging/Logger.js';
 import { RedisDedupStore } from './RedisDedupStore.js';
 import { RedisIdentifyThrottler, type RedisIdentifyThrottlerOptions } from './RedisIdentifyThrottler.js';
 import { RedisReplyLedgerStore, type RedisReplyLedgerStoreOptions } from './RedisReplyLedgerStore.js';
@@ -59,6 +60,7 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
   const { replyLedgerOnUnavailable, identifyWindowMs, redis: given, ...rest } = options;
   const owned = typeof given === 'string';
   const redis = owned ? new Redis(given) : given;
+  if (owned) reportOutages(redis, resolveLogger(rest.logger));
   const shared: RedisStoreOptions = { ...rest, redis };
   return {
     redis,
@@ -79,4 +81,20 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
     identifyThrottler: (limit) =>
       new RedisIdentifyThrottler({ ...shared, limit, ...(identifyWindowMs !== undefined ? { windowMs: identifyWindowMs } : {}) }),
   };
+}
+
+// A client made here is ours to watch: without an 'error' listener ioredis prints an
+// "Unhandled error event" stack on every reconnect attempt. One warning per outage instead.
+function reportOutages(redis: Redis, logger: Logger): void {
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn('Redis is unreachable; the stores fall back as documented until it is back', { error: error.message });
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info('Redis is reachable again');
+  });
 }
