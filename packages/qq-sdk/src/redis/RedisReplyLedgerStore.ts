@@ -18,17 +18,35 @@ export interface RedisReplyLedgerStoreOptions extends RedisStoreOptions {
 
 // One atomic step: count the claim, start the TTL on the first one. The count doubles as msg_seq,
 // so no two claims (from any process) ever get the same seq, and only the first `limit` are granted.
+// ARGV[2] is the highest seq this process has seen for the key: a count below it means Redis lost
+// the key (restarted empty, failed over to a replica that had not seen it), so the count resumes
+// above it instead of handing out a seq the platform has already seen (40054005).
 const CLAIM = luaScript(`
 local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local floor = tonumber(ARGV[2])
+if n <= floor then
+  n = floor + 1
+  redis.call('SET', KEYS[1], n, 'PX', ARGV[1])
+elseif n == 1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+end
 return n
 `);
+
+/** Keys whose high-water mark a process remembers at most (oldest forgotten first). */
+const MAX_REMEMBERED_KEYS = 50_000;
 
 /**
  * A {@link ReplyLedgerStore} shared by every process of a bot: each passive-reply claim is one
  * atomic Lua step (`INCR` + `PEXPIRE` on first use) on a key per source message, so however many
  * processes reply to one message at once, at most the scene's limit are granted and each gets its
  * own `msg_seq` (1, 2, 3 …). Keys expire with the reply window plus a margin.
+ *
+ * Each process also remembers the highest `msg_seq` it was granted per key, and a claim never
+ * goes below it: if Redis restarts empty (or fails over to a replica that lost the key) in the middle
+ * of a conversation, the next reply does not reuse a `msg_seq` the platform has seen. A process that
+ * never replied to that message before the restart cannot know; with the gateway, one process
+ * handles each message, so this covers the usual case.
  *
  * It fails closed by default ({@link RedisReplyLedgerStoreOptions.onUnavailable}): while Redis is
  * unreachable a claim throws {@link RedisUnavailableError} within `operationTimeoutMs`, because the
@@ -40,6 +58,8 @@ return n
 export class RedisReplyLedgerStore implements ReplyLedgerStore {
   readonly #caller: RedisCaller;
   readonly #fallback: MemoryReplyLedgerStore | undefined;
+  /** The highest seq this process was granted per key, until the key would have expired. */
+  readonly #highWater = new Map<string, { seq: number; until: number }>();
 
   /** @param options - The client, the app id and the outage policy. */
   constructor(options: RedisReplyLedgerStoreOptions) {
@@ -57,15 +77,35 @@ export class RedisReplyLedgerStore implements ReplyLedgerStore {
    */
   async claim(key: string, limit: number, ttlMs: number): Promise<ReplyClaim> {
     let count: number;
+    const ttl = Math.max(1, Math.ceil(ttlMs));
+    const floor = this.#floor(key);
     try {
-      const reply = await this.#caller.script('reply ledger claim', CLAIM, [this.#caller.key('reply', key)], [Math.max(1, Math.ceil(ttlMs))]);
+      const reply = await this.#caller.script('reply ledger claim', CLAIM, [this.#caller.key('reply', key)], [ttl, floor]);
       count = Number(reply);
     } catch (error) {
       if (!this.#fallback) throw error;
       this.#caller.degraded(error, 'counting replies in this process only');
       return this.#fallback.claim(key, limit, ttlMs);
     }
+    if (count > floor) this.#remember(key, count, ttl);
     if (count > limit) return { granted: false, seq: limit, used: limit };
     return { granted: true, seq: count, used: count };
+  }
+
+  #floor(key: string): number {
+    const seen = this.#highWater.get(key);
+    if (seen === undefined) return 0;
+    if (seen.until > Date.now()) return seen.seq;
+    this.#highWater.delete(key);
+    return 0;
+  }
+
+  #remember(key: string, seq: number, ttlMs: number): void {
+    this.#highWater.delete(key); // re-insert: the map's order is the order of last use
+    this.#highWater.set(key, { seq, until: Date.now() + ttlMs });
+    if (this.#highWater.size > MAX_REMEMBERED_KEYS) {
+      const oldest = this.#highWater.keys().next().value;
+      if (oldest !== undefined) this.#highWater.delete(oldest);
+    }
   }
 }
