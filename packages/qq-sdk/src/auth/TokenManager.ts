@@ -1,4 +1,5 @@
 import { QQAbortError } from '../errors/QQAbortError.js';
+import { rememberSecret } from '../errors/knownSecrets.js';
 import { QQApiError } from '../errors/QQApiError.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 import type { Clock } from '../internal/Clock.js';
@@ -111,6 +112,7 @@ export class TokenManager implements TokenProvider {
     }
     this.appId = options.appId;
     this.#secret = options.clientSecret;
+    rememberSecret(options.clientSecret, 'appSecret');
     this.#source = undefined;
     this.#tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
     this.#refreshWindowMs = options.refreshWindowMs ?? 60_000;
@@ -165,7 +167,7 @@ export class TokenManager implements TokenProvider {
   }
 
   async #refresh(): Promise<string> {
-    if (this.#source) return this.#source();
+    if (this.#source) return rememberToken(await this.#source());
     const generation = this.#generation;
     const stale = this.#cached;
     try {
@@ -173,7 +175,7 @@ export class TokenManager implements TokenProvider {
         ? await this.#sharedCache.getOrFetch(this.#clock.now() + this.#refreshWindowMs, () => this.#fetchToken())
         : await this.#fetchToken();
       if (generation === this.#generation) this.#cached = fresh;
-      return fresh.token;
+      return rememberToken(fresh.token);
     } catch (error) {
       // The platform keeps the old token valid through its last 60 s: keep using it if we can.
       if (stale && this.#clock.now() < stale.expiresAt) {
@@ -232,6 +234,7 @@ export class TokenManager implements TokenProvider {
       return { token: parsed.data.access_token, expiresInSec: parsed.data.expires_in };
     }
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    if (typeof record['access_token'] === 'string') rememberToken(record['access_token']);
     const code = typeof record['code'] === 'number' ? record['code'] : typeof record['err_code'] === 'number' ? record['err_code'] : undefined;
     const message = typeof record['message'] === 'string' ? record['message'] : 'the token endpoint returned no access_token';
     const serverSide = result.status >= 500;
@@ -251,6 +254,12 @@ export class TokenManager implements TokenProvider {
       [this.#secret, typeof record['access_token'] === 'string' ? record['access_token'] : undefined],
     );
   }
+}
+
+/** Every token the SDK sees is hidden from its errors and logs from then on. */
+function rememberToken(token: string): string {
+  rememberSecret(token, 'accessToken');
+  return token;
 }
 
 function safeRoute(url: string): string {

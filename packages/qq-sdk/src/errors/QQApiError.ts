@@ -1,7 +1,7 @@
 import { QQError } from './QQError.js';
 import type { QQApiErrorKind, RetryClass } from './QQApiErrorKind.js';
 import { describePlatformCode } from './describePlatformCode.js';
-import { redactSecrets } from './redactSecrets.js';
+import { redactDeep, redactText } from './knownSecrets.js';
 
 /** Everything known about a failed platform call. Input of {@link QQApiError} constructors. */
 export interface QQApiErrorInit {
@@ -73,7 +73,8 @@ export class QQApiError extends QQError {
   readonly retryAfterMs: number | undefined;
 
   /** @param init - The failed call; see {@link QQApiErrorInit}. */
-  constructor(init: QQApiErrorInit) {
+  constructor(given: QQApiErrorInit) {
+    const init = redactInit(given, []);
     const info = describePlatformCode(init.code ?? 0, init.status);
     const head = `${init.method} ${init.route} failed with HTTP ${init.status}`;
     const codePart = init.code !== undefined ? ` code ${init.code}` : '';
@@ -106,25 +107,22 @@ export class QQApiError extends QQError {
    * @param secrets - Values that must not appear in the error (client secret, access token).
    */
   static from(init: QQApiErrorInit, secrets: readonly (string | undefined)[] = []): QQApiError {
-    const clean: QQApiErrorInit = {
-      ...init,
-      route: redactSecrets(init.route, secrets),
-      platformMessage:
-        init.platformMessage === undefined ? undefined : redactSecrets(init.platformMessage, secrets),
-      body: init.body === undefined ? undefined : redactBody(init.body, secrets),
-    };
+    const clean = redactInit(init, secrets);
     const kind = clean.kind ?? describePlatformCode(clean.code ?? 0, clean.status).kind;
     const Ctor = SUBCLASSES[kind];
     return Ctor ? new Ctor(clean) : new QQApiError(clean);
   }
 }
 
-function redactBody(body: unknown, secrets: readonly (string | undefined)[]): unknown {
-  try {
-    return JSON.parse(redactSecrets(JSON.stringify(body), secrets)) as unknown;
-  } catch {
-    return undefined;
-  }
+/** Every text a server could have filled with a secret (it may echo the token anywhere), redacted. */
+function redactInit(init: QQApiErrorInit, secrets: readonly (string | undefined)[]): QQApiErrorInit {
+  return {
+    ...init,
+    route: redactText(init.route, secrets),
+    platformMessage: init.platformMessage === undefined ? undefined : redactText(init.platformMessage, secrets),
+    traceId: init.traceId === undefined ? undefined : redactText(init.traceId, secrets),
+    body: init.body === undefined ? undefined : redactDeep(init.body, secrets),
+  };
 }
 
 /**

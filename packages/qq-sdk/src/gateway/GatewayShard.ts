@@ -2,7 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
-import { redactSecrets } from '../errors/redactSecrets.js';
+import { redactText, rememberSecret } from '../errors/knownSecrets.js';
 import { isThenable } from '../internal/isThenable.js';
 import { KeepAlive } from '../internal/KeepAlive.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
@@ -301,7 +301,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       if (generation !== this.#generation) return;
       // A close reason is the server's text, logged and put into events and errors: it must not
       // carry the token back out, whatever the server echoes.
-      const text = redactSecrets(reason.toString(), [this.#sentToken]).replace(/QQBot\s+\S+/gu, 'QQBot [REDACTED]');
+      const text = redactText(reason.toString(), [this.#sentToken]).replace(/QQBot\s+\S+/gu, 'QQBot [REDACTED]');
       this.#onServerClose(code, text);
     });
     ws.on('error', (error: Error) => {
@@ -387,6 +387,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         if (generation !== this.#generation) return;
         this.#setStatus('resuming');
         this.#sentToken = token;
+        rememberSecret(token, 'accessToken');
         this.#resumeAttempts += 1;
         this.#counters.resumes += 1;
         this.#resumeFromSeq = this.#watermark.value;
@@ -403,6 +404,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         if (generation !== this.#generation) return;
         this.#setStatus('identifying');
         this.#sentToken = token;
+        rememberSecret(token, 'accessToken');
         this.#counters.identifies += 1;
         this.#session = undefined;
         this.#watermark = new SequenceWatermark();
@@ -784,7 +786,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
 
   #debug(message: string): void {
     this.#logger.debug(message, { shardId: this.id });
-    if (this.listenerCount('debug') > 0) this.emit('debug', `[shard ${this.id}] ${message}`);
+    if (this.listenerCount('debug') > 0) this.emit('debug', redactText(`[shard ${this.id}] ${message}`));
   }
 }
 

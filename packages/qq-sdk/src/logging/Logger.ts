@@ -1,7 +1,10 @@
+import { redactDeep, redactText } from '../errors/knownSecrets.js';
+
 /**
  * The logger qq-sdk writes to. Pass your own (pino, winston, console …) through the `logger`
  * option; qq-sdk never writes to `console` on its own except for warnings and errors when no logger
- * is given. Every method takes a message and an optional object of structured context.
+ * is given. Every method takes a message and an optional object of structured context. What the SDK
+ * hands a logger has every AppSecret and access token redacted (see `redactSecrets`).
  */
 export interface Logger {
   /** Verbose diagnostics: frames, state transitions, retries. */
@@ -56,7 +59,7 @@ export function resolveLogger(logger?: Partial<Logger>, level?: LogLevel): Logge
   const pick = (name: keyof Logger, fallback: Logger[keyof Logger]): Logger[keyof Logger] => {
     if (LEVEL_ORDER[name] < threshold) return noop;
     const method = logger?.[name];
-    return method ? method.bind(logger) : fallback;
+    return redacting(method ? method.bind(logger) : fallback);
   };
   const resolved: Logger = {
     debug: pick('debug', quietByDefault || logger !== undefined ? noop : toConsole('debug')),
@@ -66,6 +69,12 @@ export function resolveLogger(logger?: Partial<Logger>, level?: LogLevel): Logge
   };
   resolvedLoggers.add(resolved);
   return resolved;
+}
+
+/** The last gate before a line leaves the SDK: no secret gets past it, whoever wrote the line. */
+function redacting(write: Logger[keyof Logger]): Logger[keyof Logger] {
+  if (write === noop) return noop;
+  return (message, context) => (context === undefined ? write(redactText(message)) : write(redactText(message), redactDeep(context)));
 }
 
 /**

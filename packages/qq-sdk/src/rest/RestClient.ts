@@ -1,3 +1,4 @@
+import { rememberSecret } from '../errors/knownSecrets.js';
 import { EventEmitter } from 'eventemitter3';
 import type * as z from '../internal/zod.js';
 import { TokenManager, DEFAULT_TOKEN_URL } from '../auth/TokenManager.js';
@@ -222,6 +223,8 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       let retryAfterMs: number | undefined;
       try {
         const token = await this.tokens.getAccessToken(request.signal);
+        // A token from a provider of the user's own is hidden like one the SDK fetched.
+        rememberSecret(token, 'accessToken');
         const startedAt = performance.now();
         const result = await fetchWithTimeout(this.fetch, url, this.#init(request, token), {
           method: request.method,

@@ -1,3 +1,4 @@
+import { rememberSecret } from '../errors/knownSecrets.js';
 import type { DedupStore } from '../events/DedupStore.js';
 import { DispatchEnvelopeSchema, GatewayPayloadSchema, type DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { MemoryDedupStore } from '../events/MemoryDedupStore.js';
@@ -199,7 +200,10 @@ export class WebhookReceiver {
     const byAppId = new Map<string, WebhookBot>();
     for (const bot of bots) {
       // Derive keys now: a bad secret fails at startup, and the first request pays no derivation.
-      for (const secret of [bot.secret, ...(bot.additionalSecrets ?? [])]) deriveWebhookKeyPair(secret);
+      for (const secret of [bot.secret, ...(bot.additionalSecrets ?? [])]) {
+        deriveWebhookKeyPair(secret);
+        rememberSecret(secret, 'appSecret');
+      }
       if (bot.appId === undefined) {
         if ('bots' in options) {
           throw new WebhookConfigurationError('Every bot in `bots` needs an appId: requests are routed by X-Bot-Appid.');

@@ -52,6 +52,9 @@ describe('createWebhookServer limits', () => {
       requestTimeoutMs: 1200,
     });
     const { url, port } = await webhook.listen();
+    // The process's first fetch() loads undici: not the server's latency, so it is not measured.
+    const warmUp = dispatchBody('C2C_MESSAGE_CREATE:warm-up');
+    expect((await fetch(url, { method: 'POST', headers: signedHeaders(warmUp), body: warmUp })).status).toBe(200);
     // 100 never finish their headers; 100 send headers and then trickle a body they never finish.
     const slow = [
       ...Array.from({ length: 100 }, () => trickle(port, 'POST / HTTP/1.1\r\nHost: x\r\nX-Slow: ')),
@@ -71,7 +74,7 @@ describe('createWebhookServer limits', () => {
     const closedAfter = await Promise.all(slow.map((client) => client.closed));
 
     expect(Math.max(...latencies)).toBeLessThan(100);
-    expect(envelopes).toHaveLength(10);
+    expect(envelopes).toHaveLength(11);
     // Headers timeout 600 ms, request timeout 1200 ms, checked every 150 ms.
     expect(Math.max(...closedAfter.slice(0, 100))).toBeLessThan(1500);
     expect(Math.max(...closedAfter.slice(100))).toBeLessThan(2000);
