@@ -18,7 +18,7 @@ import { KeepAlive } from './internal/KeepAlive.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetch.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { toMessage, type MessageEventPayloads, type MessageEventType } from './messaging/InboundMessage.js';
-import type { DeliveryResult, Message } from './messaging/Message.js';
+import type { DeliveryResult, Message, Overflow } from './messaging/Message.js';
 import { checkContent, checkReceivedAt, checkTarget } from './messaging/checkOutgoing.js';
 import type { MessageTarget } from './messaging/MessageScene.js';
 import { MessageSender } from './messaging/MessageSender.js';
@@ -79,6 +79,12 @@ export interface QQBotOptions {
   readonly allowedDomains?: readonly string[];
   /** Longest text per message before splitting. @defaultValue 2000 */
   readonly maxMessageLength?: number;
+  /**
+   * The most messages one `reply()` or `send()` may turn long text into; beyond it the call's
+   * `overflow` option decides (by default `MessageTooLongError`, before anything is sent).
+   * @defaultValue 5
+   */
+  readonly maxMessagesPerSend?: number;
   /** Where event ids are remembered for dedup (share a Redis store across processes). */
   readonly dedupStore?: DedupStore;
   /**
@@ -165,6 +171,8 @@ export interface BotSendOptions {
   readonly replyToMessage?: { readonly messageId: string; readonly receivedAt: Date };
   /** Cancels the send. */
   readonly signal?: AbortSignal;
+  /** What to do when the text needs more messages than one call may send. @defaultValue 'throw' */
+  readonly overflow?: Overflow;
 }
 
 /** A dispatcher listener for any of the message event types. */
@@ -285,6 +293,7 @@ export class QQBot {
       ...(options.urlPolicy !== undefined ? { urlPolicy: options.urlPolicy } : {}),
       ...(options.allowedDomains !== undefined ? { allowedDomains: options.allowedDomains } : {}),
       ...(options.maxMessageLength !== undefined ? { maxMessageLength: options.maxMessageLength } : {}),
+      ...(options.maxMessagesPerSend !== undefined ? { maxMessagesPerSend: options.maxMessagesPerSend } : {}),
       logger: this.#logger,
     });
   }
@@ -453,6 +462,7 @@ export class QQBot {
         target,
         ...(replyTo !== undefined ? { replyTo } : {}),
         ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.overflow !== undefined ? { overflow: options.overflow } : {}),
       }),
     );
   }
@@ -592,10 +602,14 @@ function checkOptions(options: QQBotOptions): void {
   duration('handlerTimeoutMs');
   duration('dedupTtlMs');
   duration('tokenTimeoutMs');
-  const bound = options.maxConcurrentHandlers;
-  if (bound !== undefined && !(bound === Infinity || (Number.isInteger(bound) && bound >= 1))) {
-    issues.push({ path: 'maxConcurrentHandlers', message: `must be a whole number ≥ 1 (or Infinity for no bound), got ${String(bound)}` });
-  }
+  const count = (field: 'maxConcurrentHandlers' | 'maxMessagesPerSend'): void => {
+    const value = options[field];
+    if (value !== undefined && !(value === Infinity || (Number.isInteger(value) && value >= 1))) {
+      issues.push({ path: field, message: `must be a whole number ≥ 1 (or Infinity for no bound), got ${String(value)}` });
+    }
+  };
+  count('maxConcurrentHandlers');
+  count('maxMessagesPerSend');
   if (issues.length > 0) throw new QQValidationError('QQBot options', issues);
 }
 

@@ -40,7 +40,7 @@ describe('inbound mapping (SDK Message -> host MsgContext)', () => {
       AccountId: 'default',
     });
     // The default final answer went back as a passive reply to that very message.
-    expect(message.sent).toEqual([{ content: { kind: scene === 'c2c' || scene === 'group' ? 'markdown' : 'text', content: 'ok' }, options: {}, mode: 'passive' }]);
+    expect(message.sent).toEqual([{ content: { kind: scene === 'c2c' || scene === 'group' ? 'markdown' : 'text', content: 'ok' }, options: { overflow: scene === 'c2c' || scene === 'group' ? 'document' : 'partial' }, mode: 'passive' }]);
   });
 
   it('maps images, files and voice (with the platform ASR text) to media facts and the agent body', () => {

@@ -86,7 +86,7 @@ describe('TurnReplier: a turn within the reply budget', () => {
   it('onReplyUnavailable: "active" asks the SDK for an active message instead', async () => {
     const message = fakeMessage('group', { budget: 0 });
     await new TurnReplier(message, { scene: 'group', markdown: false }, replySender({ onReplyUnavailable: 'active' })).deliver({ text: 'late' }, { kind: 'final' });
-    expect(message.sent).toEqual([{ content: { kind: 'text', content: 'late' }, options: { onQuotaExhausted: 'active' }, mode: 'active' }]);
+    expect(message.sent).toEqual([{ content: { kind: 'text', content: 'late' }, options: { onQuotaExhausted: 'active', overflow: 'document' }, mode: 'active' }]);
   });
 
   it('merges media that no longer fits into a note on the last message', async () => {
@@ -96,6 +96,31 @@ describe('TurnReplier: a turn within the reply budget', () => {
     expect(message.sent).toHaveLength(2);
     expect(message.sent[0]?.content).toMatchObject({ kind: 'media', caption: 'pics' });
     expect(text(message.sent[1]!)).toMatch(/2 attachment\(s\) not sent/);
+  });
+});
+
+describe('replySender: an answer longer than the replies left still goes out whole', () => {
+  it('asks for a document in C2C and groups', async () => {
+    const message = fakeMessage('group');
+    await replySender({})(message, { kind: 'text', content: 'long' });
+    expect(message.sent[0]?.options).toEqual({ overflow: 'document' });
+  });
+
+  it('continues in further replies in guild scenes until nothing is left unsent', async () => {
+    const message = fakeMessage('guild');
+    const replies: string[] = [];
+    const continuing = {
+      ...message,
+      reply: async (content: string | OutgoingMessage, options?: { overflow?: string }) => {
+        replies.push(`${typeof content === 'string' ? content : text({ content })}|${options?.overflow ?? ''}`);
+        const unsent = replies.length < 3 ? `rest${replies.length}` : undefined;
+        return { mode: 'passive' as const, messages: [{ id: `m${replies.length}` }], ...(unsent !== undefined ? { unsent } : {}) };
+      },
+    };
+    const result = await replySender({})(continuing, { kind: 'text', content: 'answer' });
+    expect(replies).toEqual(['answer|partial', 'rest1|partial', 'rest2|partial']);
+    expect(result.messages.map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(result.unsent).toBeUndefined();
   });
 });
 

@@ -7,6 +7,7 @@ import type {
   MessageAuthor,
   MessageMention,
   ReplyOptions,
+  SendOptions,
   ReplyQuotaSnapshot,
 } from './Message.js';
 import type { MessageScene, MessageTarget } from './MessageScene.js';
@@ -236,7 +237,7 @@ class InboundMessage implements Message {
     );
   }
 
-  send(content: string | OutgoingMessage, options: Pick<ReplyOptions, 'signal'> = {}): Promise<DeliveryResult> {
+  send(content: string | OutgoingMessage, options: SendOptions = {}): Promise<DeliveryResult> {
     return this.#context.sender.send(content, { target: this.target, ...options });
   }
 }

@@ -64,6 +64,33 @@ export interface DeliveryResult {
   readonly messages: readonly SentMessage[];
   /** `'passive'` when sent as a reply (msg_id / event_id), `'active'` when sent as an active message. */
   readonly mode: 'passive' | 'active';
+  /**
+   * With `overflow: 'partial'`, the text that did not fit into the messages this call could send
+   * (send it later, e.g. when the user writes again); absent when everything was sent.
+   */
+  readonly unsent?: string;
+}
+
+/**
+ * What a call does when its text needs more messages than it may send (the passive replies left,
+ * or `maxMessagesPerSend`), decided before anything is sent:
+ *
+ * - `'throw'` (the default): throws `MessageTooLongError`; nothing is sent, no budget spent.
+ * - `'document'`: sends the whole text as one file (`reply.md` / `reply.txt`) in one message, in C2C
+ *   and groups; elsewhere throws `MessageTooLongError`.
+ * - `'partial'`: sends the messages that fit and returns the rest in `DeliveryResult.unsent`.
+ *
+ * Either way the text is first packed into fuller messages, so it only overflows when even those
+ * are too many.
+ */
+export type Overflow = 'throw' | 'document' | 'partial';
+
+/** Options for one `send()` call (an active message). */
+export interface SendOptions {
+  /** Cancels the call, including uploads and retries. */
+  readonly signal?: AbortSignal;
+  /** What to do when the text needs more messages than one call may send. @defaultValue 'throw' */
+  readonly overflow?: Overflow;
 }
 
 /** Options for one `reply()` call. */
@@ -78,6 +105,11 @@ export interface ReplyOptions {
   readonly onQuotaExhausted?: 'throw' | 'active';
   /** Quote the source message (`message_reference`) where the scene supports it. */
   readonly quote?: boolean;
+  /**
+   * What to do when the text needs more messages than the replies left (or `maxMessagesPerSend`).
+   * @defaultValue 'throw'
+   */
+  readonly overflow?: Overflow;
 }
 
 /** A view of the passive-reply budget left for one received message. */
@@ -145,5 +177,5 @@ export interface Message {
    */
   stream(options?: ReplyStreamOptions): ReplyStream;
   /** Sends an active (non-reply) message to the same target. */
-  send(content: string | OutgoingMessage, options?: Pick<ReplyOptions, 'signal'>): Promise<DeliveryResult>;
+  send(content: string | OutgoingMessage, options?: SendOptions): Promise<DeliveryResult>;
 }

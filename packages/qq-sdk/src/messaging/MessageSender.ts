@@ -5,14 +5,16 @@ import type { API } from '../rest/API.js';
 import type { ArkBody, EmbedBody, KeyboardBody, MarkdownBody } from '../rest/schemas/messages.js';
 import { checkContent, checkReceivedAt, checkTarget } from './checkOutgoing.js';
 import { MARKDOWN_REFUSED_CODES, MarkdownSupport } from './MarkdownSupport.js';
-import type { DeliveryResult, SentMessage } from './Message.js';
+import { MessageContentLimits } from '../rest/schemas/contentLimits.js';
+import type { DeliveryResult, Overflow, SentMessage } from './Message.js';
 import type { MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage, OutgoingMessageOf } from './OutgoingMessage.js';
 import type { ReplyQuota } from './ReplyQuota.js';
 import { ReplyStream, type ReplyStreamOptions } from './ReplyStream.js';
 import { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 import { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
-import { splitText } from './splitText.js';
+import { MessageTooLongError } from './MessageTooLongError.js';
+import { packText, splitText } from './splitText.js';
 import { toKeyboardBody } from './toKeyboardBody.js';
 import { applyUrlPolicy, type UrlPolicy } from './UrlPolicy.js';
 
@@ -38,6 +40,8 @@ export interface SendRequest {
   readonly quote?: boolean;
   /** Cancels uploads and sends. */
   readonly signal?: AbortSignal;
+  /** What to do when the text needs more messages than this call may send. @defaultValue 'throw' */
+  readonly overflow?: Overflow;
 }
 
 /** Options of {@link MessageSender}. */
@@ -52,6 +56,8 @@ export interface MessageSenderOptions {
   readonly allowedDomains?: readonly string[];
   /** The longest text sent as one message; longer text is split. @defaultValue 2000 */
   readonly maxMessageLength?: number;
+  /** The most messages one call may split text into (see {@link Overflow}). @defaultValue 5 */
+  readonly maxMessagesPerSend?: number;
   /** Where diagnostics go. */
   readonly logger: Logger;
 }
@@ -70,7 +76,21 @@ interface WirePart {
   readonly textFallback?: string;
 }
 
+const OVERFLOWS: ReadonlySet<unknown> = new Set<Overflow>(['throw', 'document', 'partial']);
+
+/** The text a planned text or markdown part carries. */
+function partText(part: WirePart): string {
+  return part.markdown !== undefined && 'content' in part.markdown ? part.markdown.content : (part.content ?? '');
+}
+
+// What one call sends after planning: the parts, and the text left over with overflow 'partial'.
+interface SendPlan {
+  readonly parts: readonly WirePart[];
+  readonly unsent?: string;
+}
+
 const FILE_TYPE_BY_KIND = { image: 'image', video: 'video', voice: 'voice', file: 'file' } as const;
+const DEFAULT_MAX_MESSAGES_PER_SEND = 5;
 
 /**
  * Turns {@link OutgoingMessage}s into platform sends within QQ's rules: URL policy, splitting of
@@ -83,6 +103,7 @@ export class MessageSender {
   readonly #urlPolicy: UrlPolicy;
   readonly #allowedDomains: readonly string[];
   readonly #maxLength: number;
+  readonly #maxParts: number;
   readonly #logger: Logger;
   /** Targets known to refuse markdown. */
   readonly markdown = new MarkdownSupport();
@@ -93,7 +114,8 @@ export class MessageSender {
     this.#quota = options.quota;
     this.#urlPolicy = options.urlPolicy ?? 'defang';
     this.#allowedDomains = options.allowedDomains ?? [];
-    this.#maxLength = options.maxMessageLength ?? 2000;
+    this.#maxLength = options.maxMessageLength ?? MessageContentLimits.safeChunkLength;
+    this.#maxParts = options.maxMessagesPerSend ?? DEFAULT_MAX_MESSAGES_PER_SEND;
     this.#logger = options.logger;
   }
 
@@ -101,24 +123,84 @@ export class MessageSender {
    * Sends `content` to `request.target`, as a passive reply when `request.replyTo` is set.
    *
    * @throws {@link ReplyQuotaExceededError} / {@link ReplyWindowExpiredError} when the budget is
-   * spent and `onQuotaExhausted` is `'throw'`; {@link QQApiError} when the platform refuses a send;
-   * {@link QQValidationError} for content the scene cannot carry, or an argument that is not what
-   * the types say (checked before anything is uploaded or sent).
+   * spent and `onQuotaExhausted` is `'throw'`; {@link MessageTooLongError} when long text needs
+   * more messages than the call may send and `overflow` is `'throw'` (nothing sent);
+   * {@link QQApiError} when the platform refuses a send; {@link QQValidationError} for content the
+   * scene cannot carry, or an argument that is not what the types say (checked before anything is
+   * uploaded or sent).
    */
   async send(content: string | OutgoingMessage, request: SendRequest): Promise<DeliveryResult> {
     checkContent(content);
     checkTarget(request.target);
     if (request.replyTo !== undefined) checkReceivedAt(request.replyTo.receivedAt, 'replyTo.receivedAt');
+    if (request.overflow !== undefined && !OVERFLOWS.has(request.overflow)) {
+      throw new QQValidationError('send options', [{ path: 'overflow', message: `must be 'throw', 'document' or 'partial', got ${String(request.overflow)}` }]);
+    }
     const message: OutgoingMessage = typeof content === 'string' ? { kind: 'text', content } : content;
-    const parts = await this.#toParts(message, request);
+    const plan = await this.#plan(message, await this.#toParts(message, request), request);
     const sent: SentMessage[] = [];
     let mode: 'passive' | 'active' = request.replyTo ? 'passive' : 'active';
-    for (const part of parts) {
-      const result = await this.#sendPart(part, request, mode);
+    for (const [index, part] of plan.parts.entries()) {
+      let result: DeliveryResult;
+      try {
+        result = await this.#sendPart(part, request, mode);
+      } catch (error) {
+        // Another process spent the budget after the plan was made: hand back what is left.
+        const spent = error instanceof ReplyQuotaExceededError || error instanceof ReplyWindowExpiredError;
+        if (!spent || request.overflow !== 'partial' || index === 0) throw error;
+        const rest = [...plan.parts.slice(index).map(partText), ...(plan.unsent !== undefined ? [plan.unsent] : [])];
+        return { messages: sent, mode, unsent: rest.join('\n') };
+      }
       mode = result.mode;
       sent.push(...result.messages);
     }
-    return { messages: sent, mode };
+    return { messages: sent, mode, ...(plan.unsent !== undefined ? { unsent: plan.unsent } : {}) };
+  }
+
+  /**
+   * Decides, before anything is sent, what a call sends: every part when they fit the messages it
+   * may send (the passive replies left, and the per-call cap); else fuller parts, else what
+   * `overflow` asks for. Only split text has more than one part.
+   */
+  async #plan(message: OutgoingMessage, parts: WirePart[], request: SendRequest): Promise<SendPlan> {
+    if (parts.length <= 1 || (message.kind !== 'text' && message.kind !== 'markdown')) return { parts };
+    const { allowed, limitedBy } = this.#allowance(request);
+    if (parts.length <= allowed) return { parts };
+    const packed = this.#packedParts(message, request);
+    if (packed.length <= allowed) return { parts: packed };
+    // No reply left (or the window closed): sending the first part fails with the precise error.
+    if (allowed < 1) return { parts };
+    const asMarkdown = message.kind === 'markdown' && !this.markdown.isRefused(request.target);
+    const text = message.kind === 'markdown' && !asMarkdown ? (message.fallbackText ?? message.content) : message.content;
+    switch (request.overflow ?? 'throw') {
+      case 'partial':
+        return { parts: packed.slice(0, allowed), unsent: packed.slice(allowed).map(partText).join('\n') };
+      case 'document':
+        if (request.target.scene === 'c2c' || request.target.scene === 'group') {
+          const document = { kind: 'media', media: 'file', source: { data: new TextEncoder().encode(this.#text(text)), filename: asMarkdown ? 'reply.md' : 'reply.txt' } } as const;
+          return { parts: [await this.#mediaPart(document, request)] };
+        }
+        throw new MessageTooLongError({ partsNeeded: packed.length, partsAllowed: allowed, limitedBy, length: text.length, note: 'Documents can only be sent in C2C and groups.' });
+      default:
+        throw new MessageTooLongError({ partsNeeded: packed.length, partsAllowed: allowed, limitedBy, length: text.length });
+    }
+  }
+
+  /** How many messages this call may send, and what sets that number. */
+  #allowance(request: SendRequest): { allowed: number; limitedBy: 'reply-budget' | 'send-cap' } {
+    const { replyTo } = request;
+    if (replyTo === undefined || request.onQuotaExhausted === 'active') return { allowed: this.#maxParts, limitedBy: 'send-cap' };
+    const { remaining } = this.#quota.snapshot({ target: request.target, sourceId: replyTo.sourceId, receivedAt: replyTo.receivedAt });
+    return remaining < this.#maxParts ? { allowed: remaining, limitedBy: 'reply-budget' } : { allowed: this.#maxParts, limitedBy: 'send-cap' };
+  }
+
+  /** The text or markdown parts again, each filled close to the length limit. */
+  #packedParts(message: OutgoingMessageOf<'text'> | OutgoingMessageOf<'markdown'>, request: SendRequest): WirePart[] {
+    if (message.kind === 'text' || this.markdown.isRefused(request.target)) {
+      const text = message.kind === 'text' ? message.content : (message.fallbackText ?? message.content);
+      return packText(this.#text(text), this.#maxLength).map((chunk) => ({ msgType: 0, content: chunk }));
+    }
+    return this.#markdownParts(message, packText(this.#text(message.content), this.#maxLength));
   }
 
   /**
@@ -241,14 +323,7 @@ export class MessageSender {
       case 'markdown': {
         const fallback = message.fallbackText ?? message.content;
         if (this.markdown.isRefused(target)) return this.#textParts(fallback);
-        const chunks = splitText(this.#text(message.content), { maxLength: this.#maxLength });
-        const keyboard = message.keyboard ? toKeyboardBody(message.keyboard) : undefined;
-        return chunks.map((chunk, index) => ({
-          msgType: 2,
-          markdown: { content: chunk },
-          ...(keyboard !== undefined && index === chunks.length - 1 ? { keyboard } : {}),
-          textFallback: chunks.length === 1 ? fallback : chunk,
-        }));
+        return this.#markdownParts(message, splitText(this.#text(message.content), { maxLength: this.#maxLength }));
       }
       case 'markdownTemplate':
         return [
@@ -297,6 +372,17 @@ export class MessageSender {
         ];
       }
     }
+  }
+
+  #markdownParts(message: OutgoingMessageOf<'markdown'>, chunks: readonly string[]): WirePart[] {
+    const fallback = message.fallbackText ?? message.content;
+    const keyboard = message.keyboard ? toKeyboardBody(message.keyboard) : undefined;
+    return chunks.map((chunk, index) => ({
+      msgType: 2,
+      markdown: { content: chunk },
+      ...(keyboard !== undefined && index === chunks.length - 1 ? { keyboard } : {}),
+      textFallback: chunks.length === 1 ? fallback : chunk,
+    }));
   }
 
   async #mediaPart(message: OutgoingMessageOf<'media'>, request: SendRequest): Promise<WirePart> {

@@ -2,6 +2,8 @@ export type { MessageScene, MessageTarget } from './MessageScene.js';
 export { targetKey } from './MessageScene.js';
 export type {
   DeliveryResult,
+  Overflow,
+  SendOptions,
   Message,
   MessageAttachment,
   MessageAuthor,
@@ -26,6 +28,7 @@ export type { ReplyClaim, ReplyLedgerStore } from './ReplyLedgerStore.js';
 export { MemoryReplyLedgerStore, type MemoryReplyLedgerStoreOptions } from './MemoryReplyLedgerStore.js';
 export { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
+export { MessageTooLongError } from './MessageTooLongError.js';
 export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
 export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest } from './MessageSender.js';

@@ -1,8 +1,10 @@
+import { MessageContentLimits } from '../rest/schemas/contentLimits.js';
+
 /** Options of {@link splitText}. */
 export interface SplitTextOptions {
   /**
    * The most UTF-16 code units per chunk. QQ does not document its limit (40054007 "消息长度超限");
-   * 2000 is comfortably below what bots observe.
+   * 2000 is comfortably below what bots observe (see {@link MessageContentLimits}).
    * @defaultValue 2000
    */
   readonly maxLength?: number;
@@ -40,10 +42,13 @@ function safeIndex(text: string, index: number): number {
   return code >= 0xd800 && code <= 0xdbff ? index - 1 : index;
 }
 
-/** The best place to cut `text` at or before `limit`: paragraph, line, then word boundaries. */
-function cutPoint(text: string, limit: number): number {
+/**
+ * The best place to cut `text` at or before `limit`: paragraph, line, then word boundaries, none
+ * of them earlier than `minFill` of the limit.
+ */
+function cutPoint(text: string, limit: number, minFill: number): number {
   const window = text.slice(0, limit);
-  const minimum = Math.floor(limit / 2);
+  const minimum = Math.floor(limit * minFill);
   for (const separator of ['\n\n', '\n']) {
     const at = window.lastIndexOf(separator);
     if (at >= minimum) return at + separator.length;
@@ -68,7 +73,20 @@ function cutPoint(text: string, limit: number): number {
  * ```
  */
 export function splitText(text: string, options: SplitTextOptions = {}): string[] {
-  const maxLength = options.maxLength ?? 2000;
+  return splitTextFilling(text, options.maxLength ?? MessageContentLimits.safeChunkLength, 0.5);
+}
+
+/**
+ * {@link splitText} that fills every chunk to at least 90% of `maxLength` before it looks for a
+ * boundary: fewer, fuller messages, for when the reply budget is short.
+ *
+ * @internal
+ */
+export function packText(text: string, maxLength: number): string[] {
+  return splitTextFilling(text, maxLength, 0.9);
+}
+
+function splitTextFilling(text: string, maxLength: number, minFill: number): string[] {
   if (!Number.isInteger(maxLength) || maxLength < 16) {
     throw new RangeError(`maxLength: expected an integer of at least 16, got ${maxLength}`);
   }
@@ -86,7 +104,7 @@ export function splitText(text: string, options: SplitTextOptions = {}): string[
       chunks.push(reopen + rest);
       break;
     }
-    const cut = cutPoint(rest, Math.max(budget, 1));
+    const cut = cutPoint(rest, Math.max(budget, 1), minFill);
     const piece = rest.slice(0, cut);
     rest = rest.slice(cut);
     const after = scanFences(piece, fences);

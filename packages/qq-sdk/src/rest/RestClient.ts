@@ -1,3 +1,4 @@
+import { MessageContentLimits } from './schemas/contentLimits.js';
 import { rememberSecret } from '../errors/knownSecrets.js';
 import { EventEmitter } from 'eventemitter3';
 import type * as z from '../internal/zod.js';
@@ -77,6 +78,12 @@ export interface RestClientOptions {
   readonly validateResponses?: boolean | undefined;
   /** Refresh window of the created {@link TokenManager}, in milliseconds. @defaultValue 60000 */
   readonly refreshWindowMs?: number | undefined;
+  /**
+   * The longest message text (`content`, `markdown.content`) a send may carry; longer text throws
+   * {@link QQValidationError} naming the field before anything is sent. QQ does not document its
+   * limit. @defaultValue {@link MessageContentLimits}.maxContentLength (5000)
+   */
+  readonly maxContentLength?: number | undefined;
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
@@ -104,6 +111,8 @@ export class RestClient extends EventEmitter<RestClientEvents> {
   readonly apiBaseUrl: string;
   /** The fetch in use (proxied when the `proxy` option is set). */
   readonly fetch: FetchLike;
+  /** The longest message text a send may carry (see {@link RestClientOptions.maxContentLength}). */
+  readonly maxContentLength: number;
   readonly #secret: string | undefined;
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
@@ -150,6 +159,10 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.#lastSweep = this.#clock.now();
     this.#validateResponses = options.validateResponses ?? true;
+    this.maxContentLength = options.maxContentLength ?? MessageContentLimits.maxContentLength;
+    if (!(this.maxContentLength >= 1)) {
+      throw new QQValidationError('RestClient options', [{ path: 'maxContentLength', message: 'must be a positive number of characters' }]);
+    }
   }
 
   /**

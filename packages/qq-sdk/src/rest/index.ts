@@ -50,3 +50,4 @@ export { ApiPermissionsAPI } from './resources/ApiPermissionsAPI.js';
 export { AudioAPI } from './resources/AudioAPI.js';
 export { GroupsAPI } from './resources/GroupsAPI.js';
 export * from './schemas/groups.js';
+export { MessageContentLimits } from './schemas/contentLimits.js';

@@ -17,6 +17,7 @@ import {
   type SentGuildMessage,
   type MessageSendResponse,
 } from '../schemas/messages.js';
+import { checkContentLength } from '../checkContentLength.js';
 import { pathId, validateBody } from '../validateBody.js';
 
 /** Options of guild-side recalls. */
@@ -59,6 +60,7 @@ export class MessagesAPI {
   async sendC2C(openid: string, body: C2CMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
     const path = `/v2/users/${pathId('openid', openid)}/messages`;
     const data = validateBody(C2CMessageBodySchema, body, 'C2C message body');
+    checkContentLength(data, this.rest.maxContentLength, 'C2C message body');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, MessageSendResponseSchema);
   }
 
@@ -89,6 +91,7 @@ export class MessagesAPI {
   async sendGroup(groupOpenid: string, body: GroupMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
     const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages`;
     const data = validateBody(GroupMessageBodySchema, body, 'group message body');
+    checkContentLength(data, this.rest.maxContentLength, 'group message body');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/messages', body: data }, MessageSendResponseSchema);
   }
 
@@ -103,6 +106,7 @@ export class MessagesAPI {
   async sendChannel(channelId: string, body: ChannelMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
     const path = `/channels/${pathId('channel_id', channelId)}/messages`;
     const data = validateBody(ChannelMessageBodySchema, body, 'channel message body');
+    checkContentLength(data, this.rest.maxContentLength, 'channel message body');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /channels/{channel_id}/messages', body: data }, SentGuildMessageSchema);
   }
 
@@ -117,6 +121,7 @@ export class MessagesAPI {
   async sendDirect(guildId: string, body: DirectMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
     const path = `/dms/${pathId('guild_id', guildId)}/messages`;
     const data = validateBody(ChannelMessageBodySchema, body, 'direct message body');
+    checkContentLength(data, this.rest.maxContentLength, 'direct message body');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /dms/{guild_id}/messages', body: data }, SentGuildMessageSchema);
   }
 
