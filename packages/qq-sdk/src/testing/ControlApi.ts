@@ -1,5 +1,6 @@
 import * as z from '../internal/zod.js';
 import type { QQSimulator } from './QQSimulator.js';
+import type { RawDispatch } from './rawDispatch.js';
 import { SIMULATOR_ROUTES } from './SimulatorRoute.js';
 
 /** The path prefix of the control API (see {@link SimulatorOptions.controlApi}). */
@@ -36,6 +37,8 @@ type Answer = { status: number; body: unknown };
  * it on). Every endpoint answers JSON:
  *
  * - `POST /_simulator/inject` `{type, data?}` → the injected event (`{type, id, data, delivered}`)
+ * - `POST /_simulator/inject-raw` with a captured dispatch frame `{op: 0, t, id?, d}` as the body,
+ *   replayed verbatim (the body's own text, so `d` keeps key order and big numbers) → the event
  * - `POST /_simulator/webhook` `{url, type, data?}` → the delivery result
  * - `POST /_simulator/gateway` `{action, …}`: `reconnect`, `invalidSession` (`resumable`),
  *   `close` (`code`), `dropConnection`, `stopAcks`, `resumeAcks`, `unban`, `expireToken`;
@@ -47,7 +50,7 @@ type Answer = { status: number; body: unknown };
  *
  * Internal; reached through the simulator's HTTP server.
  */
-export function handleControlRequest(sim: QQSimulator, method: string, url: URL, body: unknown): Promise<Answer> | Answer {
+export function handleControlRequest(sim: QQSimulator, method: string, url: URL, body: unknown, rawText?: string): Promise<Answer> | Answer {
   const path = url.pathname.slice(CONTROL_API_PREFIX.length);
   const bad = (error: z.ZodError | string): Answer => ({
     status: 400,
@@ -83,6 +86,12 @@ export function handleControlRequest(sim: QQSimulator, method: string, url: URL,
       if (!parsed.success) return bad(parsed.error);
       return { status: 200, body: sim.inject(parsed.data.type, parsed.data.data) };
     }
+    case '/inject-raw':
+      try {
+        return { status: 200, body: sim.injectRaw(rawText ?? (body as RawDispatch)) };
+      } catch (error) {
+        return bad(error instanceof Error ? error.message : String(error));
+      }
     case '/webhook': {
       const parsed = WebhookSchema.safeParse(body);
       if (!parsed.success) return bad(parsed.error);

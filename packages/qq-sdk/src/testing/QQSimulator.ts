@@ -9,6 +9,7 @@ import { resolveLogger, type Logger } from '../logging/Logger.js';
 import type { ConnectionSelector } from './ConnectionSelector.js';
 import { CONTROL_API_PREFIX, handleControlRequest } from './ControlApi.js';
 import { isPlainObject } from './deepMerge.js';
+import { parseRawDispatch, type RawDispatch } from './rawDispatch.js';
 import { EventFactory, type FixtureEnvelope } from './EventFactory.js';
 import { GatewayServer, type FloodTemplate } from './GatewayServer.js';
 import { MessageService } from './MessageService.js';
@@ -359,6 +360,34 @@ export class QQSimulator {
   }
 
   /**
+   * Dispatches a captured event exactly as the platform sent it: `d` goes out unchanged (no
+   * fixture, no defaults, no fresh ids), so a real payload is replayed verbatim. Give the frame's
+   * JSON text to keep `d` byte for byte (key order, numbers beyond 2^53), or the frame as an
+   * object. Only the sequence number is the session's own; the envelope `id` is kept (made up when
+   * missing). Message and replyable events become reply targets as with {@link QQSimulator.inject}.
+   *
+   * @param frame - `{ op: 0, t, id?, d }` (`s` is ignored), or its JSON text.
+   * @example
+   * ```ts
+   * sim.injectRaw(readFileSync('captures/c2c-message.json', 'utf8'));
+   * ```
+   */
+  injectRaw(frame: string | RawDispatch): InjectedEvent {
+    this.assertOpen();
+    const raw = parseRawDispatch(frame);
+    const id = raw.id ?? `${raw.type}:${randomBytes(8).toString('hex')}`;
+    this.messages.register(raw.type, id, raw.data);
+    const prepared = { type: raw.type, id, data: raw.data, dataJson: raw.dataJson };
+    let delivered = this.gateway.dispatch(prepared);
+    if (this.twicePending > 0) {
+      this.twicePending--;
+      this.gateway.dispatch(prepared);
+    }
+    this.notify();
+    return { type: raw.type, id, data: (isPlainObject(raw.data) ? raw.data : {}) as InjectedEvent['data'], delivered };
+  }
+
+  /**
    * Sends `count` events of `type` to one session as fast as the socket takes them (frames are
    * pre-serialized; only the seq and ids change). Each event gets a unique envelope id and
    * message id; they are buffered for Resume like any dispatch, but are not replyable.
@@ -595,7 +624,7 @@ export class QQSimulator {
       }
     }
     if (this.controlApi && target.pathname.startsWith(`${CONTROL_API_PREFIX}/`)) {
-      void Promise.resolve(handleControlRequest(this, method, target, body)).then(({ status, body: answer }) => {
+      void Promise.resolve(handleControlRequest(this, method, target, body, rawBody)).then(({ status, body: answer }) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer));
       });

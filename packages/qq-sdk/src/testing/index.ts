@@ -36,6 +36,7 @@ export type {
   SentMessageRecord,
 } from './SimulatorRecords.js';
 export type { ConnectionSelector } from './ConnectionSelector.js';
+export type { RawDispatch } from './rawDispatch.js';
 export { SIMULATOR_ROUTES, type SimulatorRoute } from './SimulatorRoute.js';
 export { PLATFORM_CLOSE_CODES, isResumableCloseCode, type PlatformCloseCode } from './closeCodes.js';
 export { PLATFORM_ERRORS, type PlatformErrorBody, type PlatformErrorCode } from './platformErrors.js';

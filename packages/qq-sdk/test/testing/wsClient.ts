@@ -13,12 +13,15 @@ export interface Frame {
 
 export class RawClient {
   readonly frames: Frame[] = [];
+  /** Every frame's text as it arrived. */
+  readonly texts: string[] = [];
   closeCode: number | undefined;
   private cursor = 0;
   private listeners = new Set<() => void>();
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
+      this.texts.push(data.toString());
       this.frames.push(JSON.parse(data.toString()) as Frame);
       for (const l of [...this.listeners]) l();
     });
