@@ -4,7 +4,8 @@ import * as z from '../internal/zod.js';
  * A platform timestamp as a `Date` that remembers exactly what the platform sent.
  *
  * Message events carry RFC 3339 strings with a `+08:00` offset (`"2026-07-21T10:00:00+08:00"`);
- * group and friend management events carry Unix seconds. Both become a `Date` here, while
+ * group and friend management events carry Unix seconds; the platform has also sent Go's
+ * `time.String()` form (`"2026-07-21 10:00:00.123 +0800 CST m=+12.3"`). Both become a `Date` here, while
  * {@link EventTimestamp.raw} keeps the original value and `toJSON()` returns it, so re-serializing an
  * event is lossless. An empty or unparsable value gives an invalid date (check {@link EventTimestamp.valid}).
  *
@@ -46,7 +47,23 @@ function toEpochMs(raw: string | number): number {
   if (raw.length > 0 && raw.length <= 13 && /^\d+$/.test(raw)) return toEpochMs(Number(raw));
   if (raw === '') return Number.NaN;
   const fast = parseRfc3339(raw);
-  return Number.isNaN(fast) ? Date.parse(raw) : fast;
+  if (!Number.isNaN(fast)) return fast;
+  const go = parseGoTime(raw);
+  return Number.isNaN(go) ? Date.parse(raw) : go;
+}
+
+// Go's time.String() form, which the platform has sent (satorijs/satori#293):
+// `2026-07-21 10:00:00.123456789 +0800 CST m=+12.345`, the zone name and monotonic part optional.
+// Without an offset (`2026-07-21 10:00:00`) the time is Beijing time, like every platform stamp.
+const GO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?(?: ([+-]\d{2})(\d{2}))?(?: [A-Za-z]{1,6})?(?: m=[+-]\d+(?:\.\d+)?)?$/u;
+
+function parseGoTime(raw: string): number {
+  const match = GO_TIME.exec(raw);
+  if (!match) return Number.NaN;
+  const [, date, time, fraction, offsetHours, offsetMinutes] = match;
+  const millis = fraction !== undefined ? fraction.slice(0, 4).padEnd(4, '0') : '';
+  const offset = offsetHours !== undefined ? `${offsetHours}:${offsetMinutes ?? '00'}` : '+08:00';
+  return parseRfc3339(`${date ?? ''}T${time ?? ''}${millis}${offset}`);
 }
 
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];

@@ -1,3 +1,4 @@
+import { stripBotMentions } from './botMentions.js';
 import type { DispatchMeta } from '../events/dispatchTypes.js';
 import type { EventAttachment, C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
 import type {
@@ -109,19 +110,24 @@ interface Normalized {
   guildId?: string;
 }
 
-function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessageEvent): Normalized {
+function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessageEvent, botUserId: string | undefined): Normalized {
   const author = data.author;
   if (type !== 'C2C_MESSAGE_CREATE') {
     const group = data as GroupMessageEvent;
     const id = author.member_openid ?? author.id ?? '';
+    // @-messages usually arrive with the @bot prefix already removed (leaving a space); every group
+    // message may carry the bot's own <qqbot-at-user id="…" /> tag, which content drops.
+    const own = group.mentions?.filter((m) => m.is_you === true).map((m) => m.member_openid ?? m.id ?? m.user_openid ?? '') ?? [];
+    // Without mention data, an @-message's leading tag can only be the bot's.
+    const leading = type === 'GROUP_AT_MESSAGE_CREATE' && group.mentions === undefined;
+    const mention = stripBotMentions(group.content, botUserId !== undefined ? [...own, botUserId] : own, leading);
     return {
       scene: 'group',
       target: { scene: 'group', groupOpenid: group.group_openid },
       author: toAuthor(id, author, author.member_role),
       rawContent: group.content,
-      // The platform strips the @bot prefix of group @-messages, usually leaving a leading space.
-      content: group.content.trim(),
-      mentionedBot: type === 'GROUP_AT_MESSAGE_CREATE' || (group.mentions?.some((m) => m.is_you === true) ?? false),
+      content: mention.content.trim(),
+      mentionedBot: type === 'GROUP_AT_MESSAGE_CREATE' || own.length > 0 || mention.found,
       mentions:
         group.mentions?.map((m) => toMention(m.member_openid ?? m.id ?? m.user_openid ?? '', m.bot, m.username)) ?? NO_ITEMS,
       groupOpenid: group.group_openid,
@@ -143,10 +149,10 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
 function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUserId: string | undefined): Normalized {
   const direct = type === 'DIRECT_MESSAGE_CREATE';
   const mentions = data.mentions?.map((m) => toMention(m.id, m.bot, m.username)) ?? NO_ITEMS;
-  const botMention = botUserId !== undefined ? new RegExp(`<@!?${botUserId}>`, 'gu') : /<@!?\d+>/u;
-  const mentionedBot = type === 'AT_MESSAGE_CREATE' || (botUserId !== undefined && botMention.test(data.content));
   // Strip the bot's mention (only the leading one when the bot id is unknown).
-  const stripped = botUserId !== undefined ? data.content.replace(botMention, '') : data.content.replace(/^\s*<@!?\d+>/u, '');
+  const mention = stripBotMentions(data.content, botUserId !== undefined ? [botUserId] : [], botUserId === undefined);
+  const mentionedBot = type === 'AT_MESSAGE_CREATE' || (botUserId !== undefined && mention.found);
+  const stripped = mention.content;
   return {
     scene: direct ? 'direct' : 'guild',
     target: direct ? { scene: 'direct', guildId: data.guild_id } : { scene: 'guild', channelId: data.channel_id, guildId: data.guild_id },
@@ -255,7 +261,7 @@ export function toMessage<K extends MessageEventType>(
 ): Message {
   const normalized =
     type === 'C2C_MESSAGE_CREATE' || type === 'GROUP_AT_MESSAGE_CREATE' || type === 'GROUP_MESSAGE_CREATE'
-      ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent)
+      ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent, context.botUserId)
       : normalizeGuild(type, data as GuildMessageEvent, context.botUserId);
   return new InboundMessage(type, data, meta, normalized, context);
 }

@@ -147,7 +147,10 @@ export interface Message {
   readonly channelId?: string;
   /** The guild id (scenes `guild` and `direct`; for `direct` the DM session's guild id). */
   readonly guildId?: string;
-  /** The text with the bot mention stripped and surrounding whitespace trimmed. */
+  /**
+   * The text with the bot's own mention stripped (`<@!id>` in guilds, `<qqbot-at-user id="…" />`
+   * in groups; other people's mentions stay) and surrounding whitespace trimmed.
+   */
   readonly content: string;
   /** The text exactly as received. */
   readonly rawContent: string;

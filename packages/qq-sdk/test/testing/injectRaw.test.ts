@@ -40,7 +40,7 @@ describe('injectRaw(): a captured payload replayed verbatim', () => {
     const d = (JSON.parse(SPARSE_C2C) as { d: Record<string, unknown> }).d;
     // Nothing added, nothing lost; the SDK only turns the timestamp into a Date.
     expect(msg.raw).toEqual({ ...d, timestamp: new Date(d['timestamp'] as string) });
-    expect(Object.keys(msg.raw)).toEqual(Object.keys(d));
+    expect(Object.keys(msg.raw as object)).toEqual(Object.keys(d));
     expect(injected).toMatchObject({ type: 'C2C_MESSAGE_CREATE', id: 'C2C_MESSAGE_CREATE:ab1cdef', delivered: 1 });
     await msg.reply('hello');
     expect(sim.messagesTo('E4F3A1B2C3D4E5F60718293A4B5C6D7E')[0]).toMatchObject({ passive: true, msgId: 'ROBOT1.0_raw1', msgSeq: 1 });
