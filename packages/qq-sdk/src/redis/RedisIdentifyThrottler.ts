@@ -82,7 +82,8 @@ export class RedisIdentifyThrottler implements IdentifyThrottler {
    */
   async waitForIdentify(shardId: number, signal?: AbortSignal): Promise<void> {
     const bucket = shardId % Math.max(1, this.#limit.max_concurrency);
-    const keys = [this.#caller.key('identify', bucket), this.#caller.key('identify', 'remaining')];
+    // One hash tag for both: the script touches them together (one slot on a Redis Cluster).
+    const keys = [this.#caller.slotKey('identify', bucket), this.#caller.slotKey('identify', 'remaining')];
     for (;;) {
       signal?.throwIfAborted();
       // Seed the shared budget from what /gateway/bot said, or from `total` once its reset passed.

@@ -1,17 +1,22 @@
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/Logger.js';
+import type { RedisClient } from './RedisClient.js';
 
 /** Options every Redis-backed store takes. */
 export interface RedisStoreOptions {
   /**
-   * A connected (or connecting) ioredis client. Stores never close it: you own its lifecycle.
+   * A connected (or connecting) ioredis client: a `Redis` (a single server, or a master found
+   * through Sentinel) or a `Cluster`. Stores never close it: you own its lifecycle.
    * One client can be shared by all stores of a process.
    */
-  readonly redis: Redis;
-  /** The bot's AppID: every key is namespaced by it, so several bots can share one Redis. */
+  readonly redis: RedisClient;
+  /**
+   * The bot's AppID: every key is namespaced by it, so several bots can share one Redis.
+   * It must not contain `{` or `}` (the stores place the Redis Cluster hash tags themselves).
+   */
   readonly appId: string;
   /**
-   * The first segment of every key: keys look like `qq-sdk:{appId}:dedup:…`.
+   * The first segment of every key: keys look like `qq-sdk:<appId>:dedup:…` or
+   * `{qq-sdk:<appId>:identify}:…`. It must not contain `{` or `}`.
    * @defaultValue 'qq-sdk'
    */
   readonly keyPrefix?: string;

@@ -67,8 +67,9 @@ export class RedisTokenCache implements SharedTokenCache {
     this.#lockTtlMs = options.lockTtlMs ?? 15_000;
     this.#pollMs = options.pollIntervalMs ?? 25;
     this.#clock = options.clock ?? systemClock;
-    this.#tokenKey = this.#caller.key('token', 'app');
-    this.#lockKey = this.#caller.key('token', 'lock');
+    // One hash tag for the token and its lock, so a script may check both in one step on a cluster.
+    this.#tokenKey = this.#caller.slotKey('token', 'app');
+    this.#lockKey = this.#caller.slotKey('token', 'lock');
   }
 
   /**

@@ -4,27 +4,38 @@ import { resolveLogger, type Logger } from '../logging/Logger.js';
 import { RedisDedupStore } from './RedisDedupStore.js';
 import { RedisIdentifyThrottler, type RedisIdentifyThrottlerOptions } from './RedisIdentifyThrottler.js';
 import { RedisReplyLedgerStore, type RedisReplyLedgerStoreOptions } from './RedisReplyLedgerStore.js';
+import type { RedisClient } from './RedisClient.js';
 import { RedisSessionStore } from './RedisSessionStore.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
 import { RedisTokenCache } from './RedisTokenCache.js';
 
-/** Options of {@link createRedisStores}: the shared options plus a few per-store ones. */
-export interface RedisStoresOptions extends Omit<RedisStoreOptions, 'redis'> {
+/**
+ * Options of {@link createRedisStores}: the shared options plus a few per-store ones.
+ *
+ * @typeParam C - The kind of client you pass in (`Redis` or `Cluster`); a URL makes a `Redis`.
+ */
+export interface RedisStoresOptions<C extends RedisClient = RedisClient> extends Omit<RedisStoreOptions, 'redis'> {
   /**
-   * An ioredis client you own, or a Redis URL (`redis://host:6379/0`) for a client the stores
-   * create and {@link RedisStores.close} quits.
+   * An ioredis client you own — a `Redis` (a single server, or a master found through Sentinel:
+   * `new Redis({ sentinels, name })`) or a `Cluster` — or a Redis URL (`redis://host:6379/0`)
+   * for a single-server client the stores create and {@link RedisStores.close} quits. Cluster and
+   * Sentinel clients take many options of their own, so you build them.
    */
-  readonly redis: Redis | string;
+  readonly redis: C | string;
   /** See {@link RedisReplyLedgerStoreOptions.onUnavailable}. @defaultValue 'fail' */
   readonly replyLedgerOnUnavailable?: RedisReplyLedgerStoreOptions['onUnavailable'];
   /** See {@link RedisIdentifyThrottlerOptions.windowMs}. @defaultValue 5500 */
   readonly identifyWindowMs?: RedisIdentifyThrottlerOptions['windowMs'];
 }
 
-/** Every Redis-backed store of one bot, sharing one client and namespace. */
-export interface RedisStores {
+/**
+ * Every Redis-backed store of one bot, sharing one client and namespace.
+ *
+ * @typeParam C - The client's type: the one you passed in, or `Redis` for a URL.
+ */
+export interface RedisStores<C extends RedisClient = Redis> {
   /** The client every store uses. */
-  readonly redis: Redis;
+  readonly redis: C;
   /** For `QQBot`'s `dedupStore` / the `EventDispatcher`'s `dedup`. */
   readonly dedup: RedisDedupStore;
   /** For `QQBot`'s `replyLedger` / `ReplyQuota`'s `store`. */
@@ -40,8 +51,8 @@ export interface RedisStores {
 }
 
 /**
- * Creates every Redis-backed store for one bot from one ioredis client (yours, or one made from a
- * URL).
+ * Creates every Redis-backed store for one bot from one ioredis client (yours — a `Redis`, a
+ * Sentinel-backed `Redis` or a `Cluster` — or one made from a URL).
  *
  * @example
  * ```ts
@@ -56,19 +67,42 @@ export interface RedisStores {
  * });
  * ```
  */
-export function createRedisStores(options: RedisStoresOptions): RedisStores {
+export function createRedisStores(options: RedisStoresOptions<Redis>): RedisStores<Redis>;
+/**
+ * Creates every Redis-backed store for one bot on a `Cluster` (or a client typed `Redis | Cluster`);
+ * `stores.redis` keeps the client's type.
+ *
+ * @typeParam C - The kind of client passed in; inferred.
+ * @example
+ * ```ts
+ * import { Cluster } from 'ioredis';
+ * import { createRedisStores } from 'qq-sdk/redis';
+ *
+ * const cluster = new Cluster([{ host: '10.0.0.1', port: 6379 }], { redisOptions: { maxRetriesPerRequest: 1 } });
+ * const stores = createRedisStores({ redis: cluster, appId });
+ * ```
+ */
+export function createRedisStores<C extends RedisClient>(options: RedisStoresOptions<C>): RedisStores<C>;
+export function createRedisStores(options: RedisStoresOptions): RedisStores<RedisClient> {
   const { replyLedgerOnUnavailable, identifyWindowMs, redis: given, ...rest } = options;
-  const owned = typeof given === 'string';
-  const redis = owned ? new Redis(given) : given;
-  if (owned) reportOutages(redis, resolveLogger(rest.logger));
+  // A URL makes a client the stores own (and close); a client passed in stays the caller's.
+  let owned: Redis | undefined;
+  let redis: RedisClient;
+  if (typeof given === 'string') {
+    owned = new Redis(given);
+    reportOutages(owned, resolveLogger(rest.logger));
+    redis = owned;
+  } else {
+    redis = given;
+  }
   const shared: RedisStoreOptions = { ...rest, redis };
   return {
     redis,
     close: async () => {
-      if (!owned || redis.status === 'end') return;
+      if (!owned || owned.status === 'end') return;
       // Resolve once the connection is really gone, not just when QUIT is answered.
-      const ended = new Promise<void>((resolve) => redis.once('end', () => resolve()));
-      await redis.quit().catch(() => redis.disconnect());
+      const ended = new Promise<void>((resolve) => owned.once('end', () => resolve()));
+      await owned.quit().catch(() => owned.disconnect());
       await ended;
     },
     dedup: new RedisDedupStore(shared),

@@ -1,5 +1,5 @@
 // The code of docs/scaling.md, type-checked so the guide cannot drift from the API.
-import type { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { describe, expectTypeOf, it } from 'vitest';
 import { API, QQBot, RestClient, TokenManager, type DedupStore, type GatewaySessionStore, type IdentifyThrottler, type ReplyLedgerStore, type SharedTokenCache } from '../../src/index.js';
 import {
@@ -10,6 +10,7 @@ import {
   RedisSessionStore,
   RedisTokenCache,
   RedisUnavailableError,
+  type RedisClient,
   type RedisStores,
 } from '../../src/redis/index.js';
 import { QQError } from '../../src/errors/index.js';
@@ -85,6 +86,39 @@ describe('docs/scaling.md', () => {
     const tokens = new TokenManager({ appId, clientSecret, sharedCache: new RedisTokenCache({ redis, appId }) });
     const api = new API(new RestClient({ token: tokens, appId }));
     expectTypeOf(api).toEqualTypeOf<API>();
+  });
+
+  it('Redis Cluster', () => {
+    const cluster = new Cluster(
+      [
+        { host: '10.0.0.1', port: 6379 },
+        { host: '10.0.0.2', port: 6379 },
+      ],
+      { redisOptions: { maxRetriesPerRequest: 1 } },
+    );
+    cluster.on('error', (error: Error) => console.warn('redis:', error.message));
+    const stores = createRedisStores({ redis: cluster, appId });
+    expectTypeOf(stores).toEqualTypeOf<RedisStores<Cluster>>();
+    expectTypeOf(stores.redis).toEqualTypeOf<Cluster>();
+    expectTypeOf(new RedisDedupStore({ redis: cluster, appId })).toEqualTypeOf<RedisDedupStore>();
+  });
+
+  it('Redis Sentinel', () => {
+    const redis = new Redis({
+      sentinels: [
+        { host: '10.0.0.1', port: 26379 },
+        { host: '10.0.0.2', port: 26379 },
+      ],
+      name: 'mymaster',
+      failoverDetector: true,
+      maxRetriesPerRequest: 1,
+    });
+    redis.on('error', (error: Error) => console.warn('redis:', error.message));
+    const stores = createRedisStores({ redis, appId });
+    expectTypeOf(stores).toEqualTypeOf<RedisStores>();
+    // A client typed as either kind works too.
+    const either: RedisClient = Math.random() > 0.5 ? redis : new Cluster([]);
+    expectTypeOf(createRedisStores({ redis: either, appId }).redis).toEqualTypeOf<Redis | Cluster>();
   });
 
   it('the ledger can be told to count locally during an outage', () => {

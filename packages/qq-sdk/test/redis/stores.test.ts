@@ -97,9 +97,9 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     const tokens = await Promise.all(Array.from({ length: 400 }, (_, i) => (i % 2 ? a : b).getAccessToken()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
     expect(requests).toBe(1);
-    const stored = JSON.parse((await client().get(`qq-sdk:${APP}:token:app`))!) as { token: string; expiresAt: number };
+    const stored = JSON.parse((await client().get(`{qq-sdk:${APP}:token}:app`))!) as { token: string; expiresAt: number };
     expect(stored.token).toBe('token-1');
-    expect(await client().pttl(`qq-sdk:${APP}:token:app`)).toBeGreaterThan(7_000_000);
+    expect(await client().pttl(`{qq-sdk:${APP}:token}:app`)).toBeGreaterThan(7_000_000);
     // A 401 in one process drops the shared token; the next refresh anywhere fetches a new one, once.
     a.invalidate('token-1');
     expect(await a.getAccessToken()).toBe('token-2');
@@ -162,7 +162,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
       expect(times).toHaveLength(3);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(windowMs - 5);
     }
-    expect(Number(await client().get(`qq-sdk:${APP}:identify:remaining`))).toBe(894);
+    expect(Number(await client().get(`{qq-sdk:${APP}:identify}:remaining`))).toBe(894);
   });
 
   it('identify throttle: an exhausted fleet budget waits for its reset', async () => {
@@ -182,7 +182,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect((await stores.replyLedger.claim('k', 5, 1000)).seq).toBe(1);
     const throttler = stores.identifyThrottler({ total: 10, remaining: 10, reset_after: 1000, max_concurrency: 1 });
     await throttler.waitForIdentify(0);
-    expect(await client().exists(`qq-sdk:${APP}:identify:0`)).toBe(1);
+    expect(await client().exists(`{qq-sdk:${APP}:identify}:0`)).toBe(1);
   });
 
   it('createRedisStores from a URL owns its client and quits it on close', async () => {
@@ -197,7 +197,9 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect(await mine.ping()).toBe('PONG');
   });
 
-  it('rejects an empty appId (keys must be namespaced)', () => {
+  it('rejects an empty appId (keys must be namespaced), and braces that would move the hash tags', () => {
     expect(() => new RedisDedupStore({ redis: client(), appId: '' })).toThrow(/appId/);
+    expect(() => new RedisDedupStore({ redis: client(), appId: '{1}' })).toThrow(/must not contain/);
+    expect(() => new RedisIdentifyThrottler({ redis: client(), appId: APP, keyPrefix: 'bot}', limit: { total: 1, remaining: 1, reset_after: 0, max_concurrency: 1 } })).toThrow(/keyPrefix/);
   });
 });

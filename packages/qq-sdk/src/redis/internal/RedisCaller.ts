@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { resolveLogger, type Logger } from '../../logging/Logger.js';
+import type { RedisClient } from '../RedisClient.js';
 import type { RedisStoreOptions } from '../RedisStoreOptions.js';
 import { RedisUnavailableError } from '../RedisUnavailableError.js';
 
@@ -22,10 +22,15 @@ export function luaScript(source: string): LuaScript {
  * What every Redis store shares: key naming under `prefix:appId:`, a per-call timeout, fast
  * failure while the client is down, and one warning per outage (plus one when Redis is back).
  *
+ * Keys come in two shapes, for Redis Cluster: {@link RedisCaller.key} has no hash tag, so keys
+ * spread over the cluster's slots by their full name (one per event, message or shard);
+ * {@link RedisCaller.slotKey} wraps `prefix:appId:group` in a hash tag, so every key of a group
+ * lands in one slot and a Lua script may touch several of them.
+ *
  * @internal
  */
 export class RedisCaller {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly logger: Logger;
   readonly #base: string;
   readonly #timeoutMs: number;
@@ -34,20 +39,33 @@ export class RedisCaller {
 
   constructor(options: RedisStoreOptions, store: string) {
     if (!options.appId) throw new TypeError(`${store}: options.appId must be a non-empty string (keys are namespaced by it)`);
+    const prefix = options.keyPrefix ?? 'qq-sdk';
+    // A brace here would become the hash tag of every key and pin them all to one cluster slot.
+    if (/[{}]/u.test(prefix + options.appId)) {
+      throw new TypeError(`${store}: options.keyPrefix and options.appId must not contain '{' or '}' (the stores place the hash tags)`);
+    }
     this.redis = options.redis;
     this.logger = resolveLogger(options.logger);
-    this.#base = `${options.keyPrefix ?? 'qq-sdk'}:${options.appId}:`;
+    this.#base = `${prefix}:${options.appId}:`;
     this.#timeoutMs = options.operationTimeoutMs ?? 1000;
     this.#store = store;
   }
 
-  /** The full key for `kind` and `id`, e.g. `qq-sdk:102000000:dedup:<id>`. */
+  /** The full key for `kind` and `id`, e.g. `qq-sdk:102000000:dedup:<id>`: its own slot. */
   key(kind: string, id: string | number): string {
     return `${this.#base}${kind}:${id}`;
   }
 
+  /**
+   * The full key for `id` in `group`, e.g. `{qq-sdk:102000000:identify}:remaining`: every key of
+   * the group hashes to the same cluster slot, as keys one script touches must.
+   */
+  slotKey(group: string, id: string | number): string {
+    return `{${this.#base}${group}}:${id}`;
+  }
+
   /** Runs `command` with the timeout; throws {@link RedisUnavailableError} when Redis is not usable. */
-  async run<T>(operation: string, command: (redis: Redis) => Promise<T>): Promise<T> {
+  async run<T>(operation: string, command: (redis: RedisClient) => Promise<T>): Promise<T> {
     const status = this.redis.status;
     if (DOWN_STATUSES.has(status)) throw new RedisUnavailableError(operation, `client status '${status}'`);
     let timer: NodeJS.Timeout | undefined;
