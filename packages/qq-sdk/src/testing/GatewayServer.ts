@@ -28,6 +28,10 @@ export interface GatewayContext {
   sessionStartLimit: SessionStartLimiter;
   /** Close every connection with 4009 this long after it opened; null = never. */
   connectionLifetimeMs: number | null;
+  /** Close with 4009 this long after sending op 7; null = leave the connection open. */
+  reconnectCloseDelayMs: number | null;
+  /** What a bad token at Identify/Resume gets: a 4004 close or op 9. */
+  invalidGatewayToken: 4004 | 'invalid-session';
   /** Refuse (op 9) identifies beyond `max_concurrency` per 5 s. */
   enforceMaxConcurrency: boolean;
   replayBufferSize: number;
@@ -45,6 +49,8 @@ interface Connection {
   closingByServer: boolean;
   /** The connectionLifetimeMs timer, cleared when the connection closes. */
   lifetime: NodeJS.Timeout | undefined;
+  /** The 4009 close that follows an op 7, cleared when the connection closes first. */
+  reconnectClose: NodeJS.Timeout | undefined;
 }
 
 /** A dispatch prepared once and sent to every session that should receive it. Internal. */
@@ -141,7 +147,18 @@ export class GatewayServer {
   /** Sends op 7 (Reconnect) to the selected connections. */
   reconnect(selector?: ConnectionSelector): number {
     const conns = this.select(selector);
-    for (const conn of conns) conn.socket.send(RECONNECT);
+    const delay = this.ctx.reconnectCloseDelayMs;
+    for (const conn of conns) {
+      conn.socket.send(RECONNECT);
+      // The platform follows op 7 with a 4009 close (resumable) at once.
+      if (delay !== null) {
+        clearTimeout(conn.reconnectClose);
+        conn.reconnectClose = setTimeout(() => {
+          if (this.open.get(conn.socket) === conn && !conn.closingByServer) this.closeConnection(conn, 4009);
+        }, delay);
+        conn.reconnectClose.unref();
+      }
+    }
     return conns.length;
   }
 
@@ -263,7 +280,7 @@ export class GatewayServer {
 
   private onConnection(socket: WebSocket): void {
     const record: ConnectionRecord = { id: this.connections.length + 1, openedAt: this.ctx.clock.now() };
-    const conn: Connection = { record, socket, session: null, closingByServer: false, lifetime: undefined };
+    const conn: Connection = { record, socket, session: null, closingByServer: false, lifetime: undefined, reconnectClose: undefined };
     if (this.ctx.connectionLifetimeMs !== null) {
       // The platform ends connections periodically with 4009 (about every 30 min in production).
       conn.lifetime = setTimeout(() => this.closeConnection(conn, 4009), this.ctx.connectionLifetimeMs);
@@ -281,6 +298,7 @@ export class GatewayServer {
 
   private onClose(conn: Connection, code: number): void {
     clearTimeout(conn.lifetime);
+    clearTimeout(conn.reconnectClose);
     this.open.delete(conn.socket);
     conn.record.closedAt = this.ctx.clock.now();
     conn.record.closeCode = code;
@@ -352,12 +370,13 @@ export class GatewayServer {
   private onIdentify(conn: Connection, d: unknown): void {
     const parsed = IdentifyDataSchema.safeParse(d);
     if (!parsed.success || conn.session) {
-      this.closeConnection(conn, conn.session ? 4001 : 4002);
+      // botgo's table: 4005 for an identify repeated on a connection that already has a session.
+      this.closeConnection(conn, conn.session ? 4005 : 4002);
       return;
     }
     const { token, intents } = parsed.data;
     const shard = parsed.data.shard ?? ([0, 1] as const);
-    const tokenValid = this.ctx.tokens.isValidAuthorization(token);
+    const tokenValid = this.ctx.tokens.isValidGatewayToken(token);
     const record: IdentifyRecord = {
       connectionId: conn.record.id,
       at: this.ctx.clock.now(),
@@ -373,8 +392,10 @@ export class GatewayServer {
     };
     if (this.stickyCode !== null) return refuse(this.stickyCode);
     const limit = this.ctx.sessionStartLimit;
+    if (!tokenValid && this.ctx.invalidGatewayToken === 4004) return refuse(4004);
     if (!tokenValid || !limit.available()) {
-      // A bad token (or no sessions left) is an invalid session: the bot must identify again.
+      // No sessions left (or a bad token, with invalidGatewayToken 'invalid-session') is an
+      // invalid session: the bot must identify again.
       record.result = { ok: false, invalidSession: true };
       conn.socket.send('{"op":9,"d":false}');
       this.ctx.notify();
@@ -429,7 +450,7 @@ export class GatewayServer {
       return;
     }
     const { token, session_id: sessionId, seq } = parsed.data;
-    const tokenValid = this.ctx.tokens.isValidAuthorization(token);
+    const tokenValid = this.ctx.tokens.isValidGatewayToken(token);
     const record: ResumeRecord = {
       connectionId: conn.record.id,
       at: this.ctx.clock.now(),
@@ -445,6 +466,12 @@ export class GatewayServer {
       return;
     }
     const session = this.sessions.get(sessionId);
+    if (!tokenValid && this.ctx.invalidGatewayToken === 4004) {
+      // The session survives: the bot refreshes its token and resumes.
+      record.result = { ok: false, closeCode: 4004 };
+      this.closeConnection(conn, 4004);
+      return;
+    }
     if (!tokenValid || !session) {
       // With a bad token the session itself survives, so the bot may resume with a fresh token.
       record.result = { ok: false, invalidSession: true };

@@ -213,6 +213,8 @@ export class QQSimulator {
       sessionStartLimit: this.sessionLimit,
       enforceMaxConcurrency: options.enforceMaxConcurrency ?? false,
       connectionLifetimeMs: options.connectionLifetimeMs ?? null,
+      reconnectCloseDelayMs: options.reconnectCloseDelayMs === undefined ? DEFAULT_RECONNECT_CLOSE_DELAY_MS : options.reconnectCloseDelayMs,
+      invalidGatewayToken: options.invalidGatewayToken ?? 4004,
       replayBufferSize: options.replayBufferSize ?? 200_000,
       botUser,
       intentOf: (type) => {
@@ -734,6 +736,9 @@ export class QQSimulator {
   }
 }
 
+/** How long after op 7 the simulator closes with 4009 unless told otherwise (the platform: "right away"). */
+const DEFAULT_RECONNECT_CLOSE_DELAY_MS = 200;
+
 /** Refuses option values the simulator cannot honour, naming the option. */
 function checkOptions(options: SimulatorOptions): void {
   const checks: [keyof SimulatorOptions, number | undefined, number, number][] = [
@@ -745,10 +750,14 @@ function checkOptions(options: SimulatorOptions): void {
     ['connectionLifetimeMs', options.connectionLifetimeMs, 1, 2 ** 31 - 1],
     ['webhookRetries', options.webhookRetries, 0, 100],
     ['webhookRetryDelayMs', options.webhookRetryDelayMs, 0, 2 ** 31 - 1],
+    ['reconnectCloseDelayMs', options.reconnectCloseDelayMs ?? undefined, 0, 2 ** 31 - 1],
   ];
   for (const [name, value, min, max] of checks) {
     if (value !== undefined && !(Number.isInteger(value) && value >= min && value <= max)) {
       throw new SimulatorError(`QQSimulator.start: option ${name} must be an integer from ${min} to ${max}, got ${String(value)}.`);
     }
+  }
+  if (options.invalidGatewayToken !== undefined && options.invalidGatewayToken !== 4004 && options.invalidGatewayToken !== 'invalid-session') {
+    throw new SimulatorError(`QQSimulator.start: option invalidGatewayToken must be 4004 or 'invalid-session', got ${String(options.invalidGatewayToken)}.`);
   }
 }

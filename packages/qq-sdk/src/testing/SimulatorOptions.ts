@@ -113,6 +113,21 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
    */
   connectionLifetimeMs?: number;
   /**
+   * After op 7 (Reconnect) the platform closes the connection with 4009 right away (botgo's
+   * close-code table: "发了 reconnect 之后马上关闭连接"); this is how long after op 7 the
+   * simulator does, in real milliseconds. `null` leaves the connection open (a bot must then act
+   * on op 7 alone). @defaultValue 200
+   */
+  reconnectCloseDelayMs?: number | null;
+  /**
+   * What an Identify or Resume with a token that is not (or no longer) valid gets: `4004`
+   * closes the connection with 4004 "authentication failed" (the docs' close-code table, botgo, and
+   * OpenClaw's gateway, which refreshes the token and resumes); `'invalid-session'` answers op 9
+   * instead. A Resume refused this way leaves its session resumable with a fresh token.
+   * @defaultValue 4004
+   */
+  invalidGatewayToken?: 4004 | 'invalid-session';
+  /**
    * Refuse with op 9 (`d: false`) an Identify beyond `session_start_limit.max_concurrency` in 5 s
    * (on the simulator clock), to test an identify throttle. How the platform reacts is not
    * documented.

@@ -45,6 +45,15 @@ export class TokenIssuer {
     return this.isValid(value.slice('QQBot '.length).trim());
   }
 
+  /**
+   * Whether the token of an Identify or Resume is valid. The gateway takes it with or without the
+   * `QQBot ` prefix: botgo identifies with `QQBot <token>` and resumes with the bare token, and
+   * both work in production; the docs' Resume example is bare too.
+   */
+  isValidGatewayToken(value: string): boolean {
+    return value.startsWith('QQBot ') ? this.isValidAuthorization(value) : this.isValid(value.trim());
+  }
+
   /** Invalidates every token issued so far; the next request gets a fresh one. */
   expireAll(): void {
     this.tokens.length = 0;

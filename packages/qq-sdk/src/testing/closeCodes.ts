@@ -5,6 +5,9 @@
  * - `sticky`: the code stays in force, every later Identify or Resume is closed with it again
  *   (bot delisted / banned) until {@link QQSimulator.unban} is called.
  *
+ * 4004 and 4005 are not in the docs' table but in botgo's (`errs/err.go`); a token refused with
+ * 4004 leaves the session resumable with a fresh token, as OpenClaw's gateway expects.
+ *
  * Codes not in the table (1000, 4900–4913 …) are allowed too: 1000–1999 keep the session
  * resumable, every other code ends it.
  *
@@ -13,6 +16,8 @@
 export const PLATFORM_CLOSE_CODES = {
   4001: { reason: 'invalid opcode', resumable: false, sticky: false },
   4002: { reason: 'invalid payload', resumable: false, sticky: false },
+  4004: { reason: 'authentication failed', resumable: true, sticky: false },
+  4005: { reason: 'repeated identify', resumable: true, sticky: false },
   4006: { reason: 'invalid session id, cannot resume', resumable: false, sticky: false },
   4007: { reason: 'invalid seq', resumable: false, sticky: false },
   4008: { reason: 'payload sent too fast', resumable: true, sticky: false },

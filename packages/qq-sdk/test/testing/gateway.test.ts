@@ -266,10 +266,18 @@ describe('gateway protocol', () => {
     ]);
   });
 
-  it('answers an Identify with an invalid token with op 9', async () => {
+  it('closes an Identify with an invalid token with 4004, or answers op 9 with invalidGatewayToken: invalid-session', async () => {
     const s = await start();
-    expect((await identifyExpectingOp9(s, 'forged')).answer).toEqual({ op: 9, d: false });
-    expect(s.identifies[0]).toMatchObject({ tokenValid: false, result: { ok: false, invalidSession: true } });
+    const client = await RawClient.open(s.wsUrl);
+    clients.push(client);
+    await client.next((f) => f.op === 10);
+    client.send({ op: 2, d: { token: 'QQBot forged-token', intents: GROUP_AND_C2C, shard: [0, 1] } });
+    expect(await client.closed()).toBe(4004);
+    expect(s.identifies[0]).toMatchObject({ tokenValid: false, result: { ok: false, closeCode: 4004 } });
+    await s.close();
+    const lenient = await start({ invalidGatewayToken: 'invalid-session' });
+    expect((await identifyExpectingOp9(lenient, 'forged')).answer).toEqual({ op: 9, d: false });
+    expect(lenient.identifies[0]).toMatchObject({ tokenValid: false, result: { ok: false, invalidSession: true } });
   });
 });
 
@@ -417,8 +425,26 @@ describe('resume and session effects', () => {
     expect(await next.closed()).toBe(4007);
   });
 
-  it('after expireToken(), REST answers 401 and a Resume gets op 9 true (resumable with a fresh token)', async () => {
+  it('after expireToken(), REST answers 401 and a Resume is closed with 4004; the session resumes with a fresh token', async () => {
     const s = await start();
+    const token = await getToken(s);
+    const { client, sessionId } = await connect(s, { token });
+    s.expireToken();
+    client.terminate();
+    const next = await RawClient.open(s.wsUrl);
+    clients.push(next);
+    await next.next((f) => f.op === 10);
+    next.send(resumeFrame(token, sessionId, 1));
+    expect(await next.closed()).toBe(4004);
+    const again = await RawClient.open(s.wsUrl);
+    clients.push(again);
+    await again.next((f) => f.op === 10);
+    again.send(resumeFrame(await getToken(s), sessionId, 1));
+    await again.next((f) => f.t === 'RESUMED');
+  });
+
+  it('with invalidGatewayToken: invalid-session, a Resume with an expired token gets op 9 true instead', async () => {
+    const s = await start({ invalidGatewayToken: 'invalid-session' });
     const token = await getToken(s);
     const { client, sessionId } = await connect(s, { token });
     s.expireToken();
