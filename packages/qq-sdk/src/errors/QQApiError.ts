@@ -73,25 +73,25 @@ export class QQApiError extends QQError {
   readonly retryAfterMs: number | undefined;
 
   /** @param init - The failed call; see {@link QQApiErrorInit}. */
-  constructor(given: QQApiErrorInit) {
-    const init = redactInit(given, []);
-    const info = describePlatformCode(init.code ?? 0, init.status);
-    const head = `${init.method} ${init.route} failed with HTTP ${init.status}`;
-    const codePart = init.code !== undefined ? ` code ${init.code}` : '';
-    const platform = init.platformMessage ? ` "${init.platformMessage}"` : '';
-    const trace = init.traceId ? ` (trace id ${init.traceId})` : '';
+  constructor(init: QQApiErrorInit) {
+    const clean = redactInit(init, []);
+    const info = describePlatformCode(clean.code ?? 0, clean.status);
+    const head = `${clean.method} ${clean.route} failed with HTTP ${clean.status}`;
+    const codePart = clean.code !== undefined ? ` code ${clean.code}` : '';
+    const platform = clean.platformMessage ? ` "${clean.platformMessage}"` : '';
+    const trace = clean.traceId ? ` (trace id ${clean.traceId})` : '';
     super(`${head}${codePart}${platform}: ${info.explanation}${trace}`);
-    this.status = init.status;
-    this.code = init.code;
-    this.platformMessage = init.platformMessage;
-    this.traceId = init.traceId;
-    this.method = init.method;
-    this.route = init.route;
-    this.kind = init.kind ?? info.kind;
-    this.retry = init.retry ?? info.retry;
+    this.status = clean.status;
+    this.code = clean.code;
+    this.platformMessage = clean.platformMessage;
+    this.traceId = clean.traceId;
+    this.method = clean.method;
+    this.route = clean.route;
+    this.kind = clean.kind ?? info.kind;
+    this.retry = clean.retry ?? info.retry;
     this.explanation = info.explanation;
-    this.body = init.body;
-    this.retryAfterMs = init.retryAfterMs;
+    this.body = clean.body;
+    this.retryAfterMs = clean.retryAfterMs;
   }
 
   /** `true` if retrying the same request can succeed. */

@@ -100,7 +100,7 @@ describe('tokens at the gateway', () => {
     s.dropConnection();
     s.inject('C2C_MESSAGE_CREATE', { content: 'while away' });
     await s.waitFor(() => s.resumes.some((r) => r.result.ok), { timeoutMs: 5000 });
-    expect(s.resumes.some((r) => r.result.closeCode === 4004)).toBe(true);
+    expect(s.resumes.some((r) => !r.result.ok && r.result.closeCode === 4004)).toBe(true);
     expect(s.tokenRequests).toBeGreaterThan(tokensBefore);
     expect(s.identifies).toHaveLength(1);
     await s.waitFor(() => seen.includes('while away'));
