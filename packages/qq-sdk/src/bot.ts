@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import type { SharedTokenCache } from './auth/SharedTokenCache.js';
-import { TokenManager } from './auth/TokenManager.js';
+import { TokenManager, type TokenManagerOptions } from './auth/TokenManager.js';
 import type { DedupStore } from './events/DedupStore.js';
 import type { DispatchEnvelope } from './events/DispatchEnvelope.js';
 import type { DispatcherListeners, DispatchContext, DispatchMeta, DispatchOutcome } from './events/dispatchTypes.js';
@@ -31,7 +31,7 @@ import { API } from './rest/API.js';
 import { createProxyAgent } from './rest/createProxyAgent.js';
 import { createProxyFetch } from './rest/createProxyFetch.js';
 import type { FetchLike } from './rest/fetchWithTimeout.js';
-import { RestClient } from './rest/RestClient.js';
+import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import type { WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 
@@ -57,10 +57,20 @@ export interface QQBotOptions {
   readonly intents: readonly IntentName[] | number;
   /** How events arrive: the WebSocket gateway or HTTP callbacks. @defaultValue 'websocket' */
   readonly transport?: 'websocket' | 'webhook';
-  /** REST base URL (a simulator, a proxy). @defaultValue https://api.sgroup.qq.com */
+  /**
+   * REST base URL (a simulator, a proxy). @defaultValue https://api.bot.qq.com (with `sandbox`,
+   * https://sandbox.api.bot.qq.com), falling back to the pre-2026-08 host; see `apiFallbackUrls`
+   */
   readonly apiBaseUrl?: string;
-  /** Token endpoint. @defaultValue https://bots.qq.com/app/getAppAccessToken */
+  /** See {@link RestClientOptions.apiFallbackUrls}. */
+  readonly apiFallbackUrls?: readonly string[];
+  /**
+   * Token endpoint. @defaultValue https://api.bot.qq.com/app/getAppAccessToken, falling back to
+   * https://bots.qq.com/app/getAppAccessToken; see `tokenFallbackUrls`
+   */
   readonly tokenUrl?: string;
+  /** See {@link TokenManagerOptions.tokenFallbackUrls}. */
+  readonly tokenFallbackUrls?: readonly string[];
   /** Use the sandbox environment. */
   readonly sandbox?: boolean;
   /** Overrides the gateway URL returned by /gateway/bot. */
@@ -255,6 +265,7 @@ export class QQBot {
       appId: options.appId,
       clientSecret: options.clientSecret,
       ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
+      ...(options.tokenFallbackUrls !== undefined ? { tokenFallbackUrls: options.tokenFallbackUrls } : {}),
       ...(fetchImpl !== undefined ? { fetch: fetchImpl } : {}),
       ...(options.tokenCache !== undefined ? { sharedCache: options.tokenCache } : {}),
       ...(options.tokenTimeoutMs !== undefined ? { timeoutMs: options.tokenTimeoutMs } : {}),
@@ -265,6 +276,7 @@ export class QQBot {
       { token: this.tokens, appId: options.appId },
       {
         apiBaseUrl: options.apiBaseUrl,
+        apiFallbackUrls: options.apiFallbackUrls,
         sandbox: options.sandbox,
         fetch: fetchImpl,
         logger: this.#logger,

@@ -19,7 +19,7 @@ const accountShape = {
   token: z.string().min(3).optional().describe('"AppID:AppSecret", as written by `channels add --token`.'),
   tokenFile: z.string().min(1).optional().describe('File holding "AppID:AppSecret".'),
   useEnv: z.boolean().optional().describe('Read QQBOT_APP_ID / QQBOT_CLIENT_SECRET from the gateway environment.'),
-  sandbox: z.boolean().optional().describe("Use QQ's sandbox API (sandbox.api.sgroup.qq.com)."),
+  sandbox: z.boolean().optional().describe("Use QQ's sandbox API (sandbox.api.bot.qq.com, falling back to sandbox.api.sgroup.qq.com)."),
   apiBaseUrl: z.url().optional().describe('OpenAPI base URL: an egress proxy or a local simulator.'),
   tokenUrl: z.url().optional().describe('App access token URL.'),
   transport: z.enum(['websocket', 'webhook']).optional().describe('How events arrive (default websocket).'),

@@ -6,13 +6,16 @@ import type { Clock } from '../internal/Clock.js';
 import { systemClock } from '../internal/Clock.js';
 import type { Logger } from '../logging/Logger.js';
 import { resolveLogger } from '../logging/Logger.js';
-import { fetchWithTimeout, type FetchLike } from '../rest/fetchWithTimeout.js';
+import { fetchWithTimeout, type FetchLike, type HttpResult } from '../rest/fetchWithTimeout.js';
+import { HostFallback } from '../rest/HostFallback.js';
+import { PlatformHosts } from '../rest/platformHosts.js';
+import { QQConnectionError } from '../errors/QQConnectionError.js';
 import { AccessTokenResponseSchema } from './AccessTokenResponse.js';
 import type { SharedAccessToken, SharedTokenCache } from './SharedTokenCache.js';
 import type { TokenProvider, TokenSource } from './TokenProvider.js';
 
 /** The production (and sandbox) token endpoint. */
-export const DEFAULT_TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
+export const DEFAULT_TOKEN_URL: string = PlatformHosts.tokenUrl;
 
 /** Options for a {@link TokenManager} that fetches tokens with appId + clientSecret. */
 export interface TokenManagerOptions {
@@ -25,6 +28,13 @@ export interface TokenManagerOptions {
    * @defaultValue {@link DEFAULT_TOKEN_URL}
    */
   readonly tokenUrl?: string | undefined;
+  /**
+   * Token endpoints to move to, in order, when the one in use cannot be reached or answers with a
+   * 5xx or 404 (the endpoint is not there). A move is logged and sticks.
+   * @defaultValue the pre-2026-08 endpoint (`https://bots.qq.com/app/getAppAccessToken`) when
+   * `tokenUrl` is not set; none when it is
+   */
+  readonly tokenFallbackUrls?: readonly string[] | undefined;
   /**
    * Refresh this long before the token expires. The platform hands out a new token only in the
    * last 60 s of the old one, so earlier refreshes just return the same token.
@@ -80,7 +90,7 @@ export class TokenManager implements TokenProvider {
   readonly appId: string | undefined;
   readonly #secret: string | undefined;
   readonly #source: TokenSource | undefined;
-  readonly #tokenUrl: string;
+  readonly #tokenUrls: HostFallback;
   readonly #refreshWindowMs: number;
   readonly #timeoutMs: number;
   readonly #fetch: FetchLike;
@@ -98,7 +108,7 @@ export class TokenManager implements TokenProvider {
       this.appId = options.appId;
       this.#source = options.source;
       this.#secret = undefined;
-      this.#tokenUrl = DEFAULT_TOKEN_URL;
+      this.#tokenUrls = new HostFallback([DEFAULT_TOKEN_URL], 'token endpoint', this.#logger);
       this.#refreshWindowMs = 0;
       this.#timeoutMs = 0;
       this.#fetch = (input, init) => fetch(input, init);
@@ -114,7 +124,8 @@ export class TokenManager implements TokenProvider {
     this.#secret = options.clientSecret;
     rememberSecret(options.clientSecret, 'appSecret');
     this.#source = undefined;
-    this.#tokenUrl = options.tokenUrl ?? DEFAULT_TOKEN_URL;
+    const fallbacks = options.tokenFallbackUrls ?? (options.tokenUrl !== undefined ? [] : [PlatformHosts.legacyTokenUrl]);
+    this.#tokenUrls = new HostFallback([options.tokenUrl ?? DEFAULT_TOKEN_URL, ...fallbacks], 'token endpoint', this.#logger);
     this.#refreshWindowMs = options.refreshWindowMs ?? 60_000;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -212,17 +223,36 @@ export class TokenManager implements TokenProvider {
   }
 
   async #requestToken(): Promise<{ token: string; expiresInSec: number }> {
-    const route = safeRoute(this.#tokenUrl);
-    const result = await fetchWithTimeout(
+    for (;;) {
+      const url = this.#tokenUrls.current;
+      let result: HttpResult;
+      try {
+        result = await this.#post(url);
+      } catch (error) {
+        // Not reached at all: another endpoint may be.
+        if (error instanceof QQConnectionError && this.#tokenUrls.fallBack(error.message)) continue;
+        throw error;
+      }
+      // Not there (moved), or failing: the other endpoint may answer.
+      if ((result.status >= 500 || result.status === 404) && this.#tokenUrls.fallBack(`HTTP ${result.status}`)) continue;
+      return this.#readToken(result, safeRoute(url));
+    }
+  }
+
+  #post(url: string): Promise<HttpResult> {
+    return fetchWithTimeout(
       this.#fetch,
-      this.#tokenUrl,
+      url,
       {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ appId: this.appId, clientSecret: this.#secret }),
       },
-      { method: 'POST', route, timeoutMs: this.#timeoutMs },
+      { method: 'POST', route: safeRoute(url), timeoutMs: this.#timeoutMs },
     );
+  }
+
+  #readToken(result: HttpResult, route: string): { token: string; expiresInSec: number } {
     let body: unknown;
     try {
       body = result.text ? (JSON.parse(result.text) as unknown) : undefined;

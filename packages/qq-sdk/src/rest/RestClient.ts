@@ -1,3 +1,5 @@
+import { HostFallback } from './HostFallback.js';
+import { PlatformHosts } from './platformHosts.js';
 import { MessageContentLimits } from './schemas/contentLimits.js';
 import { rememberSecret } from '../errors/knownSecrets.js';
 import { EventEmitter } from 'eventemitter3';
@@ -23,10 +25,10 @@ import { computeRetryDelay, parseRetryAfter, RetryPolicies, type RetryPolicy } f
 import { resolveRoute, type RouteInfo } from './resolveRoute.js';
 import { RouteQueue } from './RouteQueue.js';
 
-/** The production REST base URL. */
-export const DEFAULT_API_BASE_URL = 'https://api.sgroup.qq.com';
+/** The production REST base URL (the unified domain since 2026-08; see {@link PlatformHosts}). */
+export const DEFAULT_API_BASE_URL = PlatformHosts.api;
 /** The sandbox REST base URL (only sandbox guilds, groups and users). */
-export const SANDBOX_API_BASE_URL = 'https://sandbox.api.sgroup.qq.com';
+export const SANDBOX_API_BASE_URL = PlatformHosts.sandboxApi;
 
 /**
  * How the client authenticates: app credentials (a {@link TokenManager} is created for you), or
@@ -43,8 +45,17 @@ export type RejectOnRateLimit = boolean | readonly string[] | ((info: RateLimitI
 export interface RestClientOptions {
   /** REST base URL. @defaultValue {@link DEFAULT_API_BASE_URL} (or {@link SANDBOX_API_BASE_URL} with `sandbox`) */
   readonly apiBaseUrl?: string | undefined;
+  /**
+   * REST base URLs to move to, in order, when the one in use cannot be reached (no connection), or
+   * answers `GET /gateway` or `/gateway/bot` with a 5xx. A move is logged and sticks.
+   * @defaultValue the pre-2026-08 host of the environment (`api.sgroup.qq.com`, or
+   * `sandbox.api.sgroup.qq.com` with `sandbox`) when `apiBaseUrl` is not set; none when it is
+   */
+  readonly apiFallbackUrls?: readonly string[] | undefined;
   /** Token endpoint, when the client creates its own {@link TokenManager}. @defaultValue {@link DEFAULT_TOKEN_URL} */
   readonly tokenUrl?: string | undefined;
+  /** See {@link TokenManagerOptions.tokenFallbackUrls}. */
+  readonly tokenFallbackUrls?: readonly string[] | undefined;
   /** Use the sandbox REST base URL. Ignored when `apiBaseUrl` is set. @defaultValue false */
   readonly sandbox?: boolean | undefined;
   /** Timeout per attempt in milliseconds; keep ≥ 5000 for sends. @defaultValue 15000 */
@@ -87,6 +98,7 @@ export interface RestClientOptions {
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+const GATEWAY_ROUTES: ReadonlySet<string> = new Set(['GET /gateway', 'GET /gateway/bot']);
 const SWEEP_EVERY_MS = 60_000;
 
 /**
@@ -107,13 +119,12 @@ export class RestClient extends EventEmitter<RestClientEvents> {
   readonly tokens: TokenProvider;
   /** The appId sent as `X-Union-Appid`, if known. */
   readonly appId: string | undefined;
-  /** The REST base URL in use. */
-  readonly apiBaseUrl: string;
   /** The fetch in use (proxied when the `proxy` option is set). */
   readonly fetch: FetchLike;
   /** The longest message text a send may carry (see {@link RestClientOptions.maxContentLength}). */
   readonly maxContentLength: number;
   readonly #secret: string | undefined;
+  readonly #hosts: HostFallback;
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
   readonly #policy: RetryPolicy;
@@ -143,6 +154,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
         appId: auth.appId,
         clientSecret: auth.clientSecret,
         tokenUrl: options.tokenUrl ?? DEFAULT_TOKEN_URL,
+        ...(options.tokenFallbackUrls !== undefined ? { tokenFallbackUrls: options.tokenFallbackUrls } : {}),
         refreshWindowMs: options.refreshWindowMs,
         fetch: this.fetch,
         clock: this.#clock,
@@ -151,7 +163,9 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       this.appId = auth.appId;
       this.#secret = auth.clientSecret;
     }
-    this.apiBaseUrl = (options.apiBaseUrl ?? (options.sandbox ? SANDBOX_API_BASE_URL : DEFAULT_API_BASE_URL)).replace(/\/+$/, '');
+    const primary = options.apiBaseUrl ?? (options.sandbox ? SANDBOX_API_BASE_URL : DEFAULT_API_BASE_URL);
+    const fallbacks = options.apiFallbackUrls ?? (options.apiBaseUrl !== undefined ? [] : [options.sandbox ? PlatformHosts.legacySandboxApi : PlatformHosts.legacyApi]);
+    this.#hosts = new HostFallback([primary, ...fallbacks].map((url) => url.replace(/\/+$/, '')), 'REST', this.#logger);
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#maxRetries = options.maxRetries ?? 2;
     this.#policy = options.retryPolicy ?? RetryPolicies.default;
@@ -163,6 +177,11 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     if (!(this.maxContentLength >= 1)) {
       throw new QQValidationError('RestClient options', [{ path: 'maxContentLength', message: 'must be a positive number of characters' }]);
     }
+  }
+
+  /** The REST base URL in use (a fallback host once the preferred one failed). */
+  get apiBaseUrl(): string {
+    return this.#hosts.current;
   }
 
   /**
@@ -229,7 +248,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     }
     const maxRetries = request.maxRetries ?? this.#maxRetries;
     const timeoutMs = request.timeoutMs ?? this.#timeoutMs;
-    const url = this.#url(path, request.query);
+    let url = this.#url(path, request.query);
     let authRetried = false;
     for (let attempt = 0; ; ) {
       let failure: Error;
@@ -257,6 +276,11 @@ export class RestClient extends EventEmitter<RestClientEvents> {
         }
         if (result.status >= 200 && result.status < 300) return parseBody(result, this.#logger, what);
         const error = this.#apiError(request, path, result, token);
+        // Gateway discovery is what users saw fail on the old host while the new one worked.
+        if (error.kind === 'server' && GATEWAY_ROUTES.has(info.route) && this.#hosts.fallBack(`HTTP ${error.status} on ${info.route}`)) {
+          url = this.#url(path, request.query);
+          continue;
+        }
         if (!authRetried && isTokenRefreshError(error.status, error.code)) {
           // A stale token: drop it and retry once without spending a retry.
           authRetried = true;
@@ -282,6 +306,11 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       } catch (error) {
         if (error instanceof FinalError) throw error.error;
         if (!isRetryableTransportError(error, request.method)) throw error;
+        // No connection at all: the request never reached the host, so another host may take it.
+        if (error instanceof QQConnectionError && error.route === path && this.#hosts.fallBack(error.message)) {
+          url = this.#url(path, request.query);
+          continue;
+        }
         failure = error;
       }
       if (attempt >= maxRetries) throw failure;

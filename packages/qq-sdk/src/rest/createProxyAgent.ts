@@ -12,7 +12,7 @@ import type { ConnectionOptions } from 'node:tls';
  * ```ts
  * import WebSocket from 'ws';
  * const agent = createProxyAgent('http://10.0.0.1:3128');
- * const ws = new WebSocket('wss://api.sgroup.qq.com/websocket', { agent });
+ * const ws = new WebSocket('wss://api.bot.qq.com/websocket', { agent });
  * ```
  * @param proxyUrl - `http://[user:pass@]host:port` or `https://…` for a TLS proxy.
  * @param tlsOptions - Extra TLS options for the tunnelled connections, e.g. `ca` for a private CA.

@@ -51,3 +51,4 @@ export { AudioAPI } from './resources/AudioAPI.js';
 export { GroupsAPI } from './resources/GroupsAPI.js';
 export * from './schemas/groups.js';
 export { MessageContentLimits } from './schemas/contentLimits.js';
+export { PlatformHosts } from './platformHosts.js';

@@ -6,7 +6,7 @@ import { QQAbortError } from '../../src/errors/QQAbortError.js';
 import { QQApiError, QQAuthError } from '../../src/errors/QQApiError.js';
 import type { Logger } from '../../src/logging/Logger.js';
 
-const TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
+const TOKEN_URL = 'https://api.bot.qq.com/app/getAppAccessToken';
 const SECRET = 'super-secret-client-value';
 
 const server = setupServer();

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenManager } from '../../src/auth/TokenManager.js';
 import { QQAuthError } from '../../src/errors/QQApiError.js';
 
-const TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
+const TOKEN_URL = 'https://api.bot.qq.com/app/getAppAccessToken';
 const SECRET = 'super-secret-client-value';
 const LIVE_TOKEN = 'live-access-token-0123456789';
 

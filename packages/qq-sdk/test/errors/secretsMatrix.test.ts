@@ -15,9 +15,11 @@ const APP_ID = '102000000';
 const SECRET = 'app-secret-7f3a9c1e5b';
 const TOKEN = 'live-token-4a7c2e9f1b3d5a7c9e';
 const ROTATED_TOKEN = 'rotated-token-8b6d4f2a0c1e3';
-const API = 'https://api.sgroup.qq.com';
-const TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
+const API = 'https://api.bot.qq.com';
+const TOKEN_URL = 'https://api.bot.qq.com/app/getAppAccessToken';
 const SECRETS = [SECRET, TOKEN, ROTATED_TOKEN];
+// Failures stay on the mocked hosts: nothing may go out to a real one.
+const NO_FALLBACK = { apiFallbackUrls: [], tokenFallbackUrls: [] } as const;
 
 /** Every line a logger or the console was given, as it would be printed. */
 const printed: string[] = [];
@@ -74,7 +76,7 @@ function tokenOk(): void {
 function restClient(options: { console?: boolean; timeoutMs?: number } = {}): RestClient {
   return new RestClient(
     { appId: APP_ID, clientSecret: SECRET },
-    { ...(options.console ? {} : { logger: capture() }), logLevel: 'debug', maxRetries: 0, timeoutMs: options.timeoutMs ?? 5000 },
+    { ...(options.console ? {} : { logger: capture() }), logLevel: 'debug', maxRetries: 0, timeoutMs: options.timeoutMs ?? 5000, ...NO_FALLBACK },
   );
 }
 
@@ -93,7 +95,7 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
     it(`token endpoint: ${name}`, async () => {
       // The live token is seen first by a good answer, then echoed by a bad one.
       server.use(http.post(TOKEN_URL, () => HttpResponse.json({ access_token: TOKEN, expires_in: 7200 }), { once: true }));
-      const tokens = new TokenManager({ appId: APP_ID, clientSecret: SECRET, logger: resolveLogger(capture(), 'debug'), refreshWindowMs: 7_200_000 });
+      const tokens = new TokenManager({ appId: APP_ID, clientSecret: SECRET, logger: resolveLogger(capture(), 'debug'), refreshWindowMs: 7_200_000, tokenFallbackUrls: [] });
       await tokens.getAccessToken();
       server.use(http.post(TOKEN_URL, answer));
       tokens.invalidate();
@@ -138,6 +140,7 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
         logger: capture(),
         logLevel: 'debug',
         maxRetries: 0,
+        ...NO_FALLBACK,
         fetch: async (input, init) => {
           if (String(input).startsWith(TOKEN_URL)) return fetch(input, init);
           throw new TypeError(`fetch failed: proxy refused Authorization: QQBot ${TOKEN}`, { cause: new Error(`socket hang up (${ROTATED_TOKEN})`) });
@@ -154,7 +157,7 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
 
   it('a token from a provider of your own is hidden once the SDK has used it', async () => {
     server.use(http.get(`${API}/users/@me`, () => HttpResponse.json({ message: `bad ${ROTATED_TOKEN}` }, { status: 500 })));
-    const rest = new RestClient({ token: TokenManager.fromSource(() => Promise.resolve(ROTATED_TOKEN)) }, { logger: capture(), logLevel: 'debug', maxRetries: 0 });
+    const rest = new RestClient({ token: TokenManager.fromSource(() => Promise.resolve(ROTATED_TOKEN)) }, { logger: capture(), logLevel: 'debug', maxRetries: 0, ...NO_FALLBACK });
     expectNoSecret(renderings(await failure(rest.request({ method: 'GET', path: '/users/@me' }))));
   });
 

@@ -3,8 +3,8 @@ import type { SetupServer } from 'msw/node';
 import { RestClient, type RestClientOptions } from '../../src/rest/RestClient.js';
 import { RetryPolicies } from '../../src/rest/RetryPolicy.js';
 
-export const API = 'https://api.sgroup.qq.com';
-export const TOKEN_URL = 'https://bots.qq.com/app/getAppAccessToken';
+export const API = 'https://api.bot.qq.com';
+export const TOKEN_URL = 'https://api.bot.qq.com/app/getAppAccessToken';
 export const SECRET = 'client-secret-abcdef123456';
 
 /** Installs a token endpoint that serves tok-1, tok-2, … and counts calls. */
@@ -22,9 +22,12 @@ export function useTokenEndpoint(server: SetupServer): { readonly count: number 
 /** Zero backoff, but server Retry-After values up to 10 s are honoured. */
 export const TEST_POLICY = { ...RetryPolicies.immediate, maxRetryAfterMs: 10_000 };
 
-/** A client with zero-delay retries, pointed at the msw-mocked production URLs. */
+/**
+ * A client with zero-delay retries, pointed at the msw-mocked production URLs, without host
+ * fallbacks (a test of those opts in), so a failure stays on the host the test mocks.
+ */
 export function makeClient(options: RestClientOptions = {}): RestClient {
-  return new RestClient({ appId: '102000000', clientSecret: SECRET }, { retryPolicy: TEST_POLICY, ...options });
+  return new RestClient({ appId: '102000000', clientSecret: SECRET }, { retryPolicy: TEST_POLICY, apiFallbackUrls: [], tokenFallbackUrls: [], ...options });
 }
 
 /** A captured request, for asserting method, path, headers and body. */

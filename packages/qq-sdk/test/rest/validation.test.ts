@@ -113,7 +113,7 @@ describe('outbound validation: bad input fails locally, naming the field', () =>
 describe('response validation', () => {
   it('rejects a malformed gateway/bot response with a typed error', async () => {
     server.use(
-      http.post('https://bots.qq.com/app/getAppAccessToken', () => HttpResponse.json({ access_token: 't', expires_in: 7200 })),
+      http.post('https://api.bot.qq.com/app/getAppAccessToken', () => HttpResponse.json({ access_token: 't', expires_in: 7200 })),
       http.get(`${API}/gateway/bot`, () => HttpResponse.json({ url: 'wss://x', shards: 'one' })),
     );
     const error = (await new SdkAPI(makeClient()).gateway.getBot().catch((e: unknown) => e)) as QQValidationError;
@@ -123,7 +123,7 @@ describe('response validation', () => {
 
   it('keeps unknown fields', async () => {
     server.use(
-      http.post('https://bots.qq.com/app/getAppAccessToken', () => HttpResponse.json({ access_token: 't', expires_in: 7200 })),
+      http.post('https://api.bot.qq.com/app/getAppAccessToken', () => HttpResponse.json({ access_token: 't', expires_in: 7200 })),
       http.get(`${API}/users/@me`, () => HttpResponse.json({ id: 'B', new_field: 1 })),
     );
     expect(await new SdkAPI(makeClient()).users.getMe()).toEqual({ id: 'B', new_field: 1 });
