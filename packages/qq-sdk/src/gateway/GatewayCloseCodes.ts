@@ -46,6 +46,8 @@ export const GATEWAY_CLOSE_CODES: Readonly<Record<number, GatewayCloseCodeRule>>
   // botgo's table: authentication failed. The session is fine; the token is not (expired or
   // revoked): refresh it and resume, as OpenClaw's qqbot gateway does (reference §10).
   4004: { action: 'resume', meaning: 'authentication failed', refreshToken: true },
+  // botgo's table: a repeated identify on one connection. The first one made a session: resume it.
+  4005: { action: 'resume', meaning: 'repeated identify' },
   4006: { action: 'identify', meaning: 'invalid session id, cannot resume' },
   4007: { action: 'identify', meaning: 'invalid seq on resume' },
   // The table marks 4008 resumable but asks to wait before coming back.

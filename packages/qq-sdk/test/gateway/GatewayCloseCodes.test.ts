@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GATEWAY_CLOSE_CODES, resolveCloseCode } from '../../src/gateway/index.js';
 
 describe('close-code policy', () => {
-  it.each([4008, 4009, 1000, 1001, 1006, 1011])('resumes after %i', (code) => {
+  it.each([4004, 4005, 4008, 4009, 1000, 1001, 1006, 1011])('resumes after %i', (code) => {
     expect(resolveCloseCode(code).action).toBe('resume');
   });
 
