@@ -22,6 +22,9 @@ export * from './gateway/index.js';
 // Messaging: normalized messages and QQ's reply rules.
 export * from './messaging/index.js';
 
+// Received media, downloaded within bounds.
+export * from './media/index.js';
+
 // The facade most bots start from.
 export {
   QQBot,
