@@ -52,6 +52,16 @@ const accountShape = {
     .array(z.string().min(1))
     .optional()
     .describe('Domains registered in the QQ console; links to other domains are refused by QQ.'),
+  mediaMaxMb: z
+    .number()
+    .positive()
+    .max(200)
+    .optional()
+    .describe('Largest image, file, video or voice note a user sends that is downloaded for the agent, in MB (default 20).'),
+  mediaHosts: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("Hosts received media may be downloaded from (default QQ's media hosts; add a test server's host only for tests)."),
   onReplyUnavailable: z
     .enum(['report', 'active'])
     .optional()

@@ -81,6 +81,16 @@ export interface HostChannelRuntime {
       replyOptions?: Record<string, unknown>;
     }): Promise<unknown>;
   };
+  /** The host's media store; received media saved here is readable by the agent and its tools. */
+  readonly media?: {
+    saveMediaBuffer?(
+      buffer: Buffer,
+      contentType: string,
+      subdir: string,
+      maxBytes?: number,
+      filename?: string,
+    ): Promise<{ path: string; contentType?: string }>;
+  };
   /** Pairing store for `dmPolicy: "pairing"`; absent on hosts without pairing. */
   readonly pairing?: {
     readAllowFromStore?(params: { channel: string; accountId?: string }): Promise<readonly string[]> | readonly string[];

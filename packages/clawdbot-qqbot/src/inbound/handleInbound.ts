@@ -6,6 +6,7 @@ import { StreamedReply } from '../outbound/StreamedReply.js';
 import { TurnReplier } from '../outbound/TurnReplier.js';
 import { replySender } from '../outbound/replySender.js';
 import { checkAccess } from './checkAccess.js';
+import { saveInboundMedia } from './saveInboundMedia.js';
 import { peerOf, toInboundFields } from './toInboundFields.js';
 
 /** What {@link handleInbound} needs from the running account. */
@@ -72,8 +73,9 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   }
 
   const route = runtime.routing.resolveAgentRoute({ cfg, channel: CHANNEL_ID, accountId: account.accountId, peer: peerOf(message) });
+  const saved = await saveInboundMedia(message, account.config, runtime, logger);
   const ctx = runtime.reply.finalizeInboundContext(
-    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized }),
+    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized, saved }),
   );
   const markdown = account.config.markdown ?? true;
   const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config));

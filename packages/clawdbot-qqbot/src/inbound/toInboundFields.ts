@@ -1,4 +1,5 @@
 import type { Message, MessageAttachment } from 'qq-sdk';
+import type { SavedMedia } from './saveInboundMedia.js';
 import { CHANNEL_ID } from '../constants.js';
 import { formatTarget } from '../outbound/targets.js';
 
@@ -18,11 +19,12 @@ export function peerOf(message: Message): { kind: 'direct' | 'group' | 'channel'
 
 const MEDIA_KIND = { image: 'image', video: 'video', voice: 'audio', file: 'document' } as const;
 
-function mediaFact(attachment: MessageAttachment): Record<string, unknown> {
+function mediaFact(attachment: MessageAttachment, saved: SavedMedia | undefined): Record<string, unknown> {
   return {
+    ...(saved !== undefined ? { path: saved.path } : {}),
     url: attachment.voiceWavUrl ?? attachment.url,
     kind: MEDIA_KIND[attachment.kind],
-    contentType: attachment.kind === 'voice' && attachment.voiceWavUrl ? 'audio/wav' : attachment.contentType,
+    contentType: saved?.contentType ?? (attachment.kind === 'voice' && attachment.voiceWavUrl ? 'audio/wav' : attachment.contentType),
     ...(attachment.filename !== undefined ? { fileName: attachment.filename } : {}),
     ...(attachment.size !== undefined ? { sizeBytes: attachment.size } : {}),
     ...(attachment.width !== undefined ? { width: attachment.width } : {}),
@@ -44,18 +46,21 @@ export function bodyOf(message: Message): string {
 
 /**
  * Maps a normalized QQ message to the host's inbound context fields (`MsgContext`): chat type,
- * sender, conversation, session key, text, media facts (plus the legacy `Media*` fields older
- * hosts read) and the reply route.
+ * sender, conversation, session key, text, media facts (local files saved by
+ * {@link saveInboundMedia} where possible, plus the legacy `Media*` fields older hosts read) and the
+ * reply route.
  */
 export function toInboundFields(
   message: Message,
-  params: { accountId: string; sessionKey: string; commandAuthorized: boolean },
+  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[] },
 ): Record<string, unknown> {
   const conversation = formatTarget(message.target);
   const direct = message.scene === 'c2c' || message.scene === 'direct';
   const sender = `${CHANNEL_ID}:user:${message.author.id}`;
   const body = bodyOf(message);
-  const media = message.attachments.map(mediaFact);
+  const media = message.attachments.map((attachment, index) => mediaFact(attachment, params.saved?.[index]));
+  // Local files where they were saved; the agent's tools and the model read those, not QQ URLs.
+  const where = (fact: Record<string, unknown>): unknown => fact['path'] ?? fact['url'];
   const transcript = message.attachments.find((attachment) => attachment.asrText)?.asrText;
   return {
     Body: body,
@@ -81,9 +86,11 @@ export function toInboundFields(
     ...(media.length > 0
       ? {
           media,
-          MediaUrl: media[0]?.['url'],
+          MediaPath: media[0] !== undefined ? where(media[0]) : undefined,
+          MediaUrl: media[0] !== undefined ? where(media[0]) : undefined,
           MediaType: media[0]?.['contentType'],
-          MediaUrls: media.map((fact) => fact['url']),
+          MediaPaths: media.map(where),
+          MediaUrls: media.map(where),
           MediaTypes: media.map((fact) => fact['contentType']),
         }
       : {}),
