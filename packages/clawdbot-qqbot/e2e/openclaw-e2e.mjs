@@ -5,7 +5,8 @@
 //   - a group @-message and a C2C message get the agent's answer as a passive reply with the
 //     right msg_id and msg_seq;
 //   - the model's request carried the channel's QQ hints (agentPrompt);
-//   - a turn with more blocks than the reply budget still delivers its final text within 5 replies.
+//   - a turn with more blocks than the reply budget still delivers its final text within 5 replies;
+//   - an image a user sends reaches the model as an image (downloaded to OpenClaw's media store).
 // Network: the npm registry (installs, cached) and 127.0.0.1 only. Run after `pnpm build`.
 //
 //   node e2e/openclaw-e2e.mjs                       # versions from OPENCLAW_VERSIONS or the defaults
@@ -17,6 +18,7 @@
 // E2E_SCAN=warn (report code-scanner findings without failing; default: they fail the run).
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,6 +38,10 @@ const REPLY = 'E2E_REPLY_OK';
 const C2C_OPENID = 'E4F4AEA33253A2797FB897C50B81D7ED'; // allow-listed DM sender
 const MULTI = 'E2E_MULTI_BLOCK';
 const FINAL = 'E2E_FINAL_PART';
+const IMAGE_ASK = 'E2E_IMAGE_ASK';
+const IMAGE_SEEN = 'E2E_IMAGE_SEEN';
+// A valid 1x1 PNG, served as a user's attachment from a loopback "media host".
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const log = (message) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -146,9 +152,15 @@ async function runVersion(version, tarball, QQSimulator) {
     const model = await startFakeModel((userText) =>
       userText.includes(MULTI)
         ? [...Array.from({ length: 8 }, (_, i) => `Part ${i + 1}: this paragraph is one streamed block of the long answer.`), `${FINAL}: the final paragraph.`].join('\n\n')
-        : `${REPLY} 你好`,
+        : userText.includes(IMAGE_ASK)
+          ? `${IMAGE_SEEN} 收到图片`
+          : `${REPLY} 你好`,
     );
     cleanups.push(() => model.close());
+    const media = http.createServer((req, res) => (req.url === '/e2e.png' ? res.writeHead(200, { 'content-type': 'image/png' }).end(PNG) : res.writeHead(404).end()));
+    await new Promise((resolve) => media.listen(0, '127.0.0.1', resolve));
+    const mediaUrl = `http://127.0.0.1:${media.address().port}/e2e.png`;
+    cleanups.push(() => new Promise((resolve) => media.close(() => resolve())));
     const gwPort = 20000 + Math.floor(Math.random() * 20000);
     writeFileSync(
       env.OPENCLAW_CONFIG_PATH,
@@ -163,7 +175,7 @@ async function runVersion(version, tarball, QQSimulator) {
                 baseUrl: model.baseUrl,
                 apiKey: 'sk-fake',
                 api: 'openai-completions',
-                models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
+                models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text', 'image'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
               },
             },
           },
@@ -200,6 +212,8 @@ async function runVersion(version, tarball, QQSimulator) {
       dmPolicy: 'allowlist',
       allowFrom: [C2C_OPENID],
       registeredDomains: ['example.cn'],
+      // The loopback stand-in for QQ's media host (multimedia.nt.qq.com.cn).
+      mediaHosts: ['127.0.0.1'],
     });
     writeFileSync(env.OPENCLAW_CONFIG_PATH, JSON.stringify(config, null, 2));
     await cli(['config', 'validate']);
@@ -277,6 +291,21 @@ async function runVersion(version, tarball, QQSimulator) {
       const joined = all.map((m) => m.text).join('\n');
       for (let i = 1; i <= 8; i += 1) check(joined.includes(`Part ${i}:`), `Part ${i} was lost`);
       log(`[${version}] long turn: 9 blocks delivered in ${all.length} replies, final text last`);
+
+      const before = model.requests.length;
+      const photo = sim.inject('C2C_MESSAGE_CREATE', {
+        content: `${IMAGE_ASK} 这是什么？`,
+        author: { id: C2C_OPENID, user_openid: C2C_OPENID },
+        attachments: [{ content_type: 'image/png', filename: 'e2e.png', url: mediaUrl, width: 1, height: 1, size: PNG.length }],
+      });
+      await wait((s) => s.messagesTo(C2C_OPENID).some((m) => m.msgId === photo.data.id && m.text.includes(IMAGE_SEEN)), 'the answer to the image', 120_000);
+      const asked = model.requests.slice(before).find((r) => r.raw.includes(IMAGE_ASK));
+      check(asked !== undefined, 'the model never saw the image message');
+      const parts = (asked.body.messages ?? []).flatMap((m) => (Array.isArray(m.content) ? m.content : []));
+      const image = parts.find((part) => part?.type === 'image_url' || part?.type === 'image');
+      check(image !== undefined, `the model request has no image part: ${asked.raw.slice(0, 600)}`);
+      check(!asked.raw.includes(mediaUrl), 'the model was handed the remote URL instead of the saved file');
+      log(`[${version}] an image the user sent reached the model as an image part (${JSON.stringify(image).slice(0, 60)}…)`);
       passed = true;
     } finally {
       writeFileSync(gatewayLog, out.join(''));
@@ -319,6 +348,8 @@ async function main() {
     );
     log(results.at(-1));
   }
+  // Installs first: the per-version deadline measures the run, not the npm download.
+  for (const version of VERSIONS) await ensureInstalled(join(CACHE, `openclaw-${version}`), `openclaw@${version}`);
   for (const version of VERSIONS) {
     const deadline = sleep(TIMEOUT_S * 1000).then(() => {
       throw new E2EFailure(`openclaw ${version}: no result within ${TIMEOUT_S}s`);

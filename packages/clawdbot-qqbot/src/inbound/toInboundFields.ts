@@ -21,8 +21,8 @@ const MEDIA_KIND = { image: 'image', video: 'video', voice: 'audio', file: 'docu
 
 function mediaFact(attachment: MessageAttachment, saved: SavedMedia | undefined): Record<string, unknown> {
   return {
-    ...(saved !== undefined ? { path: saved.path } : {}),
-    url: attachment.voiceWavUrl ?? attachment.url,
+    // A saved file replaces the URL: the host must read the local copy, not fetch QQ's URL.
+    ...(saved !== undefined ? { path: saved.path } : { url: attachment.voiceWavUrl ?? attachment.url }),
     kind: MEDIA_KIND[attachment.kind],
     contentType: saved?.contentType ?? (attachment.kind === 'voice' && attachment.voiceWavUrl ? 'audio/wav' : attachment.contentType),
     ...(attachment.filename !== undefined ? { fileName: attachment.filename } : {}),
