@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Lists the platform endpoints from the platform reference (../shared/qq-platform-reference.md,
-// §2.4–2.9) that have no REST resource method yet. Implemented routes are read from the
+// §2.4–2.9 and §10) that have no REST resource method yet. Implemented routes are read from the
 // `route: 'METHOD /path'` templates in src/rest/resources/*.ts.
 //
 // Usage: node scripts/routes.mjs [--json] [--all]
@@ -98,6 +98,22 @@ const REFERENCE = [
   ['GET /v2/groups/{group_openid}/join_request_list', '2.9', 'UNCONFIRMED'],
   ['POST /v2/groups/{group_openid}/approval_join_request/{member_openid}', '2.9', 'UNCONFIRMED'],
   ['POST /v2/generate_url_link', '2.9', 'UNCONFIRMED'],
+  // §10 2026-08 additions (changelog quoted in nonebot/adapter-qq#231; shapes UNCONFIRMED).
+  // Group mute (restrict_chat_setting GET/POST) and the join-request list/decision are listed under §2.9.
+  ['GET /v2/menu', '10', 'UNCONFIRMED (2026-08)'],
+  ['PUT /v2/menu', '10', 'UNCONFIRMED (2026-08)'],
+  ['GET /v2/panels', '10', 'UNCONFIRMED (2026-08)'],
+  ['POST /v2/panels', '10', 'UNCONFIRMED (2026-08)'],
+  ['GET /v2/panels/{panel_id}', '10', 'UNCONFIRMED (2026-08)'],
+  ['PUT /v2/panels/{panel_id}', '10', 'UNCONFIRMED (2026-08)'],
+  ['DELETE /v2/panels/{panel_id}', '10', 'UNCONFIRMED (2026-08)'],
+  ['PUT /v2/panels/{panel_id}/target', '10', 'UNCONFIRMED (2026-08)'],
+  ['GET /v2/groups/join_approval_strategy', '10', 'UNCONFIRMED (2026-08)'],
+  ['POST /v2/groups/join_approval_strategy', '10', 'UNCONFIRMED (2026-08)'],
+  ['PATCH /v2/groups/join_approval_strategy/{strategy_id}', '10', 'UNCONFIRMED (2026-08)'],
+  ['DELETE /v2/groups/join_approval_strategy/{strategy_id}', '10', 'UNCONFIRMED (2026-08)'],
+  ['POST /v2/groups/join_approval_strategy/{strategy_id}/execute', '10', 'UNCONFIRMED (2026-08)'],
+  ['POST /v2/groups/join_approval_strategy/{strategy_id}/whitelist_users', '10', 'UNCONFIRMED (2026-08)'],
 ];
 
 /** Compares routes by shape: parameter names do not matter. */

@@ -11,7 +11,9 @@ import { GuildsAPI } from './resources/GuildsAPI.js';
 import { InteractionsAPI } from './resources/InteractionsAPI.js';
 import { MediaAPI, type MediaAPIOptions } from './resources/MediaAPI.js';
 import { MembersAPI } from './resources/MembersAPI.js';
+import { MenuAPI } from './resources/MenuAPI.js';
 import { MessagesAPI } from './resources/MessagesAPI.js';
+import { PanelsAPI } from './resources/PanelsAPI.js';
 import { PinsAPI } from './resources/PinsAPI.js';
 import { ReactionsAPI } from './resources/ReactionsAPI.js';
 import { RolesAPI } from './resources/RolesAPI.js';
@@ -74,6 +76,10 @@ export class API {
   readonly audio: AudioAPI;
   /** Group management (invite-only, UNCONFIRMED). */
   readonly groups: GroupsAPI;
+  /** The custom C2C menu (2026-08, UNCONFIRMED). */
+  readonly menu: MenuAPI;
+  /** Command panels (2026-08, UNCONFIRMED). */
+  readonly panels: PanelsAPI;
 
   /**
    * @param rest - The REST client every resource sends through.
@@ -99,5 +105,7 @@ export class API {
     this.apiPermissions = new ApiPermissionsAPI(rest);
     this.audio = new AudioAPI(rest);
     this.groups = new GroupsAPI(rest);
+    this.menu = new MenuAPI(rest);
+    this.panels = new PanelsAPI(rest);
   }
 }

@@ -12,7 +12,9 @@ import { isPlainObject } from './deepMerge.js';
 import { parseRawDispatch, type RawDispatch } from './rawDispatch.js';
 import { EventFactory, type FixtureEnvelope } from './EventFactory.js';
 import { GatewayServer, type FloodTemplate } from './GatewayServer.js';
+import { GroupAdminService, type AdminServiceError } from './GroupAdminService.js';
 import { MessageService } from './MessageService.js';
+import { PanelService } from './PanelService.js';
 import { describePlatformError, type PlatformErrorBody } from './platformErrors.js';
 import { SimulatorError } from './SimulatorError.js';
 import { SessionStartLimiter } from './SessionStartLimiter.js';
@@ -154,6 +156,8 @@ export class QQSimulator {
   private readonly tokens: TokenIssuer;
   private readonly gateway: GatewayServer;
   private readonly messages: MessageService;
+  private readonly panels: PanelService;
+  private readonly groupAdmin: GroupAdminService;
   private readonly webhooks: WebhookDeliverer;
   private readonly events: EventFactory;
   private readonly logger: Logger;
@@ -224,6 +228,8 @@ export class QQSimulator {
       notify: () => this.notify(),
     });
     this.messages = new MessageService(this.clock, () => this.policy, botUser);
+    this.panels = new PanelService(this.clock);
+    this.groupAdmin = new GroupAdminService(this.clock);
     this.webhooks = new WebhookDeliverer(this.appId, this.clientSecret, this.clock, {
       retries: options.webhookRetries ?? 3,
       retryDelayMs: options.webhookRetryDelayMs ?? 1000,
@@ -703,9 +709,16 @@ export class QQSimulator {
           response: { ...this.botUser, avatar: '', union_openid: '', union_user_account: '' },
         };
       default: {
-        const result = this.messages.handle(route, params, body);
+        const query = new URL(req.url ?? '/', this.url).searchParams;
+        const result =
+          this.messages.handle(route, params, body) ??
+          this.panels.handle(route, params, body, query) ??
+          this.groupAdmin.handle(route, params, body, query);
         if (!result) return error(404, 404, 'api not found');
-        if ('error' in result) return error(result.error, result.status);
+        if ('error' in result) {
+          const failure: AdminServiceError = result;
+          return error(failure.error, failure.status, failure.message);
+        }
         return { status: result.status, response: result.body };
       }
     }

@@ -20,6 +20,23 @@ export const SIMULATOR_ROUTES = [
   'DELETE /dms/{guild_id}/messages/{message_id}',
   'POST /users/@me/dms',
   'PUT /interactions/{interaction_id}',
+  // 2026-08 additions (PanelService, GroupAdminService)
+  'GET /v2/menu',
+  'PUT /v2/menu',
+  'GET /v2/panels',
+  'POST /v2/panels',
+  'GET /v2/panels/{panel_id}',
+  'PUT /v2/panels/{panel_id}',
+  'DELETE /v2/panels/{panel_id}',
+  'PUT /v2/panels/{panel_id}/target',
+  'GET /v2/groups/{group_openid}/restrict_chat_setting',
+  'POST /v2/groups/{group_openid}/restrict_chat_setting',
+  'GET /v2/groups/join_approval_strategy',
+  'POST /v2/groups/join_approval_strategy',
+  'PATCH /v2/groups/join_approval_strategy/{strategy_id}',
+  'DELETE /v2/groups/join_approval_strategy/{strategy_id}',
+  'POST /v2/groups/join_approval_strategy/{strategy_id}/execute',
+  'POST /v2/groups/join_approval_strategy/{strategy_id}/whitelist_users',
 ] as const;
 
 /** One of {@link SIMULATOR_ROUTES}. */

@@ -6,16 +6,24 @@ import * as z from '../../internal/zod.js';
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
 
-/** Native markdown `{ content }` or a template `{ custom_template_id, params }`. */
+/**
+ * Native markdown `{ content }` or a template `{ custom_template_id, params }`. Any of them may
+ * carry `force_verify_image_resource: true` (platform 2026-08-12, C2C and groups): the platform
+ * then verifies that the markdown's images were re-hosted (转存). UNCONFIRMED: known from the
+ * changelog quoted in nonebot/adapter-qq#231 and community clients; what a failed check returns
+ * is not documented.
+ */
 export const MarkdownBodySchema = z.lazy(() => z.union([
-  z.strictObject({ content: z.string().min(1, 'must not be empty') }),
+  z.strictObject({ content: z.string().min(1, 'must not be empty'), force_verify_image_resource: z.boolean().optional() }),
   z.strictObject({
     custom_template_id: z.string().min(1),
     params: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1) })).optional(),
+    force_verify_image_resource: z.boolean().optional(),
   }),
   z.strictObject({
     template_id: z.union([z.number().int(), z.string().min(1)]),
     params: z.array(z.strictObject({ key: z.string().min(1), values: z.array(z.string()).min(1) })).optional(),
+    force_verify_image_resource: z.boolean().optional(),
   }),
 ]));
 /** A markdown payload. */
