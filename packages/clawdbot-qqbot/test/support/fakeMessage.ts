@@ -1,4 +1,4 @@
-import { ReplyQuotaExceededError, ReplyStream, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions } from 'qq-sdk';
+import { ReplyQuotaExceededError, ReplyStream, TypingKeepAlive, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions, type TypingResult } from 'qq-sdk';
 
 /** One reply or send a fake message recorded. */
 export interface RecordedSend {
@@ -19,7 +19,7 @@ let counter = 0;
 /** Builds a normalized message for a scene, as qq-sdk would hand it to handlers. */
 export function fakeMessage(
   scene: Message['scene'],
-  overrides: Partial<Omit<Message, 'reply' | 'send' | 'replyQuota' | 'stream'>> & { budget?: number; expiresAt?: Date } = {},
+  overrides: Partial<Omit<Message, 'reply' | 'send' | 'replyQuota' | 'stream' | 'typing' | 'keepTyping'>> & { budget?: number; expiresAt?: Date } = {},
 ): FakeMessage {
   counter += 1;
   const id = `ROBOT1.0_msg${counter}`;
@@ -88,6 +88,15 @@ export function fakeMessage(
     async send(content: string | OutgoingMessage): Promise<DeliveryResult> {
       sent.push({ content, mode: 'active' });
       return { mode: 'active', messages: [{ id: `active-${sent.length}` }] };
+    },
+    // Typing notices are not recorded: they send nothing the tests look at.
+    async typing(): Promise<TypingResult> {
+      return { sent: false, skipped: 'unsupported-scene', spentReply: false };
+    },
+    keepTyping() {
+      const silent = () => undefined;
+      const logger = { debug: silent, info: silent, warn: silent, error: silent };
+      return new TypingKeepAlive({ send: () => message.typing(), logger, skip: 'unsupported-scene' });
     },
   };
   return message;

@@ -16,6 +16,7 @@ import type { MessageSender } from './MessageSender.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyQuota, ReplySource } from './ReplyQuota.js';
 import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
+import type { KeepTypingOptions, TypingKeepAlive, TypingOptions, TypingResult } from './Typing.js';
 
 /** The platform events that carry a user message, by payload. */
 export type MessageEventPayloads = {
@@ -188,6 +189,8 @@ class InboundMessage implements Message {
   // Start of the reply window (epoch ms); the ReplySource is built only when replying.
   readonly #windowStart: number;
   readonly #context: InboundMessageContext;
+  // Typing keep-alives to stop when this message is answered.
+  #typing: Set<TypingKeepAlive> | undefined;
 
   constructor(
     type: MessageEventType,
@@ -228,7 +231,8 @@ class InboundMessage implements Message {
     return this.#context.quota.snapshot(this.#source);
   }
 
-  reply(content: string | OutgoingMessage, options: ReplyOptions = {}): Promise<DeliveryResult> {
+  async reply(content: string | OutgoingMessage, options: ReplyOptions = {}): Promise<DeliveryResult> {
+    await this.#stopTyping();
     return this.#context.sender.send(content, {
       target: this.target,
       replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) },
@@ -237,14 +241,40 @@ class InboundMessage implements Message {
   }
 
   stream(options: ReplyStreamOptions = {}): ReplyStream {
+    void this.#stopTyping();
     return this.#context.sender.openStream(
       { target: this.target, replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) } },
       options,
     );
   }
 
-  send(content: string | OutgoingMessage, options: SendOptions = {}): Promise<DeliveryResult> {
+  async send(content: string | OutgoingMessage, options: SendOptions = {}): Promise<DeliveryResult> {
+    await this.#stopTyping();
     return this.#context.sender.send(content, { target: this.target, ...options });
+  }
+
+  typing(options: TypingOptions = {}): Promise<TypingResult> {
+    return this.#context.sender.typing({
+      ...options,
+      target: this.target,
+      replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) },
+    });
+  }
+
+  keepTyping(options: KeepTypingOptions = {}): TypingKeepAlive {
+    const keepAlive = this.#context.sender.keepTyping(
+      { target: this.target, replyTo: { sourceId: this.id, kind: 'message', receivedAt: new Date(this.#windowStart) } },
+      options,
+      (ended) => this.#typing?.delete(ended),
+    );
+    if (keepAlive.active && options.stopOnReply !== false) (this.#typing ??= new Set()).add(keepAlive);
+    return keepAlive;
+  }
+
+  // Stops the keep-alives before an answer goes out, so no notice follows (or races) it.
+  async #stopTyping(): Promise<void> {
+    if (this.#typing === undefined || this.#typing.size === 0) return;
+    await Promise.all([...this.#typing].map((keepAlive) => keepAlive.halt('replied')));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
+import type { KeepTypingOptions, TypingKeepAlive, TypingOptions, TypingResult } from './Typing.js';
 
 /** A file attached to a received message. */
 export interface MessageAttachment {
@@ -181,4 +182,20 @@ export interface Message {
   stream(options?: ReplyStreamOptions): ReplyStream;
   /** Sends an active (non-reply) message to the same target. */
   send(content: string | OutgoingMessage, options?: SendOptions): Promise<DeliveryResult>;
+  /**
+   * Shows "typing…" to the sender for `seconds` (default 60), anchored to this message. C2C only:
+   * in groups and guilds it sends nothing and resolves with `skipped: 'unsupported-scene'`. By
+   * default the notice spends one passive reply (UNCONFIRMED on the platform; see
+   * `ReplyRule.typingSpendsReply`), claimed through the reply budget so it never overspends, and
+   * is skipped (`skipped: 'reply-budget'`) rather than take the last reply, which stays for the
+   * answer. Never throws for the budget; throws `QQApiError` when the platform refuses it.
+   */
+  typing(options?: TypingOptions): Promise<TypingResult>;
+  /**
+   * Keeps "typing…" showing during long work: a notice now and every `intervalMs` until the handle
+   * is stopped, this message is answered (`reply()`, `stream()`, `send()` stop it first), or a
+   * bound is reached (`maxDurationMs`, `maxNotices`, the reply budget less one reply, the window).
+   * Its timer is unref'd and never outlives it. C2C only; elsewhere the handle is already stopped.
+   */
+  keepTyping(options?: KeepTypingOptions): TypingKeepAlive;
 }

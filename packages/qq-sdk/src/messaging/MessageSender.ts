@@ -17,6 +17,7 @@ import { MessageTooLongError } from './MessageTooLongError.js';
 import { packText, splitText } from './splitText.js';
 import { toKeyboardBody } from './toKeyboardBody.js';
 import { applyUrlPolicy, type UrlPolicy } from './UrlPolicy.js';
+import { checkTypingOptions, TypingKeepAlive, type KeepTypingOptions, type TypingOptions, type TypingResult } from './Typing.js';
 
 /** What a passive reply answers: a received message (`msg_id`) or event (`event_id`). */
 export interface ReplyTarget {
@@ -43,6 +44,19 @@ export interface SendRequest {
   /** What to do when the text needs more messages than this call may send. @defaultValue 'throw' */
   readonly overflow?: Overflow;
 }
+
+/** One typing notice through {@link MessageSender.typing}. */
+export interface TypingRequest extends TypingOptions {
+  /** Where "typing…" shows; only C2C has a typing notice. */
+  readonly target: MessageTarget;
+  /** The message being answered: the notice's passive anchor (`msg_id` / `event_id`). */
+  readonly replyTo?: ReplyTarget;
+}
+
+// msg_seq of a notice that spends no reply: far above the replies' 1, 2, 3 … so the two never
+// share a (msg_id, msg_seq) pair, which the platform would deduplicate (40054005).
+const TYPING_SEQ_MIN = 10_000;
+const TYPING_SEQ_MAX = 65_535;
 
 /** Options of {@link MessageSender}. */
 export interface MessageSenderOptions {
@@ -226,6 +240,83 @@ export class MessageSender {
           return response.id;
         },
         fallback: (text, signal) => this.send(text, { ...request, ...(signal ? { signal } : {}) }),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Sends one typing notice ("typing…", C2C only; other scenes resolve with
+   * `skipped: 'unsupported-scene'` and send nothing). When typing spends replies (the scene's
+   * `ReplyRule.typingSpendsReply`, or `spendsReply`), the notice claims one through the
+   * ReplyQuota, leaving `reserveReplies` (default 1) for the answer; when none is left above the
+   * reserve, or the window has closed, nothing is sent and the result says why.
+   *
+   * @throws {@link QQValidationError} for bad options (nothing is sent); {@link QQApiError} when
+   *   the platform refuses the notice.
+   */
+  async typing(request: TypingRequest): Promise<TypingResult> {
+    checkTarget(request.target);
+    checkTypingOptions(request, false);
+    if (request.replyTo !== undefined) checkReceivedAt(request.replyTo.receivedAt, 'replyTo.receivedAt');
+    const { target, replyTo, signal } = request;
+    if (target.scene !== 'c2c') return { sent: false, skipped: 'unsupported-scene', spentReply: false };
+    const spends = replyTo !== undefined && (request.spendsReply ?? this.#quota.ruleFor('c2c').typingSpendsReply ?? true);
+    let msgSeq: number | undefined;
+    if (replyTo !== undefined) {
+      const source = { target, sourceId: replyTo.sourceId, receivedAt: replyTo.receivedAt };
+      if (spends) {
+        try {
+          msgSeq = (await this.#quota.claim(source, { reserve: request.reserveReplies ?? 1 })).msgSeq;
+        } catch (error) {
+          if (error instanceof ReplyQuotaExceededError) return { sent: false, skipped: 'reply-budget', spentReply: false };
+          if (error instanceof ReplyWindowExpiredError) return { sent: false, skipped: 'window-expired', spentReply: false };
+          throw error;
+        }
+      } else {
+        if (this.#quota.snapshot(source).expiresAt.getTime() <= Date.now()) return { sent: false, skipped: 'window-expired', spentReply: false };
+        msgSeq = TYPING_SEQ_MIN + Math.floor(Math.random() * (TYPING_SEQ_MAX - TYPING_SEQ_MIN + 1));
+      }
+    }
+    const anchor = replyTo === undefined ? {} : replyTo.kind === 'message' ? { msg_id: replyTo.sourceId } : { event_id: replyTo.sourceId };
+    await this.#api.messages.sendC2CTyping(
+      target.openid,
+      { input_second: request.seconds ?? 60, ...anchor, ...(msgSeq !== undefined ? { msg_seq: msgSeq } : {}) },
+      signal ? { signal } : {},
+    );
+    return { sent: true, spentReply: spends, ...(msgSeq !== undefined ? { msgSeq } : {}) };
+  }
+
+  /**
+   * Starts a {@link TypingKeepAlive}: a typing notice now and every `intervalMs`, within the
+   * bounds of `options`, each through {@link MessageSender.typing}. In scenes without typing
+   * notices it is returned already stopped (`stopReason: 'unsupported-scene'`).
+   *
+   * @param request - Where, and the message being answered.
+   * @param options - Notice length, interval and bounds.
+   * @param onEnd - Called once when it stops.
+   * @throws {@link QQValidationError} for bad options (nothing is sent).
+   */
+  keepTyping(
+    request: Pick<TypingRequest, 'target' | 'replyTo'>,
+    options: KeepTypingOptions = {},
+    onEnd?: (keepAlive: TypingKeepAlive) => void,
+  ): TypingKeepAlive {
+    checkTarget(request.target);
+    checkTypingOptions(options, true);
+    if (request.replyTo !== undefined) checkReceivedAt(request.replyTo.receivedAt, 'replyTo.receivedAt');
+    const { seconds, reserveReplies, spendsReply } = options;
+    const typing = {
+      ...(seconds !== undefined ? { seconds } : {}),
+      ...(reserveReplies !== undefined ? { reserveReplies } : {}),
+      ...(spendsReply !== undefined ? { spendsReply } : {}),
+    };
+    return new TypingKeepAlive(
+      {
+        send: (signal) => this.typing({ ...typing, ...request, ...(signal ? { signal } : {}) }),
+        logger: this.#logger,
+        ...(request.target.scene !== 'c2c' ? { skip: 'unsupported-scene' as const } : {}),
+        ...(onEnd !== undefined ? { onEnd } : {}),
       },
       options,
     );

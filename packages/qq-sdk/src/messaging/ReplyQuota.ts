@@ -27,6 +27,15 @@ export interface ReplySource {
   readonly receivedAt: Date;
 }
 
+/** Options of one {@link ReplyQuota.claim}. */
+export interface ClaimOptions {
+  /**
+   * Replies this claim must leave unclaimed: it is refused (as exhausted) rather than take one of
+   * the last `reserve` replies. Typing notices keep one for the answer. @defaultValue 0
+   */
+  readonly reserve?: number;
+}
+
 /** A granted passive reply. */
 export interface ReplyPermit {
   /** The `msg_seq` to send. */
@@ -81,11 +90,15 @@ export class ReplyQuota {
   /**
    * Claims one passive reply to `source`.
    *
+   * @param source - The message or event answered.
+   * @param options - `reserve`: replies to leave for later claims.
    * @throws {@link ReplyWindowExpiredError} when the window has closed.
-   * @throws {@link ReplyQuotaExceededError} when every reply has been used.
+   * @throws {@link ReplyQuotaExceededError} when every reply (but the reserved ones) has been used.
    */
-  async claim(source: ReplySource): Promise<ReplyPermit> {
+  async claim(source: ReplySource, options: ClaimOptions = {}): Promise<ReplyPermit> {
     const rule = this.ruleFor(source.target.scene);
+    const reserve = options.reserve ?? 0;
+    if (!Number.isInteger(reserve) || reserve < 0) throw new RangeError(`reserve must be a non-negative integer, got ${String(reserve)}`);
     const expiresAt = new Date(source.receivedAt.getTime() + rule.windowMs);
     const key = this.#key(source);
     if (this.#clock.now() >= expiresAt.getTime()) {
@@ -95,7 +108,13 @@ export class ReplyQuota {
         expiresAt,
       });
     }
-    const claim = await this.#store.claim(key, rule.maxReplies, rule.windowMs + LEDGER_MARGIN_MS);
+    // A store may count refused claims too (Redis INCRs before it compares), which would eat the
+    // reserved replies: refuse here when this process already knows nothing is left above the reserve.
+    if (reserve > 0 && rule.maxReplies - (this.#seen.get(key) ?? 0) <= reserve) {
+      throw new ReplyQuotaExceededError({ sourceId: source.sourceId, limit: rule.maxReplies, expiresAt });
+    }
+    // The store's limit is atomic, so a reserve is a lower limit for this claim alone.
+    const claim = await this.#store.claim(key, Math.max(0, rule.maxReplies - reserve), rule.windowMs + LEDGER_MARGIN_MS);
     this.#remember(key, claim.used);
     if (!claim.granted) {
       throw new ReplyQuotaExceededError({ sourceId: source.sourceId, limit: rule.maxReplies, expiresAt });

@@ -6,12 +6,22 @@ export interface ReplyRule {
   readonly windowMs: number;
   /** Passive replies allowed per source message (`Infinity` where the platform sets no count). */
   readonly maxReplies: number;
+  /**
+   * Whether a typing notice (`msg.typing()`, C2C only) spends one of these replies. UNCONFIRMED:
+   * the platform does not document it; OpenClaw counts typing against the same budget
+   * (openclaw/openclaw#104634), so the default is `true`. With `false` a notice claims nothing and
+   * is sent with a `msg_seq` outside the replies' range (10000–65535).
+   * @defaultValue true
+   */
+  readonly typingSpendsReply?: boolean;
 }
 
 /**
  * QQ's passive-reply rules per scene, as documented in late 2026: C2C 60 minutes and 4 replies
  * (5 before 2026-01-10), group 5 minutes and 5 replies, guild channel and guild DM 5 minutes with no
- * documented count. The platform changes these; override them with the `replyRules` option.
+ * documented count; a C2C typing notice spends a reply (UNCONFIRMED, see
+ * {@link ReplyRule.typingSpendsReply}). The platform changes these; override them with the
+ * `replyRules` option.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */

@@ -22,7 +22,7 @@ export type {
   OutgoingMessageOf,
 } from './OutgoingMessage.js';
 export { messages, type MediaInput } from './messages.js';
-export { ReplyQuota, type ReplyPermit, type ReplyQuotaOptions, type ReplySource } from './ReplyQuota.js';
+export { ReplyQuota, type ClaimOptions, type ReplyPermit, type ReplyQuotaOptions, type ReplySource } from './ReplyQuota.js';
 export { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';
 export type { ReplyClaim, ReplyLedgerStore } from './ReplyLedgerStore.js';
 export { MemoryReplyLedgerStore, type MemoryReplyLedgerStoreOptions } from './MemoryReplyLedgerStore.js';
@@ -31,7 +31,7 @@ export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 export { MessageTooLongError } from './MessageTooLongError.js';
 export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
-export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest } from './MessageSender.js';
+export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest, type TypingRequest } from './MessageSender.js';
 export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
 export {
   toMessage,
@@ -40,3 +40,22 @@ export {
   type MessageEventType,
 } from './InboundMessage.js';
 export { ReplyStream, type ReplyStreamOptions, type ReplyStreamPort } from './ReplyStream.js';
+export {
+  TypingKeepAlive,
+  type KeepTypingOptions,
+  type TypingOptions,
+  type TypingPort,
+  type TypingResult,
+  type TypingSkipReason,
+  type TypingStopReason,
+} from './Typing.js';
+export {
+  ClawInteractionType,
+  answerClawConfigQuery,
+  isClawConfigQuery,
+  isClawConfigUpdate,
+  parseClawConfigUpdate,
+  toClawConfig,
+  type ClawConfigUpdate,
+  type ClawSettings,
+} from './clawConfig.js';

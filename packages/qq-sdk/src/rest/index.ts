@@ -30,7 +30,16 @@ export * from './schemas/chunkedUpload.js';
 export { UsersAPI, type ListGuildsQuery } from './resources/UsersAPI.js';
 export { GatewayAPI } from './resources/GatewayAPI.js';
 export { DMsAPI } from './resources/DMsAPI.js';
-export { InteractionsAPI, type InteractionResultCode } from './resources/InteractionsAPI.js';
+export {
+  InteractionsAPI,
+  ClawConfigSchema,
+  InteractionAckBodySchema,
+  InteractionAckDataSchema,
+  type ClawConfig,
+  type InteractionAck,
+  type InteractionAckData,
+  type InteractionResultCode,
+} from './resources/InteractionsAPI.js';
 export { GuildsAPI } from './resources/GuildsAPI.js';
 export { ChannelsAPI } from './resources/ChannelsAPI.js';
 export { MembersAPI, type ListMembersQuery, type ListRoleMembersQuery } from './resources/MembersAPI.js';

@@ -3,12 +3,15 @@ import * as z from '../internal/zod.js';
 import type { Clock } from '../internal/Clock.js';
 import { isPlainObject } from './deepMerge.js';
 import { rfc3339Beijing } from './EventFactory.js';
-import type { SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
-import type { InteractionAckRecord, SentMessageRecord } from './SimulatorRecords.js';
+import type { SimulatorOptions, SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
+import type { InteractionAckRecord, SentMessageRecord, TypingRecord } from './SimulatorRecords.js';
 import type { SimulatorRoute } from './SimulatorRoute.js';
 
-/** A handler's answer: status and JSON body, or a platform error code. Internal. */
-export type ServiceResult = { status: number; body: unknown } | { error: number; status?: number };
+/** A handler's answer: status and JSON body, or a platform error code (and message). Internal. */
+export type ServiceResult = { status: number; body: unknown } | { error: number; status?: number; message?: string };
+
+/** The options of {@link SimulatorOptions} that change how messages are handled. Internal. */
+export type MessageFidelity = Pick<SimulatorOptions, 'typingSpendsReply'>;
 
 /** Something the bot may reply to passively: a received message (`msg_id`) or event (`event_id`). */
 interface Replyable {
@@ -21,7 +24,8 @@ interface Replyable {
 }
 
 const V2MessageSchema = z.looseObject({
-  msg_type: z.number().int(),
+  // Optional: production takes a body without msg_type as text (qq-official-bot sends text so).
+  msg_type: z.number().int().optional(),
   content: z.string().optional(),
   markdown: z.looseObject({}).optional(),
   keyboard: z.looseObject({}).optional(),
@@ -63,7 +67,16 @@ const V2_REPLY_CODES = {
 } as const;
 
 const CreateDmSchema = z.looseObject({ recipient_id: z.string().min(1), source_guild_id: z.string().min(1) });
-const InteractionAckSchema = z.looseObject({ code: z.number().int().min(0).max(5) });
+const InteractionAckSchema = z.looseObject({
+  code: z.number().int().min(0).max(5),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+// input_notify of a typing notice; anything else answers 50059 "input type err" (as reported).
+const InputNotifySchema = z.looseObject({
+  input_type: z.number().int().positive(),
+  input_second: z.number().int().positive(),
+});
 
 /** Messages can be recalled within 2 minutes of sending. */
 const RECALL_WINDOW_MS = 2 * 60_000;
@@ -86,6 +99,10 @@ const URL_PATTERN = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 export class MessageService {
   readonly sent: SentMessageRecord[] = [];
   readonly interactionAcks: InteractionAckRecord[] = [];
+  readonly typing: TypingRecord[] = [];
+  // Guild facts learned from dispatched events and DM sessions, for realistic send responses.
+  private readonly channelGuilds = new Map<string, string>();
+  private readonly dmSessions = new Map<string, { channelId?: string; srcGuildId?: string }>();
   private readonly byMsgId = new Map<string, Replyable>();
   private readonly byEventId = new Map<string, Replyable>();
   private readonly fileInfos = new Map<string, SimulatorScene>();
@@ -96,6 +113,7 @@ export class MessageService {
     private readonly clock: Clock,
     private readonly policy: () => SimulatorPolicy,
     private readonly botUser: { id: string; username: string },
+    private readonly fidelity: MessageFidelity = {},
   ) {}
 
   /** Makes a dispatched event replyable by `msg_id` / `event_id`, as the platform does. */
@@ -111,6 +129,7 @@ export class MessageService {
       used: 0,
       seqs: new Set(),
     });
+    this.learnGuild(type, data);
     const messageId = str(data['id']);
     const addMessage = (scene: SimulatorScene, target: string | undefined): void => {
       if (messageId && target) this.byMsgId.set(messageId, entry(scene, target));
@@ -183,15 +202,19 @@ export class MessageService {
         const parsed = CreateDmSchema.safeParse(body);
         if (!parsed.success) return { error: 50035 };
         const guildId = `dm-${parsed.data.recipient_id}`;
+        const channelId = `${guildId}-channel`;
+        this.dmSessions.set(guildId, { channelId, srcGuildId: parsed.data.source_guild_id });
         return {
           status: 200,
-          body: { guild_id: guildId, channel_id: `${guildId}-channel`, create_time: rfc3339Beijing(this.clock.now()) },
+          body: { guild_id: guildId, channel_id: channelId, create_time: rfc3339Beijing(this.clock.now()) },
         };
       }
       case 'PUT /interactions/{interaction_id}': {
         const parsed = InteractionAckSchema.safeParse(body);
         if (!parsed.success) return { error: 50035 };
-        this.interactionAcks.push({ interactionId: params['interaction_id'] ?? '', code: parsed.data.code, at: this.clock.now() });
+        const record: InteractionAckRecord = { interactionId: params['interaction_id'] ?? '', code: parsed.data.code, at: this.clock.now() };
+        if (parsed.data.data !== undefined) record.data = parsed.data.data;
+        this.interactionAcks.push(record);
         return { status: 200, body: {} };
       }
       default:
@@ -203,7 +226,9 @@ export class MessageService {
     const parsed = V2MessageSchema.safeParse(raw);
     if (!parsed.success) return { error: isPlainObject(raw) && 'msg_type' in raw ? 22006 : 50006 };
     const body = parsed.data;
-    switch (body.msg_type) {
+    if (body.msg_type === 6) return scene === 'c2c' ? this.typingNotice(target, body) : { error: 22006 };
+    // No msg_type: text, as production takes it.
+    switch (body.msg_type ?? 0) {
       case 0:
         if (!body.content?.trim()) return { error: 50006 };
         break;
@@ -220,7 +245,7 @@ export class MessageService {
         break;
       }
       default:
-        if (body.msg_type !== 6) return { error: 22006 };
+        return { error: 22006 };
     }
     const limited = this.rateLimited(route, target);
     if (limited) return { error: 22009, ...limited };
@@ -259,15 +284,97 @@ export class MessageService {
     });
     if ('error' in result) return result;
     const { id, timestamp } = result.body as { id: string; timestamp: string };
-    const message: Record<string, unknown> = {
-      id,
-      channel_id: scene === 'channel' ? target : `${target}-dm`,
-      guild_id: scene === 'dm' ? target : '',
-      content: body.content ?? '',
+    return { status: 200, body: this.guildMessage(scene, target, id, timestamp, body) };
+  }
+
+  /**
+   * The Message object a channel or DM send returns (bot-docs post_messages.md): the real
+   * guild_id (learned from the channel's events; absent if the simulator never saw the channel),
+   * the bot as author. For a DM, guild_id is the DM session's and channel_id/src_guild_id are the
+   * session's when known (DIRECT_MESSAGE_CREATE or POST /users/@me/dms); never invented.
+   */
+  private guildMessage(
+    scene: 'channel' | 'dm',
+    target: string,
+    id: string,
+    timestamp: string,
+    body: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const message: Record<string, unknown> = { id };
+    if (scene === 'channel') {
+      message['channel_id'] = target;
+      const guildId = this.channelGuilds.get(target);
+      if (guildId !== undefined) message['guild_id'] = guildId;
+    } else {
+      const session = this.dmSessions.get(target);
+      if (session?.channelId !== undefined) message['channel_id'] = session.channelId;
+      message['guild_id'] = target;
+    }
+    Object.assign(message, {
+      content: typeof body['content'] === 'string' ? body['content'] : '',
       timestamp,
-      author: { id: this.botUser.id, username: this.botUser.username, bot: true },
+      tts: false,
+      mention_everyone: false,
+      author: { id: this.botUser.id, username: this.botUser.username, avatar: '', bot: true },
+      pinned: false,
+      type: 0,
+      flags: 0,
+    });
+    if (isPlainObject(body['embed'])) message['embeds'] = [body['embed']];
+    if (isPlainObject(body['ark'])) message['ark'] = body['ark'];
+    if (isPlainObject(body['message_reference'])) message['message_reference'] = body['message_reference'];
+    if (scene === 'dm') {
+      message['direct_message'] = true;
+      const src = this.dmSessions.get(target)?.srcGuildId;
+      if (src !== undefined) message['src_guild_id'] = src;
+    }
+    return message;
+  }
+
+  /** Remembers which guild a channel belongs to, and a DM session's channel, from an event. */
+  private learnGuild(type: string, data: Record<string, unknown>): void {
+    const channelId = data['channel_id'];
+    const guildId = data['guild_id'];
+    if (typeof channelId !== 'string' || channelId === '' || typeof guildId !== 'string' || guildId === '') return;
+    if (type.startsWith('DIRECT_MESSAGE_')) {
+      const src = data['src_guild_id'];
+      this.dmSessions.set(guildId, { channelId, ...(typeof src === 'string' && src !== '' ? { srcGuildId: src } : {}) });
+      return;
+    }
+    if (this.channelGuilds.size >= 10_000 && !this.channelGuilds.has(channelId)) {
+      const oldest = this.channelGuilds.keys().next();
+      if (oldest.done !== true) this.channelGuilds.delete(oldest.value);
+    }
+    this.channelGuilds.set(channelId, guildId);
+  }
+
+  /**
+   * A C2C typing notice (`msg_type: 6`): `input_notify` is required (50059 otherwise, as
+   * reported); a passive one is checked like a reply (msg_id, window) and, with
+   * `typingSpendsReply` (default), spends one reply and its msg_seq. Recorded in `typing`, not
+   * `sent`: it is not a message.
+   */
+  private typingNotice(target: string, body: z.output<typeof V2MessageSchema>): ServiceResult {
+    const notify = InputNotifySchema.safeParse(body['input_notify']);
+    if (!notify.success) return { error: 50059, message: 'input type err' };
+    const spends = this.fidelity.typingSpendsReply ?? true;
+    const claimed = this.claim('c2c', target, body.msg_id, body.event_id, body.msg_seq, V2_REPLY_CODES, spends);
+    if ('error' in claimed) return claimed;
+    const at = this.clock.now();
+    const record: TypingRecord = {
+      target,
+      inputType: notify.data.input_type,
+      inputSeconds: notify.data.input_second,
+      passive: body.msg_id !== undefined || body.event_id !== undefined,
+      spentReply: spends && claimed.seq !== undefined,
+      body,
+      at,
     };
-    return { status: 200, body: message };
+    if (body.msg_id !== undefined) record.msgId = body.msg_id;
+    else if (body.event_id !== undefined) record.eventId = body.event_id;
+    if (claimed.seq !== undefined) record.msgSeq = claimed.seq;
+    this.typing.push(record);
+    return { status: 200, body: { id: `ROBOT1.0_${randomBytes(24).toString('base64url')}`, timestamp: rfc3339Beijing(at) } };
   }
 
   private upload(scene: 'c2c' | 'group', target: string, raw: unknown): ServiceResult {
@@ -319,7 +426,10 @@ export class MessageService {
     return { status: 200, body: { id: record.id, timestamp: rfc3339Beijing(record.at) } };
   }
 
-  /** Checks a passive reply against its source (window, msg_seq, quota) and spends one reply. */
+  /**
+   * Checks a passive reply against its source (window, msg_seq, quota) and spends one reply; with
+   * `spend` false only the source and window are checked.
+   */
   private claim(
     scene: SimulatorScene,
     target: string,
@@ -327,6 +437,7 @@ export class MessageService {
     eventId: string | undefined,
     msgSeq: number | undefined,
     codes: { expired: number; badMsgId: number; badEventId: number; expiredEvent: number; active: number },
+    spend = true,
   ): { seq: number | undefined } | { error: number } {
     const policy = this.policy();
     if (msgId === undefined && eventId === undefined) {
@@ -339,6 +450,7 @@ export class MessageService {
       return { error: msgId !== undefined ? codes.expired : codes.expiredEvent };
     }
     const seq = msgSeq ?? 1;
+    if (!spend) return { seq };
     if (source.seqs.has(seq)) return { error: 40054005 };
     const quota = policy.replyQuotas[scene];
     if (quota !== null && source.used >= quota) return { error: 22009 };

@@ -27,6 +27,7 @@ import type {
   RestCallRecord,
   ResumeRecord,
   SentMessageRecord,
+  TypingRecord,
 } from './SimulatorRecords.js';
 import { matchRoute, type SimulatorRoute } from './SimulatorRoute.js';
 import { SimulatorTimeoutError } from './SimulatorTimeoutError.js';
@@ -227,7 +228,7 @@ export class QQSimulator {
       },
       notify: () => this.notify(),
     });
-    this.messages = new MessageService(this.clock, () => this.policy, botUser);
+    this.messages = new MessageService(this.clock, () => this.policy, botUser, options);
     this.panels = new PanelService(this.clock);
     this.groupAdmin = new GroupAdminService(this.clock);
     this.webhooks = new WebhookDeliverer(this.appId, this.clientSecret, this.clock, {
@@ -330,6 +331,11 @@ export class QQSimulator {
   /** Every interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */
   get interactionAcks(): readonly InteractionAckRecord[] {
     return this.messages.interactionAcks;
+  }
+
+  /** Every C2C typing notice (`msg_type: 6`) the platform accepted; they are not in `sentMessages`. */
+  get typingNotices(): readonly TypingRecord[] {
+    return this.messages.typing;
   }
 
   /** The messages accepted for one target (user openid, group_openid, channel_id or DM guild_id). */

@@ -143,6 +143,15 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   replyQuotas?: Partial<ReplyQuotas>;
   /** Reply windows per scene in ms (merged over the defaults). */
   replyWindows?: Partial<ReplyWindows>;
+  /**
+   * Whether a C2C typing notice (`msg_type: 6`) with `msg_id`/`event_id` spends one of the source
+   * message's passive replies (and its `msg_seq`), as replies do. UNCONFIRMED on the platform:
+   * OpenClaw counts typing against the same five-call budget after seeing 22009 on long turns
+   * (openclaw/openclaw#104634), so the default follows it. With `false` the notice is still checked
+   * (msg_id, window) but spends nothing. Notices are recorded in {@link QQSimulator.typingNotices}.
+   * @defaultValue true
+   */
+  typingSpendsReply?: boolean;
   /** Dispatches kept per session for Resume replay. @defaultValue 200_000 */
   replayBufferSize?: number;
   /** Delay before re-posting an unacknowledged webhook callback, in ms. @defaultValue 1000 */

@@ -122,6 +122,32 @@ export interface InteractionAckRecord {
   interactionId: string;
   /** The result code: 0 success, 1 failed, 2 too frequent, 3 duplicate, 4 no permission, 5 admin only. */
   code: number;
+  /** The `data` sent with it (e.g. `{ claw_cfg }` answering a claw-settings interaction), if any. */
+  data?: Readonly<Record<string, unknown>>;
   /** When it arrived (simulator clock). */
+  at: number;
+}
+
+/** One C2C typing notice (`msg_type: 6` with `input_notify`) the platform accepted. Not a message. */
+export interface TypingRecord {
+  /** The user's openid. */
+  target: string;
+  /** `input_notify.input_type` (1 = typing). */
+  inputType: number;
+  /** `input_notify.input_second`: how long "typing…" shows. */
+  inputSeconds: number;
+  /** Whether it carried `msg_id` or `event_id`. */
+  passive: boolean;
+  /** The `msg_id` it was anchored to. */
+  msgId?: string;
+  /** The `event_id` it was anchored to. */
+  eventId?: string;
+  /** The `msg_seq` it carried (1 when omitted on a passive notice). */
+  msgSeq?: number;
+  /** Whether it spent one of the source message's passive replies (`typingSpendsReply`). */
+  spentReply: boolean;
+  /** The request body as sent. */
+  body: Readonly<Record<string, unknown>>;
+  /** When it was accepted (simulator clock). */
   at: number;
 }

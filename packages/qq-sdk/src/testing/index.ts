@@ -34,6 +34,7 @@ export type {
   RestCallRecord,
   ResumeRecord,
   SentMessageRecord,
+  TypingRecord,
 } from './SimulatorRecords.js';
 export type { ConnectionSelector } from './ConnectionSelector.js';
 export type { RawDispatch } from './rawDispatch.js';

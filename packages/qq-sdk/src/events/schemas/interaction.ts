@@ -2,6 +2,22 @@ import * as z from '../../internal/zod.js';
 import { EventTimestampSchema } from '../EventTimestamp.js';
 
 /**
+ * The `claw_cfg` of a claw-settings update (`INTERACTION_CREATE` with `data.type` 2002): the
+ * settings the group's owner or admins changed in the QQ client. Loose: unknown fields pass, and a
+ * field in another type than the string seen is kept as it came.
+ */
+export const ClawConfigUpdateSchema = z.lazy(() => z.looseObject({
+  /** `'mention'` (answer only when @-mentioned) or `'always'`. */
+  require_mention: z.unknown().optional(),
+  /** The group policy. */
+  group_policy: z.unknown().optional(),
+  /** Mention patterns, comma-separated. */
+  mention_patterns: z.unknown().optional(),
+  /** The online state. */
+  online_state: z.unknown().optional(),
+}));
+
+/**
  * `INTERACTION_CREATE`: a button was clicked, a quick menu used, feedback given, etc. Acknowledge it
  * quickly through the REST interaction endpoint.
  *
@@ -35,7 +51,10 @@ export const InteractionSchema = z.lazy(() => z.looseObject({
   /** What was interacted with. */
   data: z
     .looseObject({
-      /** Same as the outer `type`. */
+      /**
+       * Usually the outer `type`; 2001 a claw-settings query and 2002 a claw-settings update
+       * from the group's settings page (answer both with `data: { claw_cfg }`).
+       */
       type: z.number().optional(),
       /** Details, depending on `type`. */
       resolved: z
@@ -58,6 +77,11 @@ export const InteractionSchema = z.lazy(() => z.looseObject({
           action: z.string().optional(),
           /** Authorization details (types 18–20). */
           authorize_data: z.looseObject({}).optional(),
+          /**
+           * The settings a claw-settings update (`data.type` 2002) changes; only the changed
+           * fields are sent. UNCONFIRMED shape (platform reference §10).
+           */
+          claw_cfg: ClawConfigUpdateSchema.optional(),
         })
         .optional(),
     })

@@ -8,6 +8,10 @@ import {
   MessageSendResponseSchema,
   C2CStreamChunkBodySchema,
   StreamChunkResponseSchema,
+  C2CTypingBodySchema,
+  TypingNoticeResponseSchema,
+  type C2CTypingBody,
+  type TypingNoticeResponse,
   type C2CStreamChunkBody,
   type StreamChunkResponse,
   type C2CMessageBody,
@@ -78,6 +82,35 @@ export class MessagesAPI {
     const path = `/v2/users/${pathId('openid', openid)}/stream_messages`;
     const data = validateBody(C2CStreamChunkBodySchema, body, 'C2C stream chunk');
     return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/stream_messages', body: data }, StreamChunkResponseSchema);
+  }
+
+  /**
+   * Shows "typing…" in a C2C chat: a `msg_type: 6` message with
+   * `input_notify: { input_type: 1, input_second }` (default 60 s, at most 60). Groups and guilds
+   * have no typing notice. Pass `msg_id` (and a `msg_seq` from the same sequence as the replies)
+   * to anchor it to the message being answered, as every known client does.
+   *
+   * UNCONFIRMED (platform reference §10): the notice is not in the official docs, and whether the
+   * platform counts it against the message's passive-reply budget is not documented; OpenClaw
+   * counts it. `msg.typing()` / `msg.keepTyping()` claim the budget through the ReplyQuota.
+   *
+   * @param openid - The user's openid.
+   * @param body - `input_second` and the passive anchor (`msg_id` or `event_id`, `msg_seq`).
+   * @param options - Signal, timeout, retries.
+   * @example
+   * ```ts
+   * await api.messages.sendC2CTyping(openid, { input_second: 60, msg_id: messageId, msg_seq: 1 });
+   * ```
+   */
+  async sendC2CTyping(openid: string, body: C2CTypingBody = {}, options: RequestOptions = {}): Promise<TypingNoticeResponse> {
+    const path = `/v2/users/${pathId('openid', openid)}/messages`;
+    const { input_second: inputSecond = 60, ...anchor } = validateBody(C2CTypingBodySchema, body, 'C2C typing notice');
+    const data = validateBody(
+      C2CMessageBodySchema,
+      { msg_type: 6, input_notify: { input_type: 1, input_second: inputSecond }, ...anchor },
+      'C2C typing notice',
+    );
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, TypingNoticeResponseSchema);
   }
 
   /**

@@ -101,9 +101,42 @@ export const MediaRefSchema = z.lazy(() => z.strictObject({ file_info: z.string(
 export type MediaRef = z.output<typeof MediaRefSchema>;
 
 /** `msg_type` values: 0 text, 2 markdown, 3 ark, 4 embed, 7 media. */
-export const MessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)]));
+export const MessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(7)], {
+  error: 'must be 0 (text), 2 (markdown), 3 (ark), 4 (embed) or 7 (media); 6 (typing notice) is C2C only',
+}));
 /** A message type. */
 export type MessageType = z.output<typeof MessageTypeSchema>;
+
+/** `msg_type` values of a C2C message: those of {@link MessageTypeSchema}, and 6 (a typing notice). */
+export const C2CMessageTypeSchema = z.lazy(() => z.union([z.literal(0), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(7)], {
+  error: 'must be 0 (text), 2 (markdown), 3 (ark), 4 (embed), 6 (typing notice) or 7 (media)',
+}));
+/** A C2C message type. */
+export type C2CMessageType = z.output<typeof C2CMessageTypeSchema>;
+
+/**
+ * The longest typing notice the SDK sends, in seconds. UNCONFIRMED: the platform documents no
+ * bound; every client seen sends 60 or less (60 renewed every 50 s, or 10 renewed every 5 s).
+ */
+export const MAX_TYPING_SECONDS = 60;
+
+/**
+ * The `input_notify` object of a C2C typing notice (`msg_type: 6`): "the bot is typing" shows in
+ * the user's chat for about `input_second` seconds. `input_type` 1 is
+ * "typing", the only value seen. UNCONFIRMED: not in the official docs (commented out in
+ * tencent-connect/bot-docs); the shape is the one every OpenClaw QQ plugin and the official
+ * openclaw-qqbot send. Without it the platform answers 50059 "input type err".
+ */
+export const InputNotifySchema = z.lazy(() => z.looseObject({
+  input_type: z.number().int().positive('must be a positive integer (1 = typing)'),
+  input_second: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(MAX_TYPING_SECONDS, `must be at most ${MAX_TYPING_SECONDS} seconds`),
+}));
+/** A typing indicator. */
+export type InputNotify = z.output<typeof InputNotifySchema>;
 
 const v2Fields = () => ({
   msg_type: MessageTypeSchema,
@@ -119,7 +152,13 @@ const v2Fields = () => ({
   msg_seq: z.number().int().positive('must be a positive integer (1, 2, 3 … per msg_id)').optional(),
 });
 
-type V2Body = { [K in keyof ReturnType<typeof v2Fields>]?: z.output<ReturnType<typeof v2Fields>[K]> };
+type V2Body = { [K in Exclude<keyof ReturnType<typeof v2Fields>, 'msg_type'>]?: z.output<ReturnType<typeof v2Fields>[K]> } & {
+  msg_type?: number;
+  input_notify?: unknown;
+};
+
+// What a typing notice (msg_type 6) must not carry: it is not a message.
+const CONTENT_FIELDS = ['markdown', 'keyboard', 'ark', 'embed', 'media', 'message_reference'] as const;
 
 /** Cross-field rules shared by C2C and group bodies. */
 function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
@@ -141,11 +180,23 @@ function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
     case 4:
       need('embed', 'is required for msg_type 4 (embed)');
       break;
+    case 6:
+      need('input_notify', 'is required for msg_type 6 (typing notice): { input_type: 1, input_second }');
+      if (body.content !== undefined && body.content.trim() !== '') {
+        ctx.addIssue({ code: 'custom', path: ['content'], message: 'must be empty for a typing notice (msg_type 6)' });
+      }
+      for (const field of CONTENT_FIELDS) {
+        if (body[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'cannot be sent with a typing notice (msg_type 6)' });
+      }
+      break;
     case 7:
       need('media', 'is required for msg_type 7 (media); upload first and pass { file_info }');
       break;
     default:
       break;
+  }
+  if (body.input_notify !== undefined && body.msg_type !== 6) {
+    ctx.addIssue({ code: 'custom', path: ['input_notify'], message: 'only goes with msg_type 6, a typing notice (C2C only)' });
   }
   if (body.msg_seq !== undefined && body.msg_id === undefined && body.event_id === undefined) {
     ctx.addIssue({ code: 'custom', path: ['msg_seq'], message: 'only makes sense with msg_id or event_id (a passive reply)' });
@@ -156,11 +207,17 @@ function checkV2(body: V2Body, ctx: z.RefinementCtx): void {
 }
 
 /**
- * Body of a C2C (single chat) message.
+ * Body of a C2C (single chat) message, or of a typing notice (`msg_type: 6` with `input_notify`;
+ * see {@link MessagesAPI.sendC2CTyping}).
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
  */
-export const C2CMessageBodySchema = z.lazy(() => z.looseObject({ ...v2Fields(), is_wakeup: z.boolean().optional() }).superRefine((body, ctx) => {
+export const C2CMessageBodySchema = z.lazy(() => z.looseObject({
+  ...v2Fields(),
+  msg_type: C2CMessageTypeSchema,
+  input_notify: InputNotifySchema.optional(),
+  is_wakeup: z.boolean().optional(),
+}).superRefine((body, ctx) => {
   checkV2(body, ctx);
   if (body.is_wakeup && (body.msg_id !== undefined || body.event_id !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['is_wakeup'], message: 'cannot be combined with msg_id or event_id' });
@@ -268,3 +325,40 @@ export type C2CStreamChunkBody = z.input<typeof C2CStreamChunkBodySchema>;
 export const StreamChunkResponseSchema = z.lazy(() => z.looseObject({ id: z.string().optional() }));
 /** A stream chunk response. */
 export type StreamChunkResponse = z.output<typeof StreamChunkResponseSchema>;
+
+/**
+ * What {@link MessagesAPI.sendC2CTyping} sends besides the fixed `msg_type: 6` and
+ * `input_notify.input_type: 1`. UNCONFIRMED against the docs (platform reference §10): every
+ * client seen anchors the notice to the message it answers (`msg_id` with its own `msg_seq`), so
+ * it is a passive call; OpenClaw counts it against the same per-message reply budget as replies.
+ */
+export const C2CTypingBodySchema = z.lazy(() => z
+  .strictObject({
+    input_second: z
+      .number()
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(MAX_TYPING_SECONDS, `must be at most ${MAX_TYPING_SECONDS} seconds`)
+      .optional(),
+    msg_id: z.string().min(1).optional(),
+    event_id: z.string().min(1).optional(),
+    msg_seq: z.number().int().positive('must be a positive integer').optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.msg_seq !== undefined && body.msg_id === undefined && body.event_id === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['msg_seq'], message: 'only makes sense with msg_id or event_id (a passive notice)' });
+    }
+  }));
+/** The options of a C2C typing notice. */
+export type C2CTypingBody = z.input<typeof C2CTypingBodySchema>;
+
+/**
+ * Response of a typing notice. UNCONFIRMED: clients ignore it; some read an `id`. Every field is
+ * optional and unknown fields pass.
+ */
+export const TypingNoticeResponseSchema = z.lazy(() => z.looseObject({
+  id: z.string().optional(),
+  timestamp: z.union([z.number(), z.string()]).optional(),
+}));
+/** A typing notice response. */
+export type TypingNoticeResponse = z.output<typeof TypingNoticeResponseSchema>;
