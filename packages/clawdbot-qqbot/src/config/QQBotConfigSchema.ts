@@ -10,12 +10,53 @@ const accessEntry = z
   .min(1)
   .regex(/^[^a-z*]*$/, 'use the uppercase openid as QQ sends it; "*" is not allowed');
 
+/**
+ * A secret held in OpenClaw's secret store instead of the config file (`SecretRef`): `env` reads
+ * the variable named `id` from the gateway environment; other sources are refused with a message.
+ */
+const secretRef = z
+  .object({
+    source: z.enum(['env', 'file', 'exec']),
+    provider: z.string().optional(),
+    id: z.string().min(1),
+  })
+  .strict();
+
+/** Settings of one group (`groups.<group_openid>`), or of every group (`groups."*"`). */
+const groupShape = z
+  .object({
+    name: z.string().optional().describe('Name shown to the agent for this group.'),
+    requireMention: z.boolean().optional().describe('Answer only @-messages in this group.'),
+    ignoreOtherMentions: z.boolean().optional().describe('Drop messages that @-mention someone else but not the bot.'),
+    prompt: z.string().optional().describe('Extra instructions for the agent in this group.'),
+    historyLimit: z.number().int().min(0).optional().describe('Non-@ messages kept as context for the next @ (0 turns it off).'),
+    toolPolicy: z.enum(['full', 'restricted', 'none']).optional().describe('Which tools the agent may use in this group.'),
+  })
+  .strict();
+
+/** Keys of the official plugin's schema this plugin accepts and does not act on (see officialCompat.ts). */
+const acceptedOfficialKeys = {
+  stt: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; voice notes use QQ\'s ASR text.'),
+  tts: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used.'),
+  audioFormatPolicy: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used.'),
+  voiceDirectUploadFormats: z.array(z.string()).optional().describe('Official plugin key, accepted; not used.'),
+  urlDirectUpload: z.boolean().optional().describe('Official plugin key, accepted; media URLs are always handed to QQ.'),
+  upgradeUrl: z.string().optional().describe('Official plugin key, accepted; not used.'),
+  upgradeMode: z.enum(['doc', 'hot-reload']).optional().describe('Official plugin key, accepted; this plugin never upgrades itself.'),
+  upgradePkg: z.string().optional().describe('Official plugin key, accepted; not used.'),
+  deliverDebounce: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; blocks are merged within the reply budget anyway.'),
+  processingTimeoutMs: z.number().int().min(0).optional().describe('Official plugin key, accepted; not used.'),
+  userAgentSuffix: z.string().optional().describe('Official plugin key, accepted; not used.'),
+  execApprovals: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used yet.'),
+};
+
 /** The per-account settings, used both at the top of `channels.qqbot` and under `accounts.<id>`. */
 const accountShape = {
   enabled: z.boolean().optional().describe('Run this account (default true).'),
   name: z.string().optional().describe('Display name of the account.'),
   appId: z.string().regex(/^\d+$/, 'the AppID is digits').optional().describe('QQ bot AppID.'),
-  clientSecret: z.string().min(1).optional().describe('QQ bot AppSecret. Prefer tokenFile or env.'),
+  clientSecret: z.string().min(1).or(secretRef).optional().describe('QQ bot AppSecret, or a SecretRef ({ source: "env", id }). Prefer tokenFile or env.'),
+  clientSecretFile: z.string().min(1).optional().describe('File holding the AppSecret (with appId), as the official plugin takes it.'),
   token: z.string().min(3).optional().describe('"AppID:AppSecret", as written by `channels add --token`.'),
   tokenFile: z.string().min(1).optional().describe('File holding "AppID:AppSecret".'),
   useEnv: z.boolean().optional().describe('Read QQBOT_APP_ID / QQBOT_CLIENT_SECRET from the gateway environment.'),
@@ -43,9 +84,14 @@ const accountShape = {
   groupPolicy: z.enum(['open', 'allowlist', 'disabled']).optional().describe('Which groups/channels are served (default open).'),
   groupAllowFrom: z.array(accessEntry).optional().describe('Allowed group openids / guild channel ids.'),
   requireMention: z.boolean().optional().describe('In groups and guild channels, answer only @-messages (default true).'),
+  defaultRequireMention: z.boolean().optional().describe('The official plugin\'s name for requireMention.'),
+  groups: z.record(z.string().min(1), groupShape).optional().describe('Per-group settings by group openid or guild channel id; "*" for every group.'),
+  systemPrompt: z.string().optional().describe('Instructions put before every message the agent reads.'),
   markdown: z.boolean().optional().describe('Send markdown in C2C and groups (default true; guild channels never).'),
+  markdownSupport: z.boolean().optional().describe('The official plugin\'s name for markdown.'),
   streaming: z
     .boolean()
+    .or(z.object({ mode: z.string().min(1) }).loose())
     .optional()
     .describe("Stream C2C answers into one QQ bubble while the model writes (QQ's C2C stream API; default true)."),
   registeredDomains: z
@@ -66,6 +112,7 @@ const accountShape = {
     .enum(['report', 'active'])
     .optional()
     .describe('When the reply window or budget is gone: report the failure to the host, or try an active message.'),
+  ...acceptedOfficialKeys,
 };
 
 /** One account's settings under `channels.qqbot.accounts.<id>`. */

@@ -1,13 +1,14 @@
 import { CHANNEL_ID, DEFAULT_ACCOUNT_ID } from '../constants.js';
 import { parseAppCredentials, type AppCredentials } from '../credentials.js';
 import type { HostConfig } from '../host/HostTypes.js';
+import { withOfficialAliases } from './officialCompat.js';
 import { QQBotChannelConfigSchema, type QQBotAccountConfig, type QQBotChannelConfig } from './QQBotConfigSchema.js';
 
 /** Where the plugin reads things that are not in the config: env and token files. */
 export interface AccountSources {
   /** Environment variables (read when an account sets `useEnv`). */
   readonly env: () => Readonly<Record<string, string | undefined>>;
-  /** Reads a token file (when an account sets `tokenFile`). */
+  /** Reads a token or secret file (when an account sets `tokenFile` or `clientSecretFile`). */
   readonly readFile: (path: string) => string;
 }
 
@@ -22,14 +23,14 @@ export interface ResolvedQQBotAccount {
   /** The app credentials, when they could be resolved. */
   readonly credentials?: AppCredentials;
   /** Where the credentials came from. */
-  readonly credentialSource: 'config' | 'token' | 'tokenFile' | 'env' | 'none';
+  readonly credentialSource: 'config' | 'secretRef' | 'clientSecretFile' | 'token' | 'tokenFile' | 'env' | 'none';
   /** Why the account is not configured, when it is not (never contains a secret). */
   readonly problem?: string;
   /** The account's settings with the top-level defaults applied. */
   readonly config: QQBotAccountConfig;
 }
 
-const CREDENTIAL_KEYS = ['appId', 'clientSecret', 'token', 'tokenFile', 'useEnv'] as const;
+const CREDENTIAL_KEYS = ['appId', 'clientSecret', 'clientSecretFile', 'token', 'tokenFile', 'useEnv'] as const;
 
 /** Reads and validates `channels.qqbot`; an invalid section reads as empty (the host reports schema errors). */
 export function readChannelSection(cfg: HostConfig): QQBotChannelConfig {
@@ -53,8 +54,25 @@ function resolveCredentials(
   sources: AccountSources,
 ): Pick<ResolvedQQBotAccount, 'credentials' | 'credentialSource' | 'problem'> {
   try {
-    if (config.appId !== undefined && config.clientSecret !== undefined) {
-      return { credentials: { appId: config.appId, clientSecret: config.clientSecret }, credentialSource: 'config' };
+    const secret = config.clientSecret;
+    if (config.appId !== undefined && typeof secret === 'string') {
+      return { credentials: { appId: config.appId, clientSecret: secret }, credentialSource: 'config' };
+    }
+    if (config.appId !== undefined && secret !== undefined && typeof secret === 'object') {
+      if (secret.source !== 'env') {
+        return {
+          credentialSource: 'secretRef',
+          problem: `clientSecret is a SecretRef with source "${secret.source}", which this plugin cannot read: use { source: "env", id: "<VARIABLE>" } or clientSecretFile`,
+        };
+      }
+      const value = sources.env()[secret.id]?.trim();
+      if (!value) return { credentialSource: 'secretRef', problem: `clientSecret refers to the environment variable ${secret.id}, which is empty in the gateway environment` };
+      return { credentials: { appId: config.appId, clientSecret: value }, credentialSource: 'secretRef' };
+    }
+    if (config.appId !== undefined && config.clientSecretFile !== undefined) {
+      const value = sources.readFile(config.clientSecretFile).trim();
+      if (!value) return { credentialSource: 'clientSecretFile', problem: `clientSecretFile ${config.clientSecretFile} is empty` };
+      return { credentials: { appId: config.appId, clientSecret: value }, credentialSource: 'clientSecretFile' };
     }
     if (config.token !== undefined) {
       return { credentials: parseAppCredentials(config.token), credentialSource: 'token' };
@@ -95,6 +113,7 @@ export function resolveAccount(cfg: HostConfig, accountId: string | null | undef
     for (const key of CREDENTIAL_KEYS) delete inherited[key];
     config = { ...inherited, ...(accounts?.[id] ?? {}) };
   }
+  config = withOfficialAliases(config);
   return {
     accountId: id,
     ...(config.name !== undefined ? { name: config.name } : {}),

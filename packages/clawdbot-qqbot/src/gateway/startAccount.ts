@@ -1,3 +1,4 @@
+import { ignoredOfficialKeys } from '../config/officialCompat.js';
 import { GatewayError, QQAuthError, UnknownIntentError } from 'qq-sdk';
 import type { BotFactory } from '../bot/QQBotPort.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
@@ -53,6 +54,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   if (!runtime) throw new Error(`${CHANNEL_ID}: the host passed no channel runtime; this OpenClaw version is not supported`);
   const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret]);
   const { config } = account;
+  for (const note of ignoredOfficialKeys(config)) logger.info(note);
   const bot = deps.createBot({
     appId: credentials.appId,
     clientSecret: credentials.clientSecret,

@@ -1,6 +1,7 @@
 import type { Message } from 'qq-sdk';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import { APPROVAL_DISABLED_ENTRY } from '../config/QQBotConfigSchema.js';
+import { groupSettings } from '../config/groupSettings.js';
 
 /** What the access policy decided for one inbound message. */
 export type AccessDecision =
@@ -27,7 +28,9 @@ export function conversationId(message: Message): string {
 /**
  * Applies the account's DM and group policies (the host's conventions: `dmPolicy` pairing |
  * allowlist | open | disabled with `allowFrom`; `groupPolicy` open | allowlist | disabled with
- * `groupAllowFrom`; `requireMention`). `approved` are the senders approved through pairing.
+ * `groupAllowFrom`; `requireMention`), with per-group `groups.<id>` / `groups."*"` settings taking
+ * precedence (`requireMention`, `ignoreOtherMentions`). `approved` are the senders approved
+ * through pairing.
  */
 export function checkAccess(message: Message, config: QQBotAccountConfig, approved: readonly string[] = []): AccessDecision {
   const allowFrom = new Set(
@@ -50,7 +53,11 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
     const groups = new Set((config.groupAllowFrom ?? []).map(normalize));
     if (!groups.has(normalize(conversationId(message)))) return { action: 'drop', reason: 'group is not in groupAllowFrom' };
   }
-  if ((config.requireMention ?? true) && !message.mentionedBot) {
+  const group = groupSettings(config, conversationId(message));
+  if (group.ignoreOtherMentions === true && !message.mentionedBot && message.mentions.length > 0) {
+    return { action: 'drop', reason: 'mentions someone else, not the bot (ignoreOtherMentions)' };
+  }
+  if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot) {
     return { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
   }
   return { action: 'dispatch', commandAuthorized: senderAllowed };

@@ -75,7 +75,7 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   const route = runtime.routing.resolveAgentRoute({ cfg, channel: CHANNEL_ID, accountId: account.accountId, peer: peerOf(message) });
   const saved = await saveInboundMedia(message, account.config, runtime, logger);
   const ctx = runtime.reply.finalizeInboundContext(
-    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized, saved }),
+    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized, saved, config: account.config }),
   );
   const markdown = account.config.markdown ?? true;
   const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config));

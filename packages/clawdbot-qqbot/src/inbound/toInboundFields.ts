@@ -1,4 +1,7 @@
 import type { Message, MessageAttachment } from 'qq-sdk';
+import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
+import { groupSettings } from '../config/groupSettings.js';
+import { conversationId } from './checkAccess.js';
 import type { SavedMedia } from './saveInboundMedia.js';
 import { CHANNEL_ID } from '../constants.js';
 import { formatTarget } from '../outbound/targets.js';
@@ -52,19 +55,24 @@ export function bodyOf(message: Message): string {
  */
 export function toInboundFields(
   message: Message,
-  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[] },
+  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig },
 ): Record<string, unknown> {
   const conversation = formatTarget(message.target);
   const direct = message.scene === 'c2c' || message.scene === 'direct';
   const sender = `${CHANNEL_ID}:user:${message.author.id}`;
   const body = bodyOf(message);
+  const config = params.config ?? {};
+  const group = direct ? {} : groupSettings(config, conversationId(message));
+  // The official plugin's systemPrompt goes before the message the agent reads; a group's prompt
+  // is the host's per-group system prompt.
+  const forAgent = config.systemPrompt ? `${config.systemPrompt}\n\n${body}` : body;
   const media = message.attachments.map((attachment, index) => mediaFact(attachment, params.saved?.[index]));
   // Local files where they were saved; the agent's tools and the model read those, not QQ URLs.
   const where = (fact: Record<string, unknown>): unknown => fact['path'] ?? fact['url'];
   const transcript = message.attachments.find((attachment) => attachment.asrText)?.asrText;
   return {
     Body: body,
-    BodyForAgent: body,
+    BodyForAgent: forAgent,
     RawBody: message.rawContent,
     CommandBody: message.content,
     From: direct ? conversation : sender,
@@ -74,7 +82,8 @@ export function toInboundFields(
     ChatType: direct ? 'direct' : message.scene === 'group' ? 'group' : 'channel',
     SenderId: message.author.id,
     SenderName: message.author.username ?? message.author.id,
-    ...(direct ? {} : { GroupSubject: conversation, WasMentioned: message.mentionedBot }),
+    ...(direct ? {} : { GroupSubject: group.name ?? conversation, WasMentioned: message.mentionedBot }),
+    ...(group.prompt !== undefined ? { GroupSystemPrompt: group.prompt } : {}),
     Provider: CHANNEL_ID,
     Surface: CHANNEL_ID,
     MessageSid: message.id,

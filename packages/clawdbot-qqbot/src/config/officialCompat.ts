@@ -1,0 +1,48 @@
+import type { QQBotAccountConfig } from './QQBotConfigSchema.js';
+
+/**
+ * Official plugin keys this plugin accepts so a migrated config validates, and what it does with
+ * each: the text goes to the log once when the account starts.
+ */
+const IGNORED: Partial<Record<keyof QQBotAccountConfig, string>> = {
+  stt: 'voice notes are read from QQ\'s own speech recognition (asrText); no STT provider is called',
+  tts: 'voice replies are sent as the audio files the agent produces; no TTS provider is called',
+  audioFormatPolicy: 'audio is uploaded as the agent produced it',
+  voiceDirectUploadFormats: 'audio is uploaded as the agent produced it',
+  urlDirectUpload: 'media URLs are always handed to QQ to fetch',
+  upgradeUrl: 'this plugin never upgrades itself; use `openclaw plugins update`',
+  upgradeMode: 'this plugin never upgrades itself; use `openclaw plugins update`',
+  upgradePkg: 'this plugin never upgrades itself; use `openclaw plugins update`',
+  deliverDebounce: 'blocks are merged within QQ\'s reply budget instead',
+  processingTimeoutMs: 'the host\'s own turn timeout applies',
+  userAgentSuffix: 'qq-sdk sends its own User-Agent',
+  execApprovals: 'exec approvals are not offered on QQ yet',
+};
+
+/**
+ * The official plugin's names for settings this plugin has under another name, folded into ours
+ * (ours wins when both are set): `markdownSupport` → `markdown`, `defaultRequireMention` →
+ * `requireMention`, `streaming: { mode }` → `streaming` (`"off"` turns it off).
+ */
+export function withOfficialAliases(config: QQBotAccountConfig): QQBotAccountConfig {
+  const out: QQBotAccountConfig = { ...config };
+  if (out.markdown === undefined && out.markdownSupport !== undefined) out.markdown = out.markdownSupport;
+  if (out.requireMention === undefined && out.defaultRequireMention !== undefined) out.requireMention = out.defaultRequireMention;
+  if (typeof out.streaming === 'object') out.streaming = out.streaming['mode'] !== 'off';
+  return out;
+}
+
+/** One line per official plugin key set in `config` that this plugin accepts but does not use. */
+export function ignoredOfficialKeys(config: QQBotAccountConfig): string[] {
+  const notes = Object.entries(IGNORED)
+    .filter(([key]) => config[key as keyof QQBotAccountConfig] !== undefined)
+    .map(([key, why]) => `${key}: accepted for compatibility with the official plugin, not used (${why})`);
+  const groups = Object.values(config.groups ?? {});
+  if (groups.some((group) => group.historyLimit !== undefined)) {
+    notes.push('groups.*.historyLimit: accepted for compatibility with the official plugin, not used (non-@ messages are not yet kept as context)');
+  }
+  if (groups.some((group) => group.toolPolicy !== undefined)) {
+    notes.push("groups.*.toolPolicy: accepted for compatibility with the official plugin, not used (the host's tool policy applies)");
+  }
+  return notes;
+}
