@@ -16,21 +16,28 @@ export interface RedisReplyLedgerStoreOptions extends RedisStoreOptions {
   readonly onUnavailable?: 'fail' | 'local';
 }
 
-// One atomic step: count the claim, start the TTL on the first one. The count doubles as msg_seq,
-// so no two claims (from any process) ever get the same seq, and only the first `limit` are granted.
+// One atomic step: grant a claim only while the count is below the limit (a refused claim counts
+// nothing, so a claim refused under a lower limit, such as a typing notice keeping the last reply,
+// leaves that reply for the answer), start the TTL on the first one. The count doubles as msg_seq,
+// so no two claims (from any process) ever get the same seq.
 // ARGV[2] is the highest seq this process has seen for the key: a count below it means Redis lost
 // the key (restarted empty, failed over to a replica that had not seen it), so the count resumes
 // above it instead of handing out a seq the platform has already seen (40054005).
+// ARGV[3] is the limit, -1 for none. Returns { count, granted (1 or 0) }.
 const CLAIM = luaScript(`
-local n = redis.call('INCR', KEYS[1])
+local stored = redis.call('GET', KEYS[1])
+local count = tonumber(stored or '0')
 local floor = tonumber(ARGV[2])
-if n <= floor then
-  n = floor + 1
-  redis.call('SET', KEYS[1], n, 'PX', ARGV[1])
-elseif n == 1 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+local limit = tonumber(ARGV[3])
+if count < floor then count = floor end
+if limit >= 0 and count >= limit then return {count, 0} end
+if stored and tonumber(stored) == count then
+  count = redis.call('INCR', KEYS[1])
+else
+  count = count + 1
+  redis.call('SET', KEYS[1], count, 'PX', ARGV[1])
 end
-return n
+return {count, 1}
 `);
 
 /** Keys whose high-water mark a process remembers at most (oldest forgotten first). */
@@ -38,9 +45,9 @@ const MAX_REMEMBERED_KEYS = 50_000;
 
 /**
  * A {@link ReplyLedgerStore} shared by every process of a bot: each passive-reply claim is one
- * atomic Lua step (`INCR` + `PEXPIRE` on first use) on a key per source message, so however many
- * processes reply to one message at once, at most the scene's limit are granted and each gets its
- * own `msg_seq` (1, 2, 3 …). Keys expire with the reply window plus a margin.
+ * atomic Lua step on a key per source message (its count is raised only when a claim is granted),
+ * so however many processes reply to one message at once, at most the scene's limit are granted
+ * and each gets its own `msg_seq` (1, 2, 3 …). Keys expire with the reply window plus a margin.
  *
  * Each process also remembers the highest `msg_seq` it was granted per key, and a claim never
  * goes below it: if Redis restarts empty (or fails over to a replica that lost the key) in the middle
@@ -77,19 +84,21 @@ export class RedisReplyLedgerStore implements ReplyLedgerStore {
    */
   async claim(key: string, limit: number, ttlMs: number): Promise<ReplyClaim> {
     let count: number;
+    let granted: boolean;
     const ttl = Math.max(1, Math.ceil(ttlMs));
     const floor = this.#floor(key);
     try {
-      const reply = await this.#caller.script('reply ledger claim', CLAIM, [this.#caller.key('reply', key)], [ttl, floor]);
-      count = Number(reply);
+      const reply = await this.#caller.script('reply ledger claim', CLAIM, [this.#caller.key('reply', key)], [ttl, floor, Number.isFinite(limit) ? limit : -1]);
+      const [counted, grant] = Array.isArray(reply) ? reply : [];
+      count = Number(counted);
+      granted = Number(grant) === 1;
     } catch (error) {
       if (!this.#fallback) throw error;
       this.#caller.degraded(error, 'counting replies in this process only');
       return this.#fallback.claim(key, limit, ttlMs);
     }
-    if (count > floor) this.#remember(key, count, ttl);
-    if (count > limit) return { granted: false, seq: limit, used: limit };
-    return { granted: true, seq: count, used: count };
+    if (granted && count > floor) this.#remember(key, count, ttl);
+    return { granted, seq: count, used: count };
   }
 
   #floor(key: string): number {
