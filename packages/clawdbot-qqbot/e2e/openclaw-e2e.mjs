@@ -258,7 +258,9 @@ async function runVersion(version, tarball, QQSimulator) {
       const c2cFinal = await wait((s) => s.messagesTo(openid).find((m) => m.msgId === c2c.data.id && m.text.includes(REPLY)), 'the C2C reply text', 60_000);
       check(c2cFinal === c2cReply && c2cReply.passive && c2cReply.msgSeq >= 1, `C2C reply: ${JSON.stringify(c2cReply)}`);
       check(sim.messagesTo(openid).filter((m) => m.msgId === c2c.data.id).length === 1, 'C2C answer split into several messages');
-      log(`[${version}] C2C reply ok (msg_seq ${c2cReply.msgSeq}${c2cReply.streamChunks ? `, streamed in ${c2cReply.streamChunks} chunks` : ''})`);
+      const typed = sim.typingNotices.find((notice) => notice.msgId === c2c.data.id);
+      check(typed !== undefined && typed.msgSeq < c2cReply.msgSeq, `no typing notice before the C2C answer: ${JSON.stringify(sim.typingNotices)}`);
+      log(`[${version}] C2C reply ok (typing notice first, answer msg_seq ${c2cReply.msgSeq}${c2cReply.streamChunks ? `, streamed in ${c2cReply.streamChunks} chunks` : ''})`);
 
       // The host shows the account's status as the plugin reported it.
       const statusJson = await cli(['channels', 'status', '--json'], 90);
@@ -268,7 +270,7 @@ async function runVersion(version, tarball, QQSimulator) {
       log(`[${version}] openclaw channels status: qqbot running and connected`);
 
       check(model.requests.length >= 2, `model saw ${model.requests.length} requests`);
-      check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 5 QQ messages')), 'the model request lacks the QQ hints');
+      check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 4 QQ messages in a private chat and 5 in a group')), 'the model request lacks the QQ hints');
       check(model.requests.some((r) => r.raw.includes('example.cn')), 'the model request lacks the registered domains');
       log(`[${version}] model requests carry the QQ hints`);
 

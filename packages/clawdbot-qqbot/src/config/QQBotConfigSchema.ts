@@ -98,6 +98,17 @@ const accountShape = {
     .array(z.string().min(1))
     .optional()
     .describe('Domains registered in the QQ console; links to other domains are refused by QQ.'),
+  typing: z
+    .boolean()
+    .optional()
+    .describe('Show "typing…" in C2C while the agent works, until its first reply (default true; each notice costs one of the 4 passive replies).'),
+  typingNotices: z
+    .number()
+    .int()
+    .min(1)
+    .max(3)
+    .optional()
+    .describe('Typing notices per turn, each shown for 60 s (default 1; the answer always keeps a reply).'),
   mediaMaxMb: z
     .number()
     .positive()

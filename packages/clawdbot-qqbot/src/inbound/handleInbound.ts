@@ -81,28 +81,34 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config));
   // C2C answers stream into one bubble where the host streams partial text; QQ groups cannot stream.
   const streamed = message.scene === 'c2c' && account.config.streaming !== false ? new StreamedReply(message, markdown ? 'markdown' : 'text') : undefined;
-  await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
-    ctx,
-    cfg,
-    ...(streamed
-      ? { replyOptions: { disableBlockStreaming: true, onPartialReply: (partial: { text?: string; delta?: string; replace?: true }) => streamed.onPartial(partial) } }
-      : {}),
-    dispatcherOptions: {
-      deliver: async (payload, info) => {
-        logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
-        if (streamed?.active && info.kind === 'final') {
-          await streamed.finish(payload.text);
-          const { text: _streamedText, ...media } = payload;
-          await replier.deliver(media, info);
-          return;
-        }
-        await replier.deliver(payload, info);
+  // "Typing…" in C2C until the first reply; each notice spends a passive reply, the answer keeps one.
+  const typing = message.scene === 'c2c' && account.config.typing !== false ? message.keepTyping({ maxNotices: account.config.typingNotices ?? 1 }) : undefined;
+  try {
+    await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
+      ctx,
+      cfg,
+      ...(streamed
+        ? { replyOptions: { disableBlockStreaming: true, onPartialReply: (partial: { text?: string; delta?: string; replace?: true }) => streamed.onPartial(partial) } }
+        : {}),
+      dispatcherOptions: {
+        deliver: async (payload, info) => {
+          logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
+          if (streamed?.active && info.kind === 'final') {
+            await streamed.finish(payload.text);
+            const { text: _streamedText, ...media } = payload;
+            await replier.deliver(media, info);
+            return;
+          }
+          await replier.deliver(payload, info);
+        },
+        onError: (error, info) => {
+          logger.error(`reply delivery failed (${info.kind})`, { messageId: message.id, error: String(error) });
+        },
       },
-      onError: (error, info) => {
-        logger.error(`reply delivery failed (${info.kind})`, { messageId: message.id, error: String(error) });
-      },
-    },
-  });
+    });
+  } finally {
+    await typing?.stop();
+  }
   // A turn that ended without a final delivery still closes its stream and sends what it held back.
   await streamed?.finish();
   await replier.flush();

@@ -1,3 +1,4 @@
+import { DEFAULT_REPLY_RULES } from 'qq-sdk';
 import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 
@@ -7,7 +8,8 @@ export const QQ_HINT_MARKER = 'QQ delivery rules:';
 /**
  * The rules QQ enforces on the wire, phrased for the model, so answers are written to pass them:
  * links only to the bot's registered domains, markdown where the account and scene allow it, and
- * at most five messages per answer.
+ * at most as many messages per answer as QQ takes passive replies in the scene (from qq-sdk's
+ * reply rules: 4 in private chats, 5 in groups since 2026).
  */
 export function qqPromptRules(config: QQBotAccountConfig): string[] {
   const domains = config.registeredDomains ?? [];
@@ -22,6 +24,6 @@ export function qqPromptRules(config: QQBotAccountConfig): string[] {
   return [
     `${QQ_HINT_MARKER} ${links}`,
     markdown,
-    `An answer arrives as at most ${MAX_REPLIES_PER_MESSAGE} QQ messages; anything beyond is merged into the last one. Prefer one complete message.`,
+    `An answer arrives as at most ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.c2c.maxReplies)} QQ messages in a private chat and ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.group.maxReplies)} in a group; anything beyond is merged into the last one. Prefer one complete message.`,
   ];
 }

@@ -174,7 +174,7 @@ describe('agentPrompt and messaging', () => {
     const hints = plugin.agentPrompt.inboundFormattingHints({ cfg: withDomains, accountId: 'default' });
     expect(hints.text_markup).toBe('plain');
     expect(hints.rules.join('\n')).toMatch(/QQ delivery rules: QQ blocks links: only URLs on this bot's registered domains \(docs\.example\.cn\)/);
-    expect(hints.rules.join('\n')).toMatch(/at most 5 QQ messages/);
+    expect(hints.rules.join('\n')).toMatch(/at most 4 QQ messages in a private chat and 5 in a group/);
     expect(plugin.agentPrompt.messageToolHints({ cfg: {}, accountId: null }).join('\n')).toMatch(/never write URLs[\s\S]*Markdown renders in QQ private chats/);
     // Hosts before 2026.9 pass no cfg: still answers.
     expect(plugin.agentPrompt.inboundFormattingHints({ accountId: 'default' }).rules).toHaveLength(3);
