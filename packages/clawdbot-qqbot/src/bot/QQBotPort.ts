@@ -40,6 +40,8 @@ export interface BotFactoryOptions {
   readonly apiBaseUrl?: string;
   /** Token URL override. */
   readonly tokenUrl?: string;
+  /** An HTTP(S) proxy for token, REST and gateway traffic (an allow-listed egress IP). */
+  readonly proxy?: string;
   /** Domains registered in the QQ console (the SDK's URL policy lets links to them through). */
   readonly allowedDomains?: readonly string[];
   /** Webhook listener settings (transport `webhook`). */

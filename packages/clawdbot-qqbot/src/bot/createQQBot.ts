@@ -15,6 +15,7 @@ export const createQQBot: BotFactory = (options) => {
     ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
     ...(options.apiBaseUrl !== undefined ? { apiBaseUrl: options.apiBaseUrl } : {}),
     ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
+    ...(options.proxy !== undefined ? { proxy: options.proxy } : {}),
     ...(options.allowedDomains !== undefined ? { allowedDomains: options.allowedDomains } : {}),
     ...(options.webhook !== undefined
       ? {

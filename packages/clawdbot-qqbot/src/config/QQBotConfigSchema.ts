@@ -63,6 +63,10 @@ const accountShape = {
   sandbox: z.boolean().optional().describe("Use QQ's sandbox API (sandbox.api.bot.qq.com, falling back to sandbox.api.sgroup.qq.com)."),
   apiBaseUrl: z.url().optional().describe('OpenAPI base URL: an egress proxy or a local simulator.'),
   tokenUrl: z.url().optional().describe('App access token URL.'),
+  proxy: z
+    .url()
+    .optional()
+    .describe('HTTP(S) proxy for token, REST, gateway and media traffic, e.g. http://user:pass@10.0.0.1:3128 (for the IP allow-list, error 11298).'),
   transport: z.enum(['websocket', 'webhook']).optional().describe('How events arrive (default websocket).'),
   intents: z
     .array(z.string().min(1))

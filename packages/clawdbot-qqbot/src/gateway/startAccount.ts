@@ -63,6 +63,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     ...(config.sandbox !== undefined ? { sandbox: config.sandbox } : {}),
     ...(config.apiBaseUrl !== undefined ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(config.tokenUrl !== undefined ? { tokenUrl: config.tokenUrl } : {}),
+    ...(config.proxy !== undefined ? { proxy: config.proxy } : {}),
     ...(config.webhook !== undefined ? { webhook: config.webhook } : {}),
     ...(config.registeredDomains !== undefined ? { allowedDomains: config.registeredDomains } : {}),
     logger,

@@ -1,4 +1,4 @@
-import { downloadAttachment, QQ_MEDIA_HOSTS, type Logger, type Message, type MessageAttachment } from 'qq-sdk';
+import { createProxyFetch, downloadAttachment, QQ_MEDIA_HOSTS, type Logger, type Message, type MessageAttachment } from 'qq-sdk';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { HostChannelRuntime } from '../host/HostTypes.js';
 
@@ -36,10 +36,11 @@ export async function saveInboundMedia(
   }
   const maxBytes = Math.round((config.mediaMaxMb ?? DEFAULT_MEDIA_MAX_MB) * 1024 * 1024);
   const allowedHosts = config.mediaHosts ?? QQ_MEDIA_HOSTS;
+  const viaProxy = config.proxy !== undefined ? { fetch: createProxyFetch(config.proxy) } : {};
   return Promise.all(
     message.attachments.map(async (attachment) => {
       try {
-        const media = await downloadAttachment(attachment, { maxBytes, allowedHosts, variant: 'wav' });
+        const media = await downloadAttachment(attachment, { maxBytes, allowedHosts, variant: 'wav', ...viaProxy });
         const saved = await save.call(runtime.media, Buffer.from(media.data), media.contentType, 'inbound', maxBytes, media.filename);
         return { attachment, path: saved.path, contentType: saved.contentType ?? media.contentType };
       } catch (error) {

@@ -12,7 +12,7 @@ const cfg = {
       dmPolicy: 'open',
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
-      accounts: { shop: { appId: '102000009', clientSecret: 'shopSecret', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'] } },
+      accounts: { shop: { appId: '102000009', clientSecret: 'shopSecret', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'], proxy: 'http://egress.internal:3128' } },
     },
   },
 };
@@ -64,7 +64,8 @@ describe('gateway.startAccount', () => {
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
     });
-    expect(bots[1]?.options).toMatchObject({ appId: '102000009', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: 'http://127.0.0.1:4000' });
+    expect(bots[1]?.options).toMatchObject({ appId: '102000009', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: 'http://127.0.0.1:4000', proxy: 'http://egress.internal:3128' });
+    expect(bots[0]?.options).not.toHaveProperty('proxy');
     expect(main.status()).toMatchObject({ running: true, connected: true, lifecycle: 'ready', lastError: null });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(settled).toBe(false);
