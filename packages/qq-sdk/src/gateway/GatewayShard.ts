@@ -1,3 +1,4 @@
+import { parsePlatformJson } from '../internal/parsePlatformJson.js';
 import { EventEmitter } from 'eventemitter3';
 import WebSocket, { type ClientOptions, type RawData } from 'ws';
 import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
@@ -325,7 +326,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     let frame: { op?: unknown; d?: unknown; s?: unknown; t?: unknown };
     try {
       const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
-      frame = JSON.parse(text) as typeof frame;
+      frame = parsePlatformJson(text) as typeof frame;
     } catch {
       this.#logger.warn('ignored a gateway frame that is not JSON', { shardId: this.id });
       return;

@@ -1,3 +1,4 @@
+import { parsePlatformJson } from '../internal/parsePlatformJson.js';
 import { rememberSecret } from '../errors/knownSecrets.js';
 import type { DedupStore } from '../events/DedupStore.js';
 import { DispatchEnvelopeSchema, GatewayPayloadSchema, type DispatchEnvelope } from '../events/DispatchEnvelope.js';
@@ -330,7 +331,7 @@ export class WebhookReceiver {
     const text = typeof request.body === 'string' ? request.body : UTF8.decode(request.body);
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = parsePlatformJson(text);
     } catch {
       if (!signed && !this.#skipVerification) return this.#unsigned();
       return this.#reject(refusal(400, 'invalid_json', 'The body is not valid JSON.'));

@@ -102,6 +102,8 @@ export function parseLossless(text: string): LosslessValue {
 }
 
 function sameNumber(literal: string, value: unknown): boolean {
+  // Ids published as JSON numbers arrive as their exact decimal strings (the SDK types ids as strings).
+  if (typeof value === 'string') return /^-?\d+$/u.test(literal) && value === literal;
   if (typeof value !== 'number') return false;
   if (/^-?\d+$/u.test(literal)) return Number.isInteger(value) && BigInt(literal) === BigInt(value);
   return Number(literal) === value;

@@ -1,6 +1,7 @@
 import type * as z from '../../internal/zod.js';
 import { EventSchemas, MESSAGE_EVENT_TYPES, type EventType } from '../EventSchemas.js';
 import { compileFastParser, MISMATCH, type FastParser } from './compileFastParser.js';
+import { upgradeLegacyPayload } from './legacyPayloads.js';
 
 /** What the hot path needs to know about one event type, found with a single map lookup. */
 export interface EventEntry {
@@ -52,5 +53,8 @@ export function validatePayload(entry: EventEntry, data: unknown): unknown {
     if (parsed !== MISMATCH) return parsed;
   }
   const result = entry.schema.safeParse(data);
-  return result.success ? result.data : new InvalidPayload(result.error.issues);
+  if (result.success) return result.data;
+  const upgraded = upgradeLegacyPayload(entry.type, data);
+  const again = upgraded === undefined ? undefined : entry.schema.safeParse(upgraded);
+  return again?.success === true ? again.data : new InvalidPayload(result.error.issues);
 }

@@ -1,12 +1,17 @@
 import * as z from '../../internal/zod.js';
 import { EventTimestampSchema } from '../EventTimestamp.js';
 
-// `title` and `content` are JSON strings of the platform's rich-text object; kept as strings.
+// Ids are strings. The docs' own examples send them as JSON numbers (some beyond 2^53, which the
+// SDK's JSON reading keeps exact): those become their decimal strings (events/internal/legacyPayloads.ts).
+const forumId = () => z.string();
+// `title` and `content` are rich text: a JSON string of it, or (in the docs' examples) the array itself.
+const richText = () => z.union([z.string(), z.array(z.unknown())]);
+
 const forumItem = () => ({
   /** Thread id. */
   thread_id: z.string(),
-  /** Rich text as a JSON string. */
-  content: z.string().optional(),
+  /** Rich text: a JSON string, or the rich-text array as the docs' examples send it. */
+  content: richText().optional(),
   /** When it was published. */
   date_time: EventTimestampSchema.optional(),
 });
@@ -19,13 +24,13 @@ const forumItem = () => ({
  */
 export const ForumEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
-  guild_id: z.string(),
+  guild_id: forumId(),
   /** Forum channel id. */
-  channel_id: z.string(),
+  channel_id: forumId(),
   /** Author's user id. */
-  author_id: z.string(),
+  author_id: forumId(),
   /** FORUM_THREAD_*: the thread. */
-  thread_info: z.looseObject({ ...forumItem(), /** Rich-text title as a JSON string. */ title: z.string().optional() }).optional(),
+  thread_info: z.looseObject({ ...forumItem(), /** Rich-text title: a JSON string or the rich-text array. */ title: richText().optional() }).optional(),
   /** FORUM_POST_*: the post (comment). */
   post_info: z.looseObject({ ...forumItem(), /** Post id. */ post_id: z.string() }).optional(),
   /** FORUM_REPLY_*: the reply. */
@@ -35,11 +40,11 @@ export const ForumEventSchema = z.lazy(() => z.looseObject({
 /** `FORUM_PUBLISH_AUDIT_RESULT`: the audit result of something the bot published in a forum. */
 export const ForumAuditResultSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
-  guild_id: z.string(),
+  guild_id: forumId(),
   /** Forum channel id. */
-  channel_id: z.string(),
+  channel_id: forumId(),
   /** Author's user id. */
-  author_id: z.string(),
+  author_id: forumId(),
   /** Thread id. */
   thread_id: z.string().optional(),
   /** Post id. */
@@ -61,9 +66,9 @@ export const ForumAuditResultSchema = z.lazy(() => z.looseObject({
  */
 export const OpenForumEventSchema = z.lazy(() => z.looseObject({
   /** Guild id. */
-  guild_id: z.string(),
+  guild_id: forumId(),
   /** Forum channel id. */
-  channel_id: z.string(),
+  channel_id: forumId(),
   /** Author's user id. */
-  author_id: z.string(),
+  author_id: forumId(),
 }));
