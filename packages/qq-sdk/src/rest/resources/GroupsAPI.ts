@@ -2,6 +2,14 @@ import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
 import {
+  BatchRemoveMembersBodySchema,
+  BatchRemoveMembersResultSchema,
+  UpdateMemberBlacklistBodySchema,
+  UpdateMemberBlacklistResultSchema,
+  type BatchRemoveMembersBody,
+  type BatchRemoveMembersResult,
+  type UpdateMemberBlacklistBody,
+  type UpdateMemberBlacklistResult,
   CreateJoinApprovalStrategyBodySchema,
   GenerateUrlLinkBodySchema,
   GROUP_MUTE_MAX_SECONDS,
@@ -127,6 +135,44 @@ export class GroupsAPI {
   async getMemberBlacklist(groupOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
     const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/member_blacklist`;
     return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/member_blacklist' }, LooseRecordSchema);
+  }
+
+  /**
+   * Adds members to the group's blacklist (`op: 'add'`) or takes them off it (`op: 'del'`), at most
+   * 20 per call. The bot must be a group admin. UNCONFIRMED field names (see
+   * {@link UpdateMemberBlacklistBodySchema}).
+   *
+   * @param groupOpenid - The group's openid.
+   * @param body - `{ op, member_openids }`.
+   * @param options - Signal, timeout, retries.
+   * @example
+   * ```ts
+   * const { fail_openids } = await api.groups.updateMemberBlacklist(groupOpenid, { op: 'add', member_openids: [memberOpenid] });
+   * ```
+   */
+  async updateMemberBlacklist(groupOpenid: string, body: UpdateMemberBlacklistBody, options: RequestOptions = {}): Promise<UpdateMemberBlacklistResult> {
+    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/member_blacklist`;
+    const data = validateBody(UpdateMemberBlacklistBodySchema, body, 'member blacklist update');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/member_blacklist', body: data }, UpdateMemberBlacklistResultSchema);
+  }
+
+  /**
+   * Removes up to 20 members from the group, optionally blacklisting them. The bot must be a group
+   * admin. UNCONFIRMED field names (see {@link BatchRemoveMembersBodySchema}).
+   *
+   * @param groupOpenid - The group's openid.
+   * @param body - `{ member_openids, add_to_member_blacklist? }`.
+   * @param options - Signal, timeout, retries.
+   * @example
+   * ```ts
+   * const result = await api.groups.removeMembers(groupOpenid, { member_openids: [memberOpenid], add_to_member_blacklist: true });
+   * if (result.remove_members_result !== 'success') console.warn(result);
+   * ```
+   */
+  async removeMembers(groupOpenid: string, body: BatchRemoveMembersBody, options: RequestOptions = {}): Promise<BatchRemoveMembersResult> {
+    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/batch_remove_members`;
+    const data = validateBody(BatchRemoveMembersBodySchema, body, 'batch member removal');
+    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/batch_remove_members', body: data }, BatchRemoveMembersResultSchema);
   }
 
   /**

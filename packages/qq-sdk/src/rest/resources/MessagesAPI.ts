@@ -20,6 +20,8 @@ import {
   type GroupMessageBody,
   type SentGuildMessage,
   type MessageSendResponse,
+  ChannelMessageLookupSchema,
+  type ChannelMessageLookup,
 } from '../schemas/messages.js';
 import { checkContentLength } from '../checkContentLength.js';
 import { pathId, validateBody } from '../validateBody.js';
@@ -182,6 +184,24 @@ export class MessagesAPI {
   async recallGroup(groupOpenid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
     const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages/${pathId('message_id', messageId)}`;
     await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/groups/{group_openid}/messages/{message_id}' });
+  }
+
+  /**
+   * Gets one message of a guild channel by id. Only in the legacy (pre api-v2) docs: UNCONFIRMED
+   * that every bot may still call it.
+   *
+   * @param channelId - The channel id.
+   * @param messageId - The message id.
+   * @param options - Signal, timeout, retries.
+   * @see https://bot.q.qq.com/wiki/develop/api/openapi/message/get_message_of_id.html
+   * @example
+   * ```ts
+   * const { message } = await api.messages.getChannelMessage(channelId, messageId);
+   * ```
+   */
+  async getChannelMessage(channelId: string, messageId: string, options: RequestOptions = {}): Promise<ChannelMessageLookup> {
+    const path = `/channels/${pathId('channel_id', channelId)}/messages/${pathId('message_id', messageId)}`;
+    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/messages/{message_id}' }, ChannelMessageLookupSchema);
   }
 
   /**

@@ -252,3 +252,48 @@ export const StrategyWhitelistResultSchema = z.lazy(() => z.looseObject({
 }));
 /** A whitelist change result. */
 export type StrategyWhitelistResult = z.output<typeof StrategyWhitelistResultSchema>;
+
+/**
+ * Body of `POST /v2/groups/{group_openid}/batch_remove_members`: at most 20 members per call, and
+ * whether to blacklist them too. UNCONFIRMED field names (the 2026 wiki's autogen API, as community
+ * clients send it); other fields pass through.
+ */
+export const BatchRemoveMembersBodySchema = z.lazy(() => z.looseObject({
+  /** The members to remove (1–20). */
+  member_openids: z.array(z.string().min(1)).min(1, 'give at least one member_openid').max(20, 'at most 20 members per call'),
+  /** Also put them on the group's blacklist. */
+  add_to_member_blacklist: z.boolean().optional(),
+}));
+/** A batch member removal. */
+export type BatchRemoveMembersBody = z.input<typeof BatchRemoveMembersBodySchema>;
+
+/** The answer to a batch member removal (UNCONFIRMED: as community clients read it). */
+export const BatchRemoveMembersResultSchema = z.lazy(() => z.looseObject({
+  /** `"success"` when every member was removed. */
+  remove_members_result: z.string().optional(),
+  /** Members that could not be blacklisted. */
+  add_to_member_blacklist_fail_openids: z.array(z.string()).optional(),
+}));
+/** The result of a batch member removal. */
+export type BatchRemoveMembersResult = z.output<typeof BatchRemoveMembersResultSchema>;
+
+/**
+ * Body of `POST /v2/groups/{group_openid}/member_blacklist`: add members to the blacklist or take
+ * them off it, at most 20 per call. UNCONFIRMED field names (as community clients send them).
+ */
+export const UpdateMemberBlacklistBodySchema = z.lazy(() => z.looseObject({
+  /** `add` puts members on the blacklist, `del` takes them off. */
+  op: z.enum(['add', 'del']),
+  /** The members (1–20). */
+  member_openids: z.array(z.string().min(1)).min(1, 'give at least one member_openid').max(20, 'at most 20 members per call'),
+}));
+/** A blacklist update. */
+export type UpdateMemberBlacklistBody = z.input<typeof UpdateMemberBlacklistBodySchema>;
+
+/** The answer to a blacklist update (UNCONFIRMED). */
+export const UpdateMemberBlacklistResultSchema = z.lazy(() => z.looseObject({
+  /** Members the update failed for. */
+  fail_openids: z.array(z.string()).optional(),
+}));
+/** The result of a blacklist update. */
+export type UpdateMemberBlacklistResult = z.output<typeof UpdateMemberBlacklistResultSchema>;

@@ -362,3 +362,14 @@ export const TypingNoticeResponseSchema = z.lazy(() => z.looseObject({
 }));
 /** A typing notice response. */
 export type TypingNoticeResponse = z.output<typeof TypingNoticeResponseSchema>;
+
+/**
+ * Answer of `GET /channels/{channel_id}/messages/{message_id}`: `{ message }` in the legacy docs
+ * (UNCONFIRMED in api-v2); loose, so the message's fields pass through as sent.
+ */
+export const ChannelMessageLookupSchema = z.lazy(() => z.looseObject({
+  /** The message, as guild message events carry it. */
+  message: z.looseObject({ id: z.string().optional(), channel_id: z.string().optional(), content: z.string().optional() }).optional(),
+}));
+/** A looked-up guild channel message. */
+export type ChannelMessageLookup = z.output<typeof ChannelMessageLookupSchema>;
