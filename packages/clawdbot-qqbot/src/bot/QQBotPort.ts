@@ -1,4 +1,4 @@
-import type { DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage } from 'qq-sdk';
+import type { ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage } from 'qq-sdk';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
 export type BotLifecycleEvent =
@@ -16,6 +16,11 @@ export interface QQBotPort {
   onMessage(handler: (message: Message) => void): void;
   /** Registers the handler for lifecycle changes. */
   onLifecycle(handler: (event: BotLifecycleEvent) => void): void;
+  /**
+   * Answers the QQ client's group-settings panel (`INTERACTION_CREATE` claw_cfg query 2001 and
+   * update 2002): `settings` applies an update (if any) and returns the settings now in force.
+   */
+  onClawConfig(settings: (groupOpenid: string | undefined, update: ClawConfigUpdate | undefined) => ClawSettings): void;
   /** Connects; resolves once the bot is started (events may already flow). */
   start(): Promise<void>;
   /** Disconnects and releases every socket and timer. */

@@ -1,4 +1,4 @@
-import { Intents, QQBot, type IntentName } from 'qq-sdk';
+import { answerClawConfigQuery, Intents, isClawConfigQuery, parseClawConfigUpdate, QQBot, type IntentName } from 'qq-sdk';
 import type { BotFactory } from './QQBotPort.js';
 
 /**
@@ -38,6 +38,12 @@ export const createQQBot: BotFactory = (options) => {
       // A gateway error means the shard stopped for good (bad token, intents, bot banned/offline).
       bot.on('error', (error) => handler({ type: 'error', error, fatal: true }));
     },
+    onClawConfig: (settings) =>
+      void bot.on('INTERACTION_CREATE', async (event) => {
+        const update = parseClawConfigUpdate(event);
+        if (!update && !isClawConfigQuery(event)) return;
+        await answerClawConfigQuery(bot.api, event, () => settings(event.group_openid, update));
+      }),
     start: () => bot.start(),
     stop: () => bot.stop(),
     send: (target, content, signal) => bot.send(target, content, signal ? { signal } : {}),

@@ -1,3 +1,4 @@
+import { ClawOverrides } from './ClawOverrides.js';
 import { ignoredOfficialKeys } from '../config/officialCompat.js';
 import { GatewayError, QQAuthError, UnknownIntentError } from 'qq-sdk';
 import type { BotFactory } from '../bot/QQBotPort.js';
@@ -10,7 +11,7 @@ import { toHostLogger } from '../status/toHostLogger.js';
 import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
 
 /** The default intents: QQ groups and C2C, guild @-messages, guild DMs. */
-export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE'] as const;
+export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE', 'INTERACTION'] as const;
 
 /** What `startAccount` needs besides the host's context. */
 export interface StartAccountDeps {
@@ -73,10 +74,13 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     update(lifecycleStatus(event, deps.now()));
     if (event.type === 'error') logger.error('connection error', { error: explainError(event.error), fatal: event.fatal });
   });
+  // The QQ client's group-settings panel reads and changes these (claw_cfg).
+  const claw = new ClawOverrides();
+  bot.onClawConfig((groupOpenid, change) => claw.settings(claw.applyTo(account).config, groupOpenid, change));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account, runtime, logger })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

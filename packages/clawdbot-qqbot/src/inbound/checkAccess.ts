@@ -54,6 +54,7 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
     if (!groups.has(normalize(conversationId(message)))) return { action: 'drop', reason: 'group is not in groupAllowFrom' };
   }
   const group = groupSettings(config, conversationId(message));
+  if (group.disabled === true) return { action: 'drop', reason: 'the bot is turned off in this group' };
   if (group.ignoreOtherMentions === true && !message.mentionedBot && message.mentions.length > 0) {
     return { action: 'drop', reason: 'mentions someone else, not the bot (ignoreOtherMentions)' };
   }

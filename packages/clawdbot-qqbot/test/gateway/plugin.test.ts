@@ -60,7 +60,7 @@ describe('gateway.startAccount', () => {
       appId: '102000000',
       clientSecret: SECRET,
       transport: 'websocket',
-      intents: ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE'],
+      intents: ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE', 'INTERACTION'],
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
     });

@@ -185,3 +185,34 @@ describe('fatal start errors', () => {
     await expect(running).resolves.toBeUndefined();
   });
 });
+
+describe("the QQ client's group-settings panel (claw_cfg)", () => {
+  it('is answered from the configuration, and a change to require_mention takes effect in that group', async () => {
+    const { sim, record } = await startPlugin(() => [[{ text: '在' }, 'final']], { requireMention: true });
+    const group = 'C9F778FE6ADF9D1D1DBE395BF744A33A';
+    const query = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2001, resolved: {} } } as never);
+    const answered = await sim.waitFor(() => sim.interactionAcks.find((ack) => ack.interactionId === query.id), { timeoutMs: 10_000 });
+    expect(answered).toMatchObject({ code: 0, data: { claw_cfg: { require_mention: 'mention', group_policy: 'open' } } });
+
+    // A plain group message is ignored while a mention is required…
+    sim.inject('GROUP_MESSAGE_CREATE', { group_openid: group, content: 'hello', mentions: [] } as never);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(record.contexts).toHaveLength(0);
+
+    // …until the panel switches the group to "always".
+    const change = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always' } } } } as never);
+    const changed = await sim.waitFor(() => sim.interactionAcks.find((ack) => ack.interactionId === change.id), { timeoutMs: 10_000 });
+    expect(changed).toMatchObject({ code: 0, data: { claw_cfg: { require_mention: 'always' } } });
+    sim.inject('GROUP_MESSAGE_CREATE', { group_openid: group, content: 'hello again', mentions: [] } as never);
+    await sim.waitFor(() => record.contexts.length === 1, { timeoutMs: 10_000 });
+    expect(record.contexts[0]).toMatchObject({ CommandBody: 'hello again' });
+
+    // group_policy "disabled" turns the bot off in that group.
+    const off = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2002, resolved: { claw_cfg: { group_policy: 'disabled' } } } } as never);
+    await sim.waitFor(() => sim.interactionAcks.some((ack) => ack.interactionId === off.id), { timeoutMs: 10_000 });
+    sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content: ' are you there' } as never);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(record.contexts).toHaveLength(1);
+  });
+});
+

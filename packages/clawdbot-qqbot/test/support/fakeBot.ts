@@ -22,6 +22,7 @@ export function fakeBotFactory(startError?: Error): { create: (options: BotFacto
       activeSends: [],
       onMessage: (handler) => void onMessage.push(handler),
       onLifecycle: (handler) => void onLifecycle.push(handler),
+      onClawConfig: () => {},
       async start() {
         bot.calls.push('start');
         if (startError) throw startError;
