@@ -7,6 +7,7 @@ import type {
   MessageAttachment,
   MessageAuthor,
   MessageMention,
+  QuotedMessage,
   ReplyOptions,
   SendOptions,
   ReplyQuotaSnapshot,
@@ -68,6 +69,39 @@ function toAttachment(raw: EventAttachment): MessageAttachment {
   if (raw.voice_wav_url !== undefined) attachment.voiceWavUrl = withScheme(raw.voice_wav_url);
   setIfPresent(attachment, 'asrText', raw.asr_refer_text);
   return attachment;
+}
+
+/** The value of `key=value` in `message_scene.ext`. */
+function sceneExt(ext: readonly string[] | undefined, key: string): string | undefined {
+  if (ext === undefined) return undefined;
+  const prefix = `${key}=`;
+  const entry = ext.find((item) => item.startsWith(prefix));
+  return entry !== undefined && entry.length > prefix.length ? entry.slice(prefix.length) : undefined;
+}
+
+const QUOTE_MESSAGE_TYPE = 103;
+
+/** The quoted message: `ref_msg_idx` and `msg_elements[0]` (C2C, groups), `message_reference` (guilds). */
+function quoteOf(data: MessageEventPayloads[MessageEventType], refIdx: string | undefined): QuotedMessage | undefined {
+  if ('msg_elements' in data || 'message_type' in data) {
+    const v2 = data as C2CMessageEvent;
+    const element = v2.msg_elements?.[0] as Record<string, unknown> | undefined;
+    if (refIdx === undefined && v2.message_type !== QUOTE_MESSAGE_TYPE) return undefined;
+    const quote: { -readonly [K in keyof QuotedMessage]: QuotedMessage[K] } = { attachments: NO_ITEMS };
+    const ownIdx = typeof element?.['msg_idx'] === 'string' ? element['msg_idx'] : undefined;
+    setIfPresent(quote, 'refIdx', refIdx ?? ownIdx);
+    if (typeof element?.['content'] === 'string' && element['content'] !== '') quote.content = element['content'];
+    const attachments = element?.['attachments'];
+    if (Array.isArray(attachments)) {
+      quote.attachments = attachments
+        .filter((item): item is EventAttachment => typeof item === 'object' && item !== null && typeof (item as { url?: unknown }).url === 'string')
+        .map(toAttachment);
+    }
+    return quote;
+  }
+  if (refIdx !== undefined) return { refIdx, attachments: NO_ITEMS };
+  const reference = (data as GuildMessageEvent).message_reference;
+  return reference !== undefined ? { messageId: reference.message_id, attachments: NO_ITEMS } : undefined;
 }
 
 // Sets `key` only when the platform sent a non-empty value (optional fields stay absent, not undefined).
@@ -185,6 +219,8 @@ class InboundMessage implements Message {
   readonly attachments: readonly MessageAttachment[];
   readonly timestamp: Date;
   readonly referencedMessageId?: string;
+  readonly refIdx?: string;
+  readonly quote?: QuotedMessage;
   readonly raw: unknown;
   // Start of the reply window (epoch ms); the ReplySource is built only when replying.
   readonly #windowStart: number;
@@ -218,6 +254,11 @@ class InboundMessage implements Message {
     // The reply window runs from when the platform received the message; a replayed event is old.
     this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : data.timestamp;
     if (data.message_reference !== undefined) this.referencedMessageId = data.message_reference.message_id;
+    const scene = 'message_scene' in data ? (data as C2CMessageEvent).message_scene : undefined;
+    const refIdx = sceneExt(scene?.ext, 'msg_idx');
+    if (refIdx !== undefined) this.refIdx = refIdx;
+    const quote = quoteOf(data, sceneExt(scene?.ext, 'ref_msg_idx'));
+    if (quote !== undefined) this.quote = quote;
     this.raw = data;
     this.#context = context;
     this.#windowStart = Math.min(this.timestamp.getTime(), meta.receivedAt);

@@ -57,6 +57,20 @@ export interface SentMessage {
   readonly msgSeq?: number;
   /** When the platform accepted it. */
   readonly timestamp?: Date;
+  /** C2C and groups: its quote index (`ext_info.ref_idx`), which a user's quote of it carries. */
+  readonly refIdx?: string;
+}
+
+/** The message a received message quotes (see {@link Message.quote}). */
+export interface QuotedMessage {
+  /** C2C and groups: the quoted message's quote index (`ref_msg_idx`). */
+  readonly refIdx?: string;
+  /** Guilds: the quoted message's id (`message_reference.message_id`). */
+  readonly messageId?: string;
+  /** The quoted text, when the platform sent it. */
+  readonly content?: string;
+  /** The quoted message's attachments, when the platform sent them. */
+  readonly attachments: readonly MessageAttachment[];
 }
 
 /** What one `reply()` or `send()` call delivered. */
@@ -163,8 +177,20 @@ export interface Message {
   readonly attachments: readonly MessageAttachment[];
   /** When the platform received it. */
   readonly timestamp: Date;
-  /** The id of the message this one quotes, when it quotes one. */
+  /** The id of the message this one quotes, when it quotes one (guild `message_reference`). */
   readonly referencedMessageId?: string;
+  /**
+   * C2C and groups: this message's quote index (`message_scene.ext` `msg_idx=…`), what a later
+   * message quoting it carries as `ref_msg_idx`.
+   */
+  readonly refIdx?: string;
+  /**
+   * The message this one quotes, as the platform sent it: in C2C and groups its quote index and,
+   * when the platform includes them (`msg_elements`), its text and attachments; in guilds its id.
+   * A quote of one of the bot's own messages usually carries only `refIdx`: match it against
+   * {@link SentMessage.refIdx} of what the bot sent.
+   */
+  readonly quote?: QuotedMessage;
   /** The validated platform event payload (`d`) it was built from. */
   readonly raw: unknown;
   /** The passive-reply budget left for this message right now. */

@@ -378,6 +378,7 @@ export class MessageSender {
           : await this.#api.messages.sendGroup(target.groupOpenid, body, options);
       return {
         ...(response.id !== undefined ? { id: response.id } : {}),
+        ...(response.ext_info?.ref_idx !== undefined ? { refIdx: response.ext_info.ref_idx } : {}),
         ...(msgSeq !== undefined && passive ? { msgSeq } : {}),
         ...(response.timestamp !== undefined ? { timestamp: new Date(typeof response.timestamp === 'number' ? response.timestamp * 1000 : response.timestamp) } : {}),
       };

@@ -3,6 +3,7 @@ export { targetKey } from './MessageScene.js';
 export type {
   DeliveryResult,
   Overflow,
+  QuotedMessage,
   SendOptions,
   Message,
   MessageAttachment,

@@ -423,7 +423,10 @@ export class MessageService {
     const claim = this.claim(scene, target, msgId, eventId, msgSeq, codes);
     if ('error' in claim) return claim;
     const record = this.record(scene, target, body, msgId, eventId, claim.seq);
-    return { status: 200, body: { id: record.id, timestamp: rfc3339Beijing(record.at) } };
+    if (scene !== 'c2c' && scene !== 'group') return { status: 200, body: { id: record.id, timestamp: rfc3339Beijing(record.at) } };
+    // The 2026 wiki's send response carries the message's quote index (ext_info.ref_idx).
+    record.refIdx = `REFIDX_${randomBytes(12).toString('base64url')}`;
+    return { status: 200, body: { id: record.id, timestamp: rfc3339Beijing(record.at), ext_info: { ref_idx: record.refIdx } } };
   }
 
   /**

@@ -110,6 +110,8 @@ export interface SentMessageRecord {
   msgSeq?: number;
   /** When it was accepted (simulator clock). */
   at: number;
+  /** C2C and group: its quote index (`ext_info.ref_idx`), what a user quoting it sends as `ref_msg_idx`. */
+  refIdx?: string;
   /** When the bot recalled it, if it did. */
   recalledAt?: number;
   /** For a C2C stream: how many chunks built this message (its `text` is the latest). */
