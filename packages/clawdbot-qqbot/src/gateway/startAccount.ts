@@ -1,3 +1,4 @@
+import { SentMessageIndex } from '../inbound/SentMessageIndex.js';
 import { ClawOverrides } from './ClawOverrides.js';
 import { ignoredOfficialKeys } from '../config/officialCompat.js';
 import { GatewayError, QQAuthError, UnknownIntentError } from 'qq-sdk';
@@ -76,11 +77,13 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   });
   // The QQ client's group-settings panel reads and changes these (claw_cfg).
   const claw = new ClawOverrides();
+  // What the bot sent, so a user quoting the bot's own message gives the agent its text.
+  const sent = new SentMessageIndex();
   bot.onClawConfig((groupOpenid, change) => claw.settings(claw.applyTo(account).config, groupOpenid, change));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

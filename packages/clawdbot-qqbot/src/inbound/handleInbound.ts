@@ -7,6 +7,7 @@ import { TurnReplier } from '../outbound/TurnReplier.js';
 import { replySender } from '../outbound/replySender.js';
 import { checkAccess } from './checkAccess.js';
 import { saveInboundMedia } from './saveInboundMedia.js';
+import type { SentMessageIndex } from './SentMessageIndex.js';
 import { peerOf, toInboundFields } from './toInboundFields.js';
 
 /** What {@link handleInbound} needs from the running account. */
@@ -19,6 +20,8 @@ export interface InboundDeps {
   readonly runtime: HostChannelRuntime;
   /** Where to log. */
   readonly logger: Logger;
+  /** What the bot sent, for quotes of its own messages. */
+  readonly sent?: SentMessageIndex;
 }
 
 /** What happened to one inbound message. */
@@ -75,10 +78,17 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   const route = runtime.routing.resolveAgentRoute({ cfg, channel: CHANNEL_ID, accountId: account.accountId, peer: peerOf(message) });
   const saved = await saveInboundMedia(message, account.config, runtime, logger);
   const ctx = runtime.reply.finalizeInboundContext(
-    toInboundFields(message, { accountId: route.accountId, sessionKey: route.sessionKey, commandAuthorized: decision.commandAuthorized, saved, config: account.config }),
+    toInboundFields(message, {
+      accountId: route.accountId,
+      sessionKey: route.sessionKey,
+      commandAuthorized: decision.commandAuthorized,
+      saved,
+      config: account.config,
+      ...(deps.sent !== undefined ? { sent: deps.sent } : {}),
+    }),
   );
   const markdown = account.config.markdown ?? true;
-  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config));
+  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config), (refIdx, text) => deps.sent?.remember(refIdx, text));
   // C2C answers stream into one bubble where the host streams partial text; QQ groups cannot stream.
   const streamed = message.scene === 'c2c' && account.config.streaming !== false ? new StreamedReply(message, markdown ? 'markdown' : 'text') : undefined;
   // "Typing…" in C2C until the first reply; each notice spends a passive reply, the answer keeps one.

@@ -3,6 +3,7 @@ import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import { groupSettings } from '../config/groupSettings.js';
 import { conversationId } from './checkAccess.js';
 import type { SavedMedia } from './saveInboundMedia.js';
+import type { SentMessageIndex } from './SentMessageIndex.js';
 import { CHANNEL_ID } from '../constants.js';
 import { formatTarget } from '../outbound/targets.js';
 
@@ -55,7 +56,7 @@ export function bodyOf(message: Message): string {
  */
 export function toInboundFields(
   message: Message,
-  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig },
+  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig; sent?: SentMessageIndex },
 ): Record<string, unknown> {
   const conversation = formatTarget(message.target);
   const direct = message.scene === 'c2c' || message.scene === 'direct';
@@ -91,7 +92,7 @@ export function toInboundFields(
     OriginatingChannel: CHANNEL_ID,
     OriginatingTo: conversation,
     CommandAuthorized: params.commandAuthorized,
-    ...(message.referencedMessageId !== undefined ? { ReplyToId: message.referencedMessageId } : {}),
+    ...quoteFields(message, params.sent),
     ...(media.length > 0
       ? {
           media,
@@ -104,5 +105,23 @@ export function toInboundFields(
         }
       : {}),
     ...(transcript !== undefined ? { Transcript: transcript } : {}),
+  };
+}
+
+/**
+ * The quoted message as the host's reply context (`ReplyToId`, `ReplyToBody`, `ReplyToSender`): the
+ * text QQ sent with the quote, or, for a quote of one of the bot's own messages, the text the bot
+ * sent under that index; attachments of the quote are named in the body.
+ */
+function quoteFields(message: Message, sent: SentMessageIndex | undefined): Record<string, unknown> {
+  const quote = message.quote;
+  if (quote === undefined) return message.referencedMessageId !== undefined ? { ReplyToId: message.referencedMessageId } : {};
+  const own = quote.refIdx !== undefined ? sent?.lookup(quote.refIdx) : undefined;
+  const media = quote.attachments.map((attachment) => `[${attachment.kind}${attachment.filename ? `: ${attachment.filename}` : ''}]`);
+  const body = [quote.content ?? own, ...media].filter((part): part is string => part !== undefined && part !== '').join('\n');
+  return {
+    ReplyToId: quote.messageId ?? quote.refIdx ?? message.referencedMessageId,
+    ...(body !== '' ? { ReplyToBody: body } : {}),
+    ...(own !== undefined && quote.content === undefined ? { ReplyToSender: 'assistant' } : {}),
   };
 }

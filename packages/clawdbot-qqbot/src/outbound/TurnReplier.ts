@@ -23,11 +23,13 @@ export class TurnReplier {
    * @param message - The inbound message being answered.
    * @param render - How text renders for this target.
    * @param send - Sends one reply (goes through `msg.reply`, so the SDK's ledger and rules apply).
+   * @param onSent - Told the quote index and text of every message sent (for quotes of them).
    */
   constructor(
     private readonly message: Message,
     private readonly render: RenderOptions,
     private readonly send: ReplySender,
+    private readonly onSent: (refIdx: string, text: string) => void = () => {},
   ) {}
 
   /** Replies still allowed in this turn. */
@@ -73,6 +75,9 @@ export class TurnReplier {
   private async sendOne(content: OutgoingMessage): Promise<void> {
     const result = await this.send(this.message, content);
     this.sent += Math.max(1, result.messages.length);
-    for (const sent of result.messages) if (sent.id !== undefined) this.sentIds.push(sent.id);
+    for (const sent of result.messages) {
+      if (sent.id !== undefined) this.sentIds.push(sent.id);
+      if (sent.refIdx !== undefined) this.onSent(sent.refIdx, textOf(content));
+    }
   }
 }

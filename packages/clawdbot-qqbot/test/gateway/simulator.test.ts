@@ -216,3 +216,34 @@ describe("the QQ client's group-settings panel (claw_cfg)", () => {
   });
 });
 
+describe('quoted messages reach the agent', () => {
+  it("a quote of the bot's own answer gives the agent that answer; a quote of a user message gives its text", async () => {
+    const { sim, record } = await startPlugin(() => [[{ text: '明天晴，最高 25 度' }, 'final']]);
+    const user = 'E4F3A1B2C3D4E5F60718293A4B5C6D7E';
+    sim.inject('C2C_MESSAGE_CREATE', { content: '天气', author: { id: user, user_openid: user } });
+    const answer = await sim.waitFor(() => sim.messagesTo(user).find((m) => m.text.includes('25')), { timeoutMs: 10_000 });
+    expect(answer.refIdx).toMatch(/^REFIDX_/u);
+    sim.injectRaw({
+      t: 'C2C_MESSAGE_CREATE',
+      d: { id: 'ROBOT1.0_quote1', author: { user_openid: user }, content: '那后天呢？', timestamp: new Date().toISOString(), message_type: 103, message_scene: { source: 'default', ext: [`ref_msg_idx=${answer.refIdx}`] } },
+    });
+    await sim.waitFor(() => record.contexts.length === 2, { timeoutMs: 10_000 });
+    expect(record.contexts[1]).toMatchObject({ ReplyToId: answer.refIdx, ReplyToBody: '明天晴，最高 25 度', ReplyToSender: 'assistant' });
+
+    sim.injectRaw({
+      t: 'C2C_MESSAGE_CREATE',
+      d: {
+        id: 'ROBOT1.0_quote2',
+        author: { user_openid: user },
+        content: '翻译一下',
+        timestamp: new Date().toISOString(),
+        message_type: 103,
+        message_scene: { source: 'default', ext: ['ref_msg_idx=REFIDX_user'] },
+        msg_elements: [{ msg_idx: 'REFIDX_user', content: 'good morning', attachments: [{ content_type: 'image/jpeg', url: 'https://multimedia.nt.qq.com.cn/x', filename: 'sky.jpg' }] }],
+      },
+    });
+    await sim.waitFor(() => record.contexts.length === 3, { timeoutMs: 10_000 });
+    expect(record.contexts[2]).toMatchObject({ ReplyToId: 'REFIDX_user', ReplyToBody: 'good morning\n[image: sky.jpg]' });
+  });
+});
+
