@@ -38,9 +38,6 @@ export function ignoredOfficialKeys(config: QQBotAccountConfig): string[] {
     .filter(([key]) => config[key as keyof QQBotAccountConfig] !== undefined)
     .map(([key, why]) => `${key}: accepted for compatibility with the official plugin, not used (${why})`);
   const groups = Object.values(config.groups ?? {});
-  if (groups.some((group) => group.historyLimit !== undefined)) {
-    notes.push('groups.*.historyLimit: accepted for compatibility with the official plugin, not used (non-@ messages are not yet kept as context)');
-  }
   if (groups.some((group) => group.toolPolicy !== undefined)) {
     notes.push("groups.*.toolPolicy: accepted for compatibility with the official plugin, not used (the host's tool policy applies)");
   }

@@ -1,3 +1,4 @@
+import { GroupHistory } from '../inbound/GroupHistory.js';
 import { SentMessageIndex } from '../inbound/SentMessageIndex.js';
 import { ClawOverrides } from './ClawOverrides.js';
 import { ignoredOfficialKeys } from '../config/officialCompat.js';
@@ -79,11 +80,13 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   const claw = new ClawOverrides();
   // What the bot sent, so a user quoting the bot's own message gives the agent its text.
   const sent = new SentMessageIndex();
+  // Group talk not addressed to the bot, given to the agent with its next answer there.
+  const history = new GroupHistory();
   bot.onClawConfig((groupOpenid, change) => claw.settings(claw.applyTo(account).config, groupOpenid, change));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

@@ -7,7 +7,7 @@ import { groupSettings } from '../config/groupSettings.js';
 export type AccessDecision =
   | { readonly action: 'dispatch'; readonly commandAuthorized: boolean }
   | { readonly action: 'pair' }
-  | { readonly action: 'drop'; readonly reason: string };
+  | { readonly action: 'drop'; readonly reason: string; readonly keepAsHistory?: true };
 
 const normalize = (id: string): string => id.trim().toUpperCase();
 
@@ -59,7 +59,7 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
     return { action: 'drop', reason: 'mentions someone else, not the bot (ignoreOtherMentions)' };
   }
   if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot) {
-    return { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
+    return { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true };
   }
   return { action: 'dispatch', commandAuthorized: senderAllowed };
 }

@@ -5,7 +5,9 @@ import type { HostChannelRuntime, HostConfig } from '../host/HostTypes.js';
 import { StreamedReply } from '../outbound/StreamedReply.js';
 import { TurnReplier } from '../outbound/TurnReplier.js';
 import { replySender } from '../outbound/replySender.js';
-import { checkAccess } from './checkAccess.js';
+import { groupSettings } from '../config/groupSettings.js';
+import { checkAccess, conversationId } from './checkAccess.js';
+import type { GroupHistory } from './GroupHistory.js';
 import { saveInboundMedia } from './saveInboundMedia.js';
 import type { SentMessageIndex } from './SentMessageIndex.js';
 import { peerOf, toInboundFields } from './toInboundFields.js';
@@ -22,6 +24,15 @@ export interface InboundDeps {
   readonly logger: Logger;
   /** What the bot sent, for quotes of its own messages. */
   readonly sent?: SentMessageIndex;
+  /** Recent group messages not addressed to the bot. */
+  readonly history?: GroupHistory;
+}
+
+/** Lines of group history kept by default (the official plugin's default). */
+const DEFAULT_HISTORY_LIMIT = 20;
+
+function historyLimit(config: ResolvedQQBotAccount['config'], message: Message): number {
+  return groupSettings(config, conversationId(message)).historyLimit ?? DEFAULT_HISTORY_LIMIT;
 }
 
 /** What happened to one inbound message. */
@@ -52,6 +63,8 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   const decision = checkAccess(message, account.config, await approvedSenders(deps));
   if (decision.action === 'drop') {
     logger.debug('inbound message dropped', { messageId: message.id, scene: message.scene, reason: decision.reason });
+    // Group talk not addressed to the bot is context for its next answer there.
+    if (decision.keepAsHistory === true) deps.history?.keep(conversationId(message), message, historyLimit(account.config, message));
     return 'dropped';
   }
   if (decision.action === 'pair') {
@@ -85,6 +98,7 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       saved,
       config: account.config,
       ...(deps.sent !== undefined ? { sent: deps.sent } : {}),
+      ...(deps.history !== undefined && (message.scene === 'group' || message.scene === 'guild') ? { history: deps.history.take(conversationId(message)) } : {}),
     }),
   );
   const markdown = account.config.markdown ?? true;

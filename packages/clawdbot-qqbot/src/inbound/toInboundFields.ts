@@ -3,6 +3,7 @@ import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import { groupSettings } from '../config/groupSettings.js';
 import { conversationId } from './checkAccess.js';
 import type { SavedMedia } from './saveInboundMedia.js';
+import type { HistoryLine } from './GroupHistory.js';
 import type { SentMessageIndex } from './SentMessageIndex.js';
 import { CHANNEL_ID } from '../constants.js';
 import { formatTarget } from '../outbound/targets.js';
@@ -56,7 +57,7 @@ export function bodyOf(message: Message): string {
  */
 export function toInboundFields(
   message: Message,
-  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig; sent?: SentMessageIndex },
+  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig; sent?: SentMessageIndex; history?: readonly HistoryLine[] },
 ): Record<string, unknown> {
   const conversation = formatTarget(message.target);
   const direct = message.scene === 'c2c' || message.scene === 'direct';
@@ -66,7 +67,11 @@ export function toInboundFields(
   const group = direct ? {} : groupSettings(config, conversationId(message));
   // The official plugin's systemPrompt goes before the message the agent reads; a group's prompt
   // is the host's per-group system prompt.
-  const forAgent = config.systemPrompt ? `${config.systemPrompt}\n\n${body}` : body;
+  const history = params.history ?? [];
+  // Group talk the bot was not asked about, so the agent knows what "it" refers to.
+  const withHistory =
+    history.length > 0 ? `[Recent messages in this group, not addressed to you]\n${history.map((line) => `${line.sender}: ${line.text}`).join('\n')}\n\n[The message to answer]\n${body}` : body;
+  const forAgent = config.systemPrompt ? `${config.systemPrompt}\n\n${withHistory}` : withHistory;
   const media = message.attachments.map((attachment, index) => mediaFact(attachment, params.saved?.[index]));
   // Local files where they were saved; the agent's tools and the model read those, not QQ URLs.
   const where = (fact: Record<string, unknown>): unknown => fact['path'] ?? fact['url'];

@@ -247,3 +247,23 @@ describe('quoted messages reach the agent', () => {
   });
 });
 
+describe('group talk not addressed to the bot', () => {
+  it('is given to the agent with its next answer in that group, at most historyLimit lines, then cleared', async () => {
+    const group = 'C9F778FE6ADF9D1D1DBE395BF744A33A';
+    const { sim, record } = await startPlugin(() => [[{ text: '好' }, 'final']], { requireMention: true, groups: { [group]: { historyLimit: 2 } } });
+    for (const text of ['第一句', '第二句', '第三句']) sim.inject('GROUP_MESSAGE_CREATE', { group_openid: group, content: text, mentions: [], author: { member_openid: 'M1', id: 'M1', username: '小明' } } as never);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(record.contexts).toHaveLength(0);
+    sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content: ' 你们在聊什么？' } as never);
+    await sim.waitFor(() => record.contexts.length === 1, { timeoutMs: 10_000 });
+    const forAgent = String(record.contexts[0]?.['BodyForAgent']);
+    expect(forAgent).toContain('小明: 第二句\n小明: 第三句');
+    expect(forAgent).not.toContain('第一句');
+    expect(forAgent.endsWith('你们在聊什么？')).toBe(true);
+    expect(record.contexts[0]?.['Body']).toBe('你们在聊什么？');
+    sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content: ' 再问一次' } as never);
+    await sim.waitFor(() => record.contexts.length === 2, { timeoutMs: 10_000 });
+    expect(record.contexts[1]?.['BodyForAgent']).toBe('再问一次');
+  });
+});
+
