@@ -51,12 +51,14 @@ describe('text without msg_type (as qq-official-bot sends it)', () => {
 });
 
 describe('send responses', () => {
-  it('C2C and group sends answer { id, timestamp } only', async () => {
+  it('C2C and group sends answer { id, timestamp, ext_info: { ref_idx } } only (the 2026 wiki)', async () => {
     const s = await start();
     const c2c = s.inject('C2C_MESSAGE_CREATE', { author: { user_openid: 'U1' } });
     const res = await post('/v2/users/U1/messages', { msg_type: 0, content: 'x', msg_id: c2c.data.id, msg_seq: 1 });
-    expect(Object.keys(res.body).sort()).toEqual(['id', 'timestamp']);
+    expect(Object.keys(res.body).sort()).toEqual(['ext_info', 'id', 'timestamp']);
     expect(res.body['timestamp']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    expect(res.body['ext_info']).toEqual({ ref_idx: s.sentMessages[0]?.refIdx });
+    expect(s.sentMessages[0]?.refIdx).toMatch(/^REFIDX_/u);
   });
 
   it('a channel send answers a full Message with the channel\'s real guild_id and the bot as author', async () => {
