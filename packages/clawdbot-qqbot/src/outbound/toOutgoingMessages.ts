@@ -33,14 +33,31 @@ export function renderText(text: string, options: RenderOptions): OutgoingMessag
   return markdownAllowed(options) ? messages.markdown(text) : messages.text(text);
 }
 
+/** A `MEDIA:<path or URL>` line, which some hosts (OpenClaw 2026.7) leave in the reply text. */
+const MEDIA_LINE = /^\s*MEDIA:\s*(\S+)\s*$/gmu;
+
+/**
+ * Moves `MEDIA:` lines out of the text into the media to send, so a server path never reaches a
+ * QQ user as text.
+ */
+function takeMediaLines(text: string): { text: string; media: string[] } {
+  if (!text.includes('MEDIA:')) return { text, media: [] };
+  const media: string[] = [];
+  const rest = text.replace(MEDIA_LINE, (_line, source: string) => {
+    media.push(source);
+    return '';
+  });
+  return { text: rest.replace(/\n{3,}/gu, '\n\n').trim(), media };
+}
+
 /**
  * Turns one host reply payload into QQ messages: the text (markdown where allowed) and one media
  * message per URL or path, uploaded by the SDK. The text rides as the caption of the first media
  * message so a picture with a comment costs one reply, not two.
  */
 export function toOutgoingMessages(payload: HostReplyPayload, options: RenderOptions): OutgoingMessage[] {
-  const text = payload.text?.trim() ?? '';
-  const sources = [...(payload.mediaUrls ?? []), ...(payload.mediaUrl ? [payload.mediaUrl] : [])].filter(
+  const { text, media } = takeMediaLines(payload.text?.trim() ?? '');
+  const sources = [...(payload.mediaUrls ?? []), ...(payload.mediaUrl ? [payload.mediaUrl] : []), ...media].filter(
     (source, index, all) => source.length > 0 && all.indexOf(source) === index,
   );
   if (sources.length === 0) return text.length > 0 ? [renderText(text, options)] : [];

@@ -13,6 +13,12 @@ const text = (sent: { content: string | OutgoingMessage }): string => {
 };
 
 describe('outbound kinds (host ReplyPayload -> qq-sdk OutgoingMessage)', () => {
+  it('a MEDIA:<path> line left in the text (OpenClaw 2026.7) is sent as media, never shown as a server path', () => {
+    const out = toOutgoingMessages({ text: '这是图表：\nMEDIA:/home/bot/.openclaw/media/chart.png\n请查看' }, { scene: 'group', markdown: false });
+    expect(out).toEqual([{ kind: 'media', media: 'image', source: { path: '/home/bot/.openclaw/media/chart.png' }, caption: '这是图表：\n\n请查看' }]);
+    expect(JSON.stringify(out)).not.toMatch(/MEDIA:/u);
+  });
+
   it('text is markdown in C2C and groups (SDK falls back where refused), plain text in guilds and DMs or when disabled', () => {
     expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'c2c', markdown: true })).toEqual([{ kind: 'markdown', content: '**hi**' }]);
     expect(toOutgoingMessages({ text: '**hi**' }, { scene: 'group', markdown: true })).toEqual([{ kind: 'markdown', content: '**hi**' }]);
