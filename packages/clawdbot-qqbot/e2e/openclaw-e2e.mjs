@@ -6,7 +6,8 @@
 //     right msg_id and msg_seq;
 //   - the model's request carried the channel's QQ hints (agentPrompt);
 //   - a turn with more blocks than the reply budget still delivers its final text within 5 replies;
-//   - an image a user sends reaches the model as an image (downloaded to OpenClaw's media store).
+//   - an image a user sends reaches the model as an image (downloaded to OpenClaw's media store);
+//   - a quoted message reaches the model; the group-settings panel (claw_cfg) changes what is answered.
 // Network: the npm registry (installs, cached) and 127.0.0.1 only. Run after `pnpm build`.
 //
 //   node e2e/openclaw-e2e.mjs                       # versions from OPENCLAW_VERSIONS or the defaults
@@ -41,6 +42,8 @@ const MULTI = 'E2E_MULTI_BLOCK';
 const FINAL = 'E2E_FINAL_PART';
 const IMAGE_ASK = 'E2E_IMAGE_ASK';
 const IMAGE_SEEN = 'E2E_IMAGE_SEEN';
+const QUOTED = 'E2E_QUOTED_TEXT';
+const PANEL = 'E2E_PANEL';
 // A valid 1x1 PNG, served as a user's attachment from a loopback "media host".
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
@@ -167,7 +170,7 @@ async function runVersion(version, tarball, QQSimulator) {
                 baseUrl: model.baseUrl,
                 apiKey: 'sk-fake',
                 api: 'openai-completions',
-                models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text', 'image'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 32000, maxTokens: 1024 }],
+                models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text', 'image'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 200000, maxTokens: 1024 }],
               },
             },
           },
@@ -300,6 +303,36 @@ async function runVersion(version, tarball, QQSimulator) {
       check(image !== undefined, `the model request has no image part: ${asked.raw.slice(0, 600)}`);
       check(!asked.raw.includes(mediaUrl), 'the model was handed the remote URL instead of the saved file');
       log(`[${version}] an image the user sent reached the model as an image part (${JSON.stringify(image).slice(0, 60)}…)`);
+
+      // A quoted message reaches the model as reply context.
+      const quoteAt = model.requests.length;
+      const quoting = sim.injectRaw({
+        t: 'C2C_MESSAGE_CREATE',
+        d: {
+          id: `ROBOT1.0_e2e_quote_${version}`,
+          author: { id: C2C_OPENID, user_openid: C2C_OPENID },
+          content: '这句话什么意思？',
+          timestamp: new Date().toISOString(),
+          message_type: 103,
+          message_scene: { source: 'default', ext: ['ref_msg_idx=REFIDX_e2e'] },
+          msg_elements: [{ msg_idx: 'REFIDX_e2e', message_type: 0, content: QUOTED }],
+        },
+      });
+      await wait((s) => s.messagesTo(C2C_OPENID).some((m) => m.msgId === quoting.data.id), 'the answer to the quote', 120_000);
+      check(model.requests.slice(quoteAt).some((r) => r.raw.includes(QUOTED)), 'the quoted text did not reach the model');
+      log(`[${version}] a quoted message reached the model as reply context`);
+
+      // The QQ client's group-settings panel switches a group to "answer every message".
+      const panelGroup = 'E2E0PANEL0GROUP0000000000000000A';
+      sim.inject('GROUP_MESSAGE_CREATE', { group_openid: panelGroup, content: `${PANEL} before`, mentions: [] });
+      await sleep(1_500);
+      check(!model.requests.some((r) => r.raw.includes(`${PANEL} before`)), 'a non-@ group message was answered while a mention is required');
+      const toggle = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: panelGroup, data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always' } } } });
+      const ack = await wait((s) => s.interactionAcks.find((a) => a.interactionId === toggle.id), 'the claw_cfg acknowledgement', 60_000);
+      check(ack.data?.claw_cfg?.require_mention === 'always', `claw_cfg answer: ${JSON.stringify(ack)}`);
+      const after = sim.inject('GROUP_MESSAGE_CREATE', { group_openid: panelGroup, content: `${PANEL} after`, mentions: [] });
+      await wait((s) => s.messagesTo(panelGroup).some((m) => m.msgId === after.data.id), 'the answer once the panel allows every message', 120_000);
+      log(`[${version}] the group-settings panel (claw_cfg 2002) switched the group to every message`);
       passed = true;
     } finally {
       writeFileSync(gatewayLog, out.join(''));
