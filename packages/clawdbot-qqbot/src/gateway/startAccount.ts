@@ -82,7 +82,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   const sent = new SentMessageIndex();
   // Group talk not addressed to the bot, given to the agent with its next answer there.
   const history = new GroupHistory();
-  bot.onClawConfig((groupOpenid, change) => claw.settings(claw.applyTo(account).config, groupOpenid, change));
+  bot.onClawConfig((groupOpenid, change) => claw.settings(account.config, groupOpenid, change));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
