@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createQQBot } from './bot/createQQBot.js';
 import { CHANNEL_LABEL, PLUGIN_ID } from './constants.js';
-import type { HostChannelRuntime, HostPluginApi } from './host/HostTypes.js';
+import type { HostPluginApi, HostPluginRuntime } from './host/HostTypes.js';
 import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
 
 /** The object OpenClaw loads from the package entry: `register(api)` registers the `qqbot` channel. */
@@ -26,7 +26,7 @@ export interface QQBotPluginEntry {
  * reads the environment or touches the network until the host starts an account.
  */
 export function createPluginEntry(): QQBotPluginEntry {
-  let runtime: HostChannelRuntime | undefined;
+  let runtime: HostPluginRuntime | undefined;
   const channelPlugin = createQQBotChannelPlugin({
     createBot: createQQBot,
     sources: {
@@ -34,7 +34,8 @@ export function createPluginEntry(): QQBotPluginEntry {
       env: () => process.env,
       readFile: (path) => readFileSync(path, 'utf8'),
     },
-    runtime: () => runtime,
+    runtime: () => runtime?.channel,
+    pluginRuntime: () => runtime,
   });
   return {
     id: PLUGIN_ID,
@@ -43,7 +44,7 @@ export function createPluginEntry(): QQBotPluginEntry {
     configSchema: { type: 'object', additionalProperties: false, properties: {} },
     channelPlugin,
     register(api) {
-      runtime = api.runtime?.channel;
+      runtime = api.runtime;
       api.registerChannel({ plugin: channelPlugin });
     },
   };

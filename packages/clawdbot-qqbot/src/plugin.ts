@@ -3,7 +3,7 @@ import { listAccountIds, resolveAccount, type AccountSources, type ResolvedQQBot
 import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
-import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostOutboundContext, HostOutboundResult, HostSetupInput } from './host/HostTypes.js';
+import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
 import { sendOutbound } from './outbound/sendOutbound.js';
 import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
@@ -15,8 +15,10 @@ export interface QQBotChannelPluginOptions {
   readonly createBot: BotFactory;
   /** Env and token-file access (read only when an account asks for them, never at import). */
   readonly sources: AccountSources;
-  /** The runtime captured in `register(api)`. */
+  /** The channel runtime captured in `register(api)`. */
   readonly runtime?: () => HostChannelRuntime | undefined;
+  /** The whole plugin runtime captured in `register(api)` (config writer, state directory). */
+  readonly pluginRuntime?: () => HostPluginRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now?: () => number;
 }
@@ -150,7 +152,7 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
     },
     gateway: {
       startAccount: (ctx) =>
-        startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), now }),
+        startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), pluginRuntime: options.pluginRuntime ?? (() => undefined), now }),
     },
     status: { defaultRuntime: { accountId: DEFAULT_ACCOUNT_ID, running: false, connected: false, lastError: null } },
   };

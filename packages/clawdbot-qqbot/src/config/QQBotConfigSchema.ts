@@ -32,6 +32,10 @@ const groupShape = z
     historyLimit: z.number().int().min(0).optional().describe('Non-@ messages kept as context for the next @ (0 turns it off).'),
     toolPolicy: z.enum(['full', 'restricted', 'none']).optional().describe('Which tools the agent may use in this group.'),
     disabled: z.boolean().optional().describe('Do not answer in this group (also set from the QQ client\'s group settings).'),
+    mentionPatterns: z
+      .array(z.string())
+      .optional()
+      .describe('Words that count as addressing the bot, like an @ (case-insensitive; also set from the QQ client\'s group settings).'),
   })
   .strict();
 

@@ -16,9 +16,10 @@ const MAX_GROUPS = 10_000;
 
 /**
  * The claw settings (`claw_cfg`) the QQ client's group-settings panel reads and changes, per
- * group: answered from the account's configuration, with the panel's changes layered over it for
- * as long as the account runs. `requireMention` and `group_policy: 'disabled'` change what the
- * bot answers; mention patterns are kept and shown back.
+ * group: answered from the account's configuration, with the panel's changes layered over it at
+ * once (they are also written to the configuration, see persistClawSettings.ts, so they outlive a
+ * restart). `requireMention`, `group_policy: 'disabled'` and mention patterns change what the bot
+ * answers.
  */
 export class ClawOverrides {
   readonly #groups = new Map<string, GroupOverride>();
@@ -32,7 +33,7 @@ export class ClawOverrides {
     return {
       requireMention: override?.requireMention ?? configured.requireMention ?? config.requireMention ?? true,
       groupPolicy: override?.disabled === true ? 'disabled' : (config.groupPolicy ?? 'open'),
-      mentionPatterns: override?.mentionPatterns ?? [],
+      mentionPatterns: override?.mentionPatterns ?? configured.mentionPatterns ?? [],
       channelType: CHANNEL_ID,
     };
   }
@@ -46,6 +47,7 @@ export class ClawOverrides {
         ...groups[id],
         ...(override.requireMention !== undefined ? { requireMention: override.requireMention } : {}),
         ...(override.disabled !== undefined ? { disabled: override.disabled } : {}),
+        ...(override.mentionPatterns !== undefined ? { mentionPatterns: [...override.mentionPatterns] } : {}),
       };
     }
     return { ...account, config: { ...account.config, groups } };

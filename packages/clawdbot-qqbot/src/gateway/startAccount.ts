@@ -1,12 +1,15 @@
 import { GroupHistory } from '../inbound/GroupHistory.js';
 import { SentMessageIndex } from '../inbound/SentMessageIndex.js';
 import { ClawOverrides } from './ClawOverrides.js';
+import { persistClawSettings } from './persistClawSettings.js';
+import { JsonStateFile } from '../state/JsonStateFile.js';
+import { accountStatePath } from '../state/accountStatePath.js';
 import { ignoredOfficialKeys } from '../config/officialCompat.js';
 import { GatewayError, QQAuthError, UnknownIntentError } from 'qq-sdk';
 import type { BotFactory } from '../bot/QQBotPort.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import { CHANNEL_ID } from '../constants.js';
-import type { HostAccountStatus, HostChannelRuntime, HostGatewayContext } from '../host/HostTypes.js';
+import type { HostAccountStatus, HostChannelRuntime, HostGatewayContext, HostPluginRuntime } from '../host/HostTypes.js';
 import { handleInbound } from '../inbound/handleInbound.js';
 import { explainError, lifecycleStatus } from '../status/lifecycleStatus.js';
 import { toHostLogger } from '../status/toHostLogger.js';
@@ -23,6 +26,8 @@ export interface StartAccountDeps {
   readonly registry: AccountRegistry;
   /** The runtime from `register(api)`, for hosts that do not pass `ctx.channelRuntime`. */
   readonly fallbackRuntime: () => HostChannelRuntime | undefined;
+  /** The whole plugin runtime from `register(api)` (config writer, state directory), if any. */
+  readonly pluginRuntime?: () => HostPluginRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now: () => number;
 }
@@ -76,13 +81,33 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     update(lifecycleStatus(event, deps.now()));
     if (event.type === 'error') logger.error('connection error', { error: explainError(event.error), fatal: event.fatal });
   });
-  // The QQ client's group-settings panel reads and changes these (claw_cfg).
+  const pluginRuntime = deps.pluginRuntime?.();
+  // The QQ client's group-settings panel reads and changes these (claw_cfg); changes are also
+  // written to the host's config so they outlive a restart.
   const claw = new ClawOverrides();
-  // What the bot sent, so a user quoting the bot's own message gives the agent its text.
-  const sent = new SentMessageIndex();
+  // What the bot sent, so a user quoting the bot's own message gives the agent its text; kept in
+  // the host's state directory across restarts.
+  const sentPath = accountStatePath(pluginRuntime, account.accountId, 'sent-messages');
+  let sentFile: JsonStateFile<Array<[string, string]>> | undefined;
+  const sent = new SentMessageIndex(undefined, () => sentFile?.schedule());
+  if (sentPath !== undefined) {
+    sentFile = new JsonStateFile(sentPath, () => sent.entries(), (action, error) => logger.warn(`could not ${action} the sent-message index`, { path: sentPath, error: explainError(error) }));
+    const restored = sent.restore(sentFile.read());
+    if (restored !== undefined) logger.debug(`restored ${restored} sent messages for quotes`);
+  }
   // Group talk not addressed to the bot, given to the agent with its next answer there.
   const history = new GroupHistory();
-  bot.onClawConfig((groupOpenid, change) => claw.settings(account.config, groupOpenid, change));
+  bot.onClawConfig((groupOpenid, change) => {
+    const settings = claw.settings(account.config, groupOpenid, change);
+    if (change !== undefined && groupOpenid !== undefined) {
+      persistClawSettings(pluginRuntime, account.accountId, groupOpenid, change)
+        .then((written) => {
+          if (!written) logger.info('group settings changed from the QQ client apply until the account restarts (this host has no config writer)');
+        })
+        .catch((error: unknown) => logger.warn('could not write group settings to the config', { groupOpenid, error: explainError(error) }));
+    }
+    return settings;
+  });
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
@@ -114,6 +139,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   } finally {
     if (deps.registry.get(account.accountId) === running) deps.registry.delete(account.accountId);
     await bot.stop().catch((error: unknown) => logger.warn('stop failed', { error: explainError(error) }));
+    sentFile?.flush(); // after stop: answers drained during stop are in it
     update({ running: false, connected: false, lifecycle: 'stopped' });
   }
 }

@@ -200,12 +200,36 @@ export interface HostSetupInput {
   readonly allowFrom?: readonly string[] | string;
 }
 
+/** What `afterWrite` tells the host to do once a config change is written. */
+export type HostConfigAfterWrite = { readonly mode: 'auto' } | { readonly mode: 'none' | 'restart'; readonly reason: string };
+
+/**
+ * The plugin runtime (`api.runtime`, subset): the channel runtime plus the host's config writer
+ * and state directory, both present from openclaw 2026.7.35 on.
+ */
+export interface HostPluginRuntime {
+  /** The channel runtime. */
+  readonly channel?: HostChannelRuntime;
+  /** The host's config file. */
+  readonly config?: {
+    /** Writes a change made to a draft of the config, then does what `afterWrite` says. */
+    mutateConfigFile?(params: {
+      afterWrite: HostConfigAfterWrite;
+      mutate: (draft: Record<string, unknown>) => void | Promise<void>;
+    }): Promise<unknown>;
+  };
+  /** The host's state directory (sessions, media, plugin state). */
+  readonly state?: {
+    resolveStateDir?(): string;
+  };
+}
+
 /** The plugin API object the host passes to `register(api)` (subset). */
 export interface HostPluginApi {
   /** Registers a channel plugin. */
   registerChannel(registration: { plugin: unknown }): void;
   /** The host runtime; `runtime.channel` is the channel runtime. */
-  readonly runtime?: { readonly channel?: HostChannelRuntime };
+  readonly runtime?: HostPluginRuntime;
   /** Why the host loads the plugin (`full`, `setup-only`, …). */
   readonly registrationMode?: string;
 }

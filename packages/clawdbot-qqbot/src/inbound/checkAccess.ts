@@ -58,7 +58,8 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
   if (group.ignoreOtherMentions === true && !message.mentionedBot && message.mentions.length > 0) {
     return { action: 'drop', reason: 'mentions someone else, not the bot (ignoreOtherMentions)' };
   }
-  if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot) {
+  const calledByName = (group.mentionPatterns ?? []).some((pattern) => pattern !== '' && message.content.toLowerCase().includes(pattern.toLowerCase()));
+  if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot && !calledByName) {
     return { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true };
   }
   return { action: 'dispatch', commandAuthorized: senderAllowed };
