@@ -1,4 +1,5 @@
 import { stripBotMentions } from './botMentions.js';
+import { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 import type { DispatchMeta } from '../events/dispatchTypes.js';
 import type { EventAttachment, C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
 import type {
@@ -90,7 +91,7 @@ function quoteOf(data: MessageEventPayloads[MessageEventType], refIdx: string | 
     const quote: { -readonly [K in keyof QuotedMessage]: QuotedMessage[K] } = { attachments: NO_ITEMS };
     const ownIdx = typeof element?.['msg_idx'] === 'string' ? element['msg_idx'] : undefined;
     setIfPresent(quote, 'refIdx', refIdx ?? ownIdx);
-    if (typeof element?.['content'] === 'string' && element['content'] !== '') quote.content = element['content'];
+    if (typeof element?.['content'] === 'string' && element['content'] !== '') quote.content = renderFaceTags(element['content']);
     const attachments = element?.['attachments'];
     if (Array.isArray(attachments)) {
       quote.attachments = attachments
@@ -214,6 +215,7 @@ class InboundMessage implements Message {
   readonly guildId?: string;
   readonly content: string;
   readonly rawContent: string;
+  readonly faces: readonly MessageFace[];
   readonly mentionedBot: boolean;
   readonly mentions: readonly MessageMention[];
   readonly attachments: readonly MessageAttachment[];
@@ -245,8 +247,10 @@ class InboundMessage implements Message {
     if (normalized.groupOpenid !== undefined) this.groupOpenid = normalized.groupOpenid;
     if (normalized.channelId !== undefined) this.channelId = normalized.channelId;
     if (normalized.guildId !== undefined) this.guildId = normalized.guildId;
-    this.content = normalized.content;
+    this.content = renderFaceTags(normalized.content);
     this.rawContent = normalized.rawContent;
+    const faces = parseFaceTags(normalized.rawContent);
+    this.faces = faces.length > 0 ? faces : NO_ITEMS;
     this.mentionedBot = normalized.mentionedBot;
     this.mentions = normalized.mentions;
     this.attachments = data.attachments?.map(toAttachment) ?? NO_ITEMS;

@@ -1,3 +1,4 @@
+import type { MessageFace } from './faceTags.js';
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
@@ -164,11 +165,14 @@ export interface Message {
   readonly guildId?: string;
   /**
    * The text with the bot's own mention stripped (`<@!id>` in guilds, `<qqbot-at-user id="…" />`
-   * in groups; other people's mentions stay) and surrounding whitespace trimmed.
+   * in groups; other people's mentions stay), QQ face tags written as their names (`[胖三斤]`,
+   * see {@link Message.faces}) and surrounding whitespace trimmed.
    */
   readonly content: string;
   /** The text exactly as received. */
   readonly rawContent: string;
+  /** The QQ faces and stickers in the text (`<faceType=…>` tags), in order; empty when none. */
+  readonly faces: readonly MessageFace[];
   /** Whether the bot was mentioned (always true for @-message events). */
   readonly mentionedBot: boolean;
   /** Everyone mentioned, the bot included. */

@@ -32,6 +32,7 @@ export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 export { MessageTooLongError } from './MessageTooLongError.js';
 export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
+export { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest, type TypingRequest } from './MessageSender.js';
 export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
 export {
