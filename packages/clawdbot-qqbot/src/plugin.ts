@@ -3,10 +3,11 @@ import { listAccountIds, resolveAccount, type AccountSources, type ResolvedQQBot
 import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
-import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
+import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostGroupContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
 import { sendOutbound } from './outbound/sendOutbound.js';
 import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
+import { groupSettings, groupToolPolicy, type ToolPolicy } from './config/groupToolPolicy.js';
 import { applySetupInput, validateSetupInput } from './setup/setupAdapter.js';
 
 /** What a plugin instance is built from; every field has a production default. */
@@ -61,6 +62,11 @@ export interface QQBotChannelPlugin {
     messageToolHints(params: { cfg?: HostConfig; accountId?: string | null }): string[];
     inboundFormattingHints(params: { cfg?: HostConfig; accountId?: string | null }): { text_markup: string; rules: string[] };
   };
+  /** Per-group answers the host asks for: whether a mention is needed, which tools the agent may use. */
+  readonly groups: {
+    resolveRequireMention(params: HostGroupContext): boolean | undefined;
+    resolveToolPolicy(params: HostGroupContext): ToolPolicy | undefined;
+  };
   /** Core-initiated sends. */
   readonly outbound: {
     readonly deliveryMode: 'direct';
@@ -73,6 +79,9 @@ export interface QQBotChannelPlugin {
   /** Status defaults. */
   readonly status: { readonly defaultRuntime: Readonly<Record<string, unknown>> };
 }
+
+/** `qqbot:group:ABC` → `ABC`: the host may pass the conversation as reported or the bare id. */
+const bareId = (id: string | null | undefined): string => (id ?? '').split(':').at(-1) ?? '';
 
 /** Builds the `qqbot` channel plugin; each call has its own set of running accounts. */
 export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQBotChannelPlugin {
@@ -143,6 +152,13 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
         const config = hintConfig(cfg, accountId);
         return { text_markup: config.markdown === false ? 'plain' : 'markdown', rules: qqPromptRules(config) };
       },
+    },
+    groups: {
+      resolveRequireMention: ({ cfg, groupId, accountId }) => {
+        const config = resolve(cfg, accountId).config;
+        return groupSettings(config, bareId(groupId)).requireMention ?? config.requireMention ?? true;
+      },
+      resolveToolPolicy: ({ cfg, groupId, accountId, senderId }) => groupToolPolicy(groupSettings(resolve(cfg, accountId).config, bareId(groupId)), bareId(senderId)),
     },
     outbound: {
       deliveryMode: 'direct',

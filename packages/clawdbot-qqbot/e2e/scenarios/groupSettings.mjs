@@ -1,13 +1,17 @@
-// Per-group settings change behaviour: `groups.<id>` answers every message in one group and gives
-// the agent that group's prompt, while other groups still need an @; the QQ client's
+// Per-group settings change behaviour: `groups.<id>` answers every message in one group, gives
+// the agent that group's prompt and takes tools away (groups.resolveToolPolicy), while other
+// groups still need an @ and keep their tools; the QQ client's
 // group-settings panel (claw_cfg, INTERACTION 2002) switches another group to every message.
 export const name = 'groupSettings';
 const OPEN_GROUP = 'E2E0OPEN0GROUP00000000000000000A';
 const PANEL_GROUP = 'E2E0PANEL0GROUP0000000000000000A';
 const GROUP_PROMPT = 'E2E_GROUP_PROMPT: answer as the release bot';
+// The tools OpenClaw's qqbot page denies in its group example.
+const DENIED = ['exec', 'read', 'write'];
+const toolNames = (request) => (request?.body?.tools ?? []).map((tool) => tool?.function?.name ?? tool?.name).filter(Boolean);
 
 export function configureChannel(qqbot) {
-  qqbot.groups = { ...qqbot.groups, [OPEN_GROUP]: { requireMention: false, prompt: GROUP_PROMPT, name: 'E2E open group' } };
+  qqbot.groups = { ...qqbot.groups, [OPEN_GROUP]: { requireMention: false, prompt: GROUP_PROMPT, name: 'E2E open group', tools: { deny: DENIED } } };
 }
 
 export async function run({ sim, model, wait, check, log, sleep }) {
@@ -16,7 +20,11 @@ export async function run({ sim, model, wait, check, log, sleep }) {
   await wait((s) => s.messagesTo(OPEN_GROUP).some((m) => m.msgId === open.data.id), 'the answer in the group configured to answer every message', 120_000);
   const asked = model.requests.find((r) => r.raw.includes('E2E_OPEN no mention'));
   check(asked?.raw.includes(GROUP_PROMPT), 'the group\'s prompt did not reach the model');
-  log('groups.<id>.requireMention=false answered a non-@ message, with the group\'s prompt');
+  const elsewhere = model.requests.find((r) => toolNames(r).some((name) => DENIED.includes(name)));
+  check(elsewhere !== undefined, `no earlier turn offered any of ${DENIED.join(', ')}: ${JSON.stringify(toolNames(model.requests[0]))}`);
+  const offered = toolNames(asked).filter((name) => DENIED.includes(name));
+  check(offered.length === 0, `the group's tools.deny did not reach the host: the model was offered ${offered.join(', ')}`);
+  log(`groups.<id>.requireMention=false answered a non-@ message, with the group's prompt and without ${DENIED.join('/')} (${toolNames(asked).length} tools offered)`);
 
   // Other groups still need an @ until the QQ client's panel says otherwise.
   sim.inject('GROUP_MESSAGE_CREATE', { group_openid: PANEL_GROUP, content: 'E2E_PANEL before', mentions: [] });

@@ -16,9 +16,18 @@ const accessEntry = z
  */
 const secretRef = z
   .object({
-    source: z.enum(['env', 'file', 'exec']),
+    source: z.string().min(1),
     provider: z.string().optional(),
     id: z.string().min(1),
+  })
+  .strict();
+
+/** OpenClaw's tool policy for a scope (`tools` in a group): exact tool names or `group:*` sets; deny wins. */
+const toolPolicy = z
+  .object({
+    allow: z.array(z.string()).optional(),
+    alsoAllow: z.array(z.string()).optional(),
+    deny: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -30,7 +39,19 @@ const groupShape = z
     ignoreOtherMentions: z.boolean().optional().describe('Drop messages that @-mention someone else but not the bot.'),
     prompt: z.string().optional().describe('Extra instructions for the agent in this group.'),
     historyLimit: z.number().int().min(0).optional().describe('Non-@ messages kept as context for the next @ (0 turns it off).'),
-    toolPolicy: z.enum(['full', 'restricted', 'none']).optional().describe('Which tools the agent may use in this group.'),
+    tools: toolPolicy.optional().describe('Tools the agent may use in this group ({ allow, alsoAllow, deny }, as in OpenClaw\'s tool policy).'),
+    toolsBySender: z
+      .record(z.string(), toolPolicy)
+      .optional()
+      .describe('Tool policy per sender in this group: keys "id:<openid>", "<openid>" or "*".'),
+    toolPolicy: z
+      .enum(['full', 'restricted', 'none'])
+      .optional()
+      .describe('Older official-plugin setting, read as tools: "none" denies every tool, "restricted" denies group:runtime and group:fs.'),
+    commandLevel: z
+      .enum(['all', 'safety', 'strict'])
+      .optional()
+      .describe('Official plugin key, accepted; which slash commands run in the group is decided by the host\'s command authorization.'),
     disabled: z.boolean().optional().describe('Do not answer in this group (also set from the QQ client\'s group settings).'),
     mentionPatterns: z
       .array(z.string())
@@ -96,11 +117,15 @@ const accountShape = {
   defaultRequireMention: z.boolean().optional().describe('The official plugin\'s name for requireMention.'),
   groups: z.record(z.string().min(1), groupShape).optional().describe('Per-group settings by group openid or guild channel id; "*" for every group.'),
   systemPrompt: z.string().optional().describe('Instructions put before every message the agent reads.'),
+  contextVisibility: z
+    .enum(['all', 'allowlist', 'allowlist_quote'])
+    .optional()
+    .describe('Quoted text given to the agent: "all" (default), "allowlist" (only quotes of the bot or of allowed senders), "allowlist_quote" (explicit quotes kept).'),
   markdown: z.boolean().optional().describe('Send markdown in C2C and groups (default true; guild channels never).'),
   markdownSupport: z.boolean().optional().describe('The official plugin\'s name for markdown.'),
   streaming: z
     .boolean()
-    .or(z.object({ mode: z.string().min(1) }).loose())
+    .or(z.object({ mode: z.string().min(1).optional(), nativeTransport: z.boolean().optional() }).loose())
     .optional()
     .describe("Stream C2C answers into one QQ bubble while the model writes (QQ's C2C stream API; default true)."),
   registeredDomains: z

@@ -22,13 +22,17 @@ const IGNORED: Partial<Record<keyof QQBotAccountConfig, string>> = {
 /**
  * The official plugin's names for settings this plugin has under another name, folded into ours
  * (ours wins when both are set): `markdownSupport` → `markdown`, `defaultRequireMention` →
- * `requireMention`, `streaming: { mode }` → `streaming` (`"off"` turns it off).
+ * `requireMention`, `streaming: { mode, nativeTransport }` → `streaming` (`mode: "off"` or
+ * `nativeTransport: false`, or the older `c2cStreamApi: false`, turn it off).
  */
 export function withOfficialAliases(config: QQBotAccountConfig): QQBotAccountConfig {
   const out: QQBotAccountConfig = { ...config };
   if (out.markdown === undefined && out.markdownSupport !== undefined) out.markdown = out.markdownSupport;
   if (out.requireMention === undefined && out.defaultRequireMention !== undefined) out.requireMention = out.defaultRequireMention;
-  if (typeof out.streaming === 'object') out.streaming = out.streaming['mode'] !== 'off';
+  if (typeof out.streaming === 'object') {
+    const { mode, nativeTransport, c2cStreamApi } = out.streaming;
+    out.streaming = mode !== 'off' && nativeTransport !== false && c2cStreamApi !== false;
+  }
   return out;
 }
 
@@ -38,8 +42,8 @@ export function ignoredOfficialKeys(config: QQBotAccountConfig): string[] {
     .filter(([key]) => config[key as keyof QQBotAccountConfig] !== undefined)
     .map(([key, why]) => `${key}: accepted for compatibility with the official plugin, not used (${why})`);
   const groups = Object.values(config.groups ?? {});
-  if (groups.some((group) => group.toolPolicy !== undefined)) {
-    notes.push("groups.*.toolPolicy: accepted for compatibility with the official plugin, not used (the host's tool policy applies)");
+  if (groups.some((group) => group.commandLevel !== undefined)) {
+    notes.push("groups.*.commandLevel: accepted for compatibility with the official plugin, not used (the host's command authorization decides which slash commands run)");
   }
   return notes;
 }

@@ -2,6 +2,7 @@ import { CHANNEL_ID, DEFAULT_ACCOUNT_ID } from '../constants.js';
 import { parseAppCredentials, type AppCredentials } from '../credentials.js';
 import type { HostConfig } from '../host/HostTypes.js';
 import { withOfficialAliases } from './officialCompat.js';
+import { readSecretRef } from './secretRef.js';
 import { QQBotChannelConfigSchema, type QQBotAccountConfig, type QQBotChannelConfig } from './QQBotConfigSchema.js';
 
 /** Where the plugin reads things that are not in the config: env and token files. */
@@ -51,7 +52,9 @@ export function listAccountIds(cfg: HostConfig): string[] {
 
 function resolveCredentials(
   config: QQBotAccountConfig,
+  cfg: HostConfig,
   sources: AccountSources,
+  isDefault: boolean,
 ): Pick<ResolvedQQBotAccount, 'credentials' | 'credentialSource' | 'problem'> {
   try {
     const secret = config.clientSecret;
@@ -59,15 +62,9 @@ function resolveCredentials(
       return { credentials: { appId: config.appId, clientSecret: secret }, credentialSource: 'config' };
     }
     if (config.appId !== undefined && secret !== undefined && typeof secret === 'object') {
-      if (secret.source !== 'env') {
-        return {
-          credentialSource: 'secretRef',
-          problem: `clientSecret is a SecretRef with source "${secret.source}", which this plugin cannot read: use { source: "env", id: "<VARIABLE>" } or clientSecretFile`,
-        };
-      }
-      const value = sources.env()[secret.id]?.trim();
-      if (!value) return { credentialSource: 'secretRef', problem: `clientSecret refers to the environment variable ${secret.id}, which is empty in the gateway environment` };
-      return { credentials: { appId: config.appId, clientSecret: value }, credentialSource: 'secretRef' };
+      const lookup = readSecretRef(secret, cfg, sources);
+      if ('problem' in lookup) return { credentialSource: 'secretRef', problem: lookup.problem };
+      return { credentials: { appId: config.appId, clientSecret: lookup.value }, credentialSource: 'secretRef' };
     }
     if (config.appId !== undefined && config.clientSecretFile !== undefined) {
       const value = sources.readFile(config.clientSecretFile).trim();
@@ -78,24 +75,39 @@ function resolveCredentials(
       return { credentials: parseAppCredentials(config.token), credentialSource: 'token' };
     }
     if (config.tokenFile !== undefined) {
-      return { credentials: parseAppCredentials(sources.readFile(config.tokenFile).trim()), credentialSource: 'tokenFile' };
+      const text = sources.readFile(config.tokenFile).trim();
+      // The official plugin's --token-file holds the AppSecret alone, with appId in the config.
+      if (!text.includes(':') && config.appId !== undefined && text !== '') {
+        return { credentials: { appId: config.appId, clientSecret: text }, credentialSource: 'tokenFile' };
+      }
+      return { credentials: parseAppCredentials(text), credentialSource: 'tokenFile' };
     }
-    if (config.useEnv === true) {
+    // The default account also takes QQBOT_APP_ID / QQBOT_CLIENT_SECRET for what its config lacks,
+    // as the official plugin does; named accounts only with useEnv.
+    if (config.useEnv === true || isDefault) {
       const env = sources.env();
-      const appId = env['QQBOT_APP_ID']?.trim();
+      const appId = config.appId ?? env['QQBOT_APP_ID']?.trim();
       const clientSecret = env['QQBOT_CLIENT_SECRET']?.trim();
-      if (!appId || !clientSecret) {
+      if ((!appId || !clientSecret) && config.useEnv === true) {
         return { credentialSource: 'env', problem: 'useEnv is set but QQBOT_APP_ID or QQBOT_CLIENT_SECRET is empty in the gateway environment' };
       }
+      if (!appId || !clientSecret) return noCredentials(config);
       return { credentials: parseAppCredentials(`${appId}:${clientSecret}`), credentialSource: 'env' };
     }
   } catch (error) {
     // parseAppCredentials never echoes the secret; file errors carry only the path.
     return { credentialSource: 'none', problem: error instanceof Error ? error.message : String(error) };
   }
+  return noCredentials(config);
+}
+
+function noCredentials(config: QQBotAccountConfig): Pick<ResolvedQQBotAccount, 'credentialSource' | 'problem'> {
   return {
     credentialSource: 'none',
-    problem: 'no credentials: run `openclaw channels add --channel qqbot --token <AppID:AppSecret>`',
+    problem:
+      config.appId !== undefined
+        ? 'appId is set but no AppSecret: set clientSecret (or a SecretRef), clientSecretFile, or QQBOT_CLIENT_SECRET for the default account'
+        : 'no credentials: run `openclaw channels add --channel qqbot --token <AppID:AppSecret>`',
   };
 }
 
@@ -118,7 +130,7 @@ export function resolveAccount(cfg: HostConfig, accountId: string | null | undef
     accountId: id,
     ...(config.name !== undefined ? { name: config.name } : {}),
     enabled: config.enabled !== false,
-    ...resolveCredentials(config, sources),
+    ...resolveCredentials(config, cfg, sources, id === DEFAULT_ACCOUNT_ID && accounts?.[id] === undefined),
     config,
   };
 }

@@ -200,6 +200,18 @@ export interface HostSetupInput {
   readonly allowFrom?: readonly string[] | string;
 }
 
+/** What the host passes when it asks about one group (`ChannelGroupContext`, subset). */
+export interface HostGroupContext {
+  /** Host config. */
+  readonly cfg: HostConfig;
+  /** The group (as the conversation was reported, e.g. `qqbot:group:<group_openid>` or the bare id). */
+  readonly groupId?: string | null;
+  /** The account. */
+  readonly accountId?: string | null;
+  /** The sender, when the question is about one turn. */
+  readonly senderId?: string | null;
+}
+
 /** What `afterWrite` tells the host to do once a config change is written. */
 export type HostConfigAfterWrite = { readonly mode: 'auto' } | { readonly mode: 'none' | 'restart'; readonly reason: string };
 

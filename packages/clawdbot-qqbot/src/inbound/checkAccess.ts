@@ -50,8 +50,12 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
   const policy = config.groupPolicy ?? 'open';
   if (policy === 'disabled') return { action: 'drop', reason: 'groupPolicy is disabled' };
   if (policy === 'allowlist') {
-    const groups = new Set((config.groupAllowFrom ?? []).map(normalize));
-    if (!groups.has(normalize(conversationId(message)))) return { action: 'drop', reason: 'group is not in groupAllowFrom' };
+    // Entries are group openids / channel ids (this plugin) or member openids (the official
+    // plugin's meaning): either lets the message through.
+    const allowed = new Set((config.groupAllowFrom ?? []).map(normalize));
+    if (!allowed.has(normalize(conversationId(message))) && !allowed.has(normalize(message.author.id))) {
+      return { action: 'drop', reason: 'neither the group nor the sender is in groupAllowFrom' };
+    }
   }
   const group = groupSettings(config, conversationId(message));
   if (group.disabled === true) return { action: 'drop', reason: 'the bot is turned off in this group' };
@@ -60,7 +64,9 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
   }
   const calledByName = (group.mentionPatterns ?? []).some((pattern) => pattern !== '' && message.content.toLowerCase().includes(pattern.toLowerCase()));
   if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot && !calledByName) {
-    return { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true };
+    // Under contextVisibility allowlist*, only allowed senders' talk becomes context.
+    const visible = (config.contextVisibility ?? 'all') === 'all' || senderAllowed || new Set((config.groupAllowFrom ?? []).map(normalize)).has(normalize(message.author.id));
+    return visible ? { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true } : { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
   }
   return { action: 'dispatch', commandAuthorized: senderAllowed };
 }

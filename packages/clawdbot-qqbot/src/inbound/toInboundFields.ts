@@ -97,7 +97,7 @@ export function toInboundFields(
     OriginatingChannel: CHANNEL_ID,
     OriginatingTo: conversation,
     CommandAuthorized: params.commandAuthorized,
-    ...quoteFields(message, params.sent),
+    ...quoteFields(message, params.sent, config.contextVisibility ?? 'all'),
     ...(media.length > 0
       ? {
           media,
@@ -116,14 +116,17 @@ export function toInboundFields(
 /**
  * The quoted message as the host's reply context (`ReplyToId`, `ReplyToBody`, `ReplyToSender`): the
  * text QQ sent with the quote, or, for a quote of one of the bot's own messages, the text the bot
- * sent under that index; attachments of the quote are named in the body.
+ * sent under that index; attachments of the quote are named in the body. With `contextVisibility:
+ * "allowlist"` only quotes of the bot's own messages keep their text: QQ does not say who wrote a
+ * quoted user message, so its sender cannot be checked.
  */
-function quoteFields(message: Message, sent: SentMessageIndex | undefined): Record<string, unknown> {
+function quoteFields(message: Message, sent: SentMessageIndex | undefined, visibility: NonNullable<QQBotAccountConfig['contextVisibility']>): Record<string, unknown> {
   const quote = message.quote;
   if (quote === undefined) return message.referencedMessageId !== undefined ? { ReplyToId: message.referencedMessageId } : {};
   const own = quote.refIdx !== undefined ? sent?.lookup(quote.refIdx) : undefined;
   const media = quote.attachments.map((attachment) => `[${attachment.kind}${attachment.filename ? `: ${attachment.filename}` : ''}]`);
-  const body = [quote.content ?? own, ...media].filter((part): part is string => part !== undefined && part !== '').join('\n');
+  const hidden = visibility === 'allowlist' && own === undefined;
+  const body = hidden ? '' : [quote.content ?? own, ...media].filter((part): part is string => part !== undefined && part !== '').join('\n');
   return {
     ReplyToId: quote.messageId ?? quote.refIdx ?? message.referencedMessageId,
     ...(body !== '' ? { ReplyToBody: body } : {}),

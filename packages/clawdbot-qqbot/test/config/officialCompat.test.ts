@@ -63,14 +63,14 @@ describe("the official plugin's config works unchanged", () => {
     expect(byEnv.credentials).toEqual({ appId: '102000000', clientSecret: 's3' });
     const byExec = resolveAccount({ channels: { qqbot: { appId: '102000000', clientSecret: { source: 'exec', id: 'vault' } } } }, undefined, sources());
     expect(byExec.credentials).toBeUndefined();
-    expect(byExec.problem).toMatch(/source "exec".*\{ source: "env"/u);
+    expect(byExec.problem).toMatch(/source "exec".*never runs commands.*source "env" or "file"/u);
   });
 
   it('lists the official keys it accepts but does not act on, so the log says so', () => {
     const config = QQBotChannelConfigSchema.parse(OFFICIAL);
     const notes = ignoredOfficialKeys(config);
     expect(notes.map((line) => line.split(':')[0])).toEqual(
-      expect.arrayContaining(['stt', 'tts', 'audioFormatPolicy', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix', 'execApprovals', 'groups.*.toolPolicy']),
+      expect.arrayContaining(['stt', 'tts', 'audioFormatPolicy', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix', 'execApprovals']),
     );
   });
 
