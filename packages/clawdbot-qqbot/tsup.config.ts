@@ -1,3 +1,5 @@
+import { copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createTsupConfig } from '../../tsup.shared.ts';
 
 // The plugin is installed into OpenClaw without a dependency install step (path and archive
@@ -15,6 +17,12 @@ export default createTsupConfig(
     // package.json says, so esbuild dropping those bare imports is expected.
     esbuildOptions(options) {
       options.logOverride = { ...options.logOverride, 'ignored-bare-import': 'silent' };
+    },
+    // The SILK codec's WebAssembly ships next to the bundle as a data file (src/voice/SilkCodec.ts
+    // reads it from there); the CommonJS build finds it through the import.meta.url shim.
+    shims: true,
+    onSuccess: async () => {
+      copyFileSync(createRequire(import.meta.url).resolve('silk-wasm/lib/silk.wasm'), 'dist/silk.wasm');
     },
     banner: ({ format }) =>
       format === 'esm' ? { js: "import { createRequire as __cqCreateRequire } from 'node:module'; const require = __cqCreateRequire(import.meta.url);" } : {},

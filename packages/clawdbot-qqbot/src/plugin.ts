@@ -104,7 +104,16 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
       systemImage: 'bubble.left.and.bubble.right',
       markdownCapable: true,
     },
-    capabilities: { chatTypes: ['direct', 'group', 'channel'], media: true, reply: true, blockStreaming: true, threads: false, reactions: false },
+    capabilities: {
+      chatTypes: ['direct', 'group', 'channel'],
+      media: true,
+      reply: true,
+      blockStreaming: true,
+      threads: false,
+      reactions: false,
+      // The host's TTS writes an audio file; WAV (and SILK) go out as QQ voice, converted in process.
+      tts: { voice: { synthesisTarget: 'audio-file', audioFileFormats: ['wav', 'silk'] } },
+    },
     reload: { configPrefixes: [`channels.${CHANNEL_ID}`] },
     config: {
       listAccountIds,

@@ -62,10 +62,26 @@ const groupShape = z
 
 /** Keys of the official plugin's schema this plugin accepts and does not act on (see officialCompat.ts). */
 const acceptedOfficialKeys = {
-  stt: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; voice notes use QQ\'s ASR text.'),
-  tts: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used.'),
-  audioFormatPolicy: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used.'),
-  voiceDirectUploadFormats: z.array(z.string()).optional().describe('Official plugin key, accepted; not used.'),
+  stt: z
+    .object({ enabled: z.boolean().optional() })
+    .loose()
+    .optional()
+    .describe(
+      "Voice notes without QQ's speech recognition: enabled false keeps them as SILK; otherwise they are decoded to WAV for the host's transcription (tools.media.audio). Provider keys are accepted, not used.",
+    ),
+  tts: z.record(z.string(), z.unknown()).optional().describe("Official plugin key, accepted; not used (the host's TTS applies)."),
+  audioFormatPolicy: z
+    .object({
+      sttDirectFormats: z.array(z.string()).optional(),
+      uploadDirectFormats: z.array(z.string()).optional(),
+      transcodeEnabled: z.boolean().optional(),
+    })
+    .loose()
+    .optional()
+    .describe(
+      'Audio conversion: transcodeEnabled false sends non-SILK audio as files; uploadDirectFormats (e.g. [".mp3"]) go to QQ as voice unconverted; sttDirectFormats with ".silk" skips decoding voice notes.',
+    ),
+  voiceDirectUploadFormats: z.array(z.string()).optional().describe('The official plugin\'s older name for audioFormatPolicy.uploadDirectFormats.'),
   urlDirectUpload: z.boolean().optional().describe('Official plugin key, accepted; media URLs are always handed to QQ.'),
   upgradeUrl: z.string().optional().describe('Official plugin key, accepted; not used.'),
   upgradeMode: z.enum(['doc', 'hot-reload']).optional().describe('Official plugin key, accepted; this plugin never upgrades itself.'),

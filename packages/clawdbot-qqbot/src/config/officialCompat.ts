@@ -5,10 +5,7 @@ import type { QQBotAccountConfig } from './QQBotConfigSchema.js';
  * each: the text goes to the log once when the account starts.
  */
 const IGNORED: Partial<Record<keyof QQBotAccountConfig, string>> = {
-  stt: 'voice notes are read from QQ\'s own speech recognition (asrText); no STT provider is called',
-  tts: 'voice replies are sent as the audio files the agent produces; no TTS provider is called',
-  audioFormatPolicy: 'audio is uploaded as the agent produced it',
-  voiceDirectUploadFormats: 'audio is uploaded as the agent produced it',
+  tts: "voice replies come from the host's TTS (tts, or messages.tts before 2026.9); WAV output is sent as QQ voice",
   urlDirectUpload: 'media URLs are always handed to QQ to fetch',
   upgradeUrl: 'this plugin never upgrades itself; use `openclaw plugins update`',
   upgradeMode: 'this plugin never upgrades itself; use `openclaw plugins update`',
@@ -41,6 +38,11 @@ export function ignoredOfficialKeys(config: QQBotAccountConfig): string[] {
   const notes = Object.entries(IGNORED)
     .filter(([key]) => config[key as keyof QQBotAccountConfig] !== undefined)
     .map(([key, why]) => `${key}: accepted for compatibility with the official plugin, not used (${why})`);
+  // stt.enabled is used; the official plugin's own STT provider settings are not.
+  const sttProvider = Object.keys(config.stt ?? {}).filter((key) => key !== 'enabled');
+  if (sttProvider.length > 0) {
+    notes.push(`stt.${sttProvider.join(', stt.')}: accepted for compatibility with the official plugin, not used (the host transcribes voice notes: tools.media.audio)`);
+  }
   const groups = Object.values(config.groups ?? {});
   if (groups.some((group) => group.commandLevel !== undefined)) {
     notes.push("groups.*.commandLevel: accepted for compatibility with the official plugin, not used (the host's command authorization decides which slash commands run)");

@@ -102,7 +102,7 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
     }),
   );
   const markdown = account.config.markdown ?? true;
-  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config), (refIdx, text) => deps.sent?.remember(refIdx, text));
+  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config, logger), (refIdx, text) => deps.sent?.remember(refIdx, text));
   // C2C answers stream into one bubble where the host streams partial text; QQ groups cannot stream.
   const streamed = message.scene === 'c2c' && account.config.streaming !== false ? new StreamedReply(message, markdown ? 'markdown' : 'text') : undefined;
   // "Typing…" in C2C until the first reply; each notice spends a passive reply, the answer keeps one.

@@ -1,6 +1,9 @@
 import { createProxyFetch, downloadAttachment, QQ_MEDIA_HOSTS, type Logger, type Message, type MessageAttachment } from 'qq-sdk';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { HostChannelRuntime } from '../host/HostTypes.js';
+import { decodesVoiceNotes, voiceForTranscriptionOrOriginal } from '../voice/inboundVoice.js';
+import { sharedSilkCodec } from '../voice/sharedSilkCodec.js';
+import type { SilkCodec } from '../voice/SilkCodec.js';
 
 /** A received attachment as the agent gets it: a local file in the host's media store. */
 export interface SavedMedia {
@@ -18,7 +21,9 @@ const DEFAULT_MEDIA_MAX_MB = 20;
  * Downloads what the user sent (through the SDK: QQ's media hosts only, size-capped, timed out) and
  * saves it in the host's media store, so the agent reads local files instead of QQ URLs that its
  * SSRF guard or a fake-IP proxy may block. Voice notes are saved as the platform's WAV conversion
- * where there is one. An attachment that cannot be fetched is logged and left to its URL.
+ * where there is one; a voice note without QQ's speech recognition that came as SILK is decoded to
+ * WAV, so the host's own transcription (`tools.media.audio`) can read it. An attachment that
+ * cannot be fetched is logged and left to its URL.
  *
  * @returns One entry per attachment, `undefined` where nothing was saved.
  */
@@ -27,6 +32,7 @@ export async function saveInboundMedia(
   config: QQBotAccountConfig,
   runtime: HostChannelRuntime,
   logger: Logger,
+  codec: SilkCodec = sharedSilkCodec(),
 ): Promise<(SavedMedia | undefined)[]> {
   const save = runtime.media?.saveMediaBuffer;
   if (message.attachments.length === 0) return [];
@@ -40,7 +46,12 @@ export async function saveInboundMedia(
   return Promise.all(
     message.attachments.map(async (attachment) => {
       try {
-        const media = await downloadAttachment(attachment, { maxBytes, allowedHosts, variant: 'wav', ...viaProxy });
+        const downloaded = await downloadAttachment(attachment, { maxBytes, allowedHosts, variant: 'wav', ...viaProxy });
+        // QQ recognised nothing: the host transcribes the note, which needs audio it can read.
+        const media =
+          attachment.kind === 'voice' && !attachment.asrText && decodesVoiceNotes(config)
+            ? await voiceForTranscriptionOrOriginal(downloaded, codec, logger, { messageId: message.id })
+            : downloaded;
         const saved = await save.call(runtime.media, Buffer.from(media.data), media.contentType, 'inbound', maxBytes, media.filename);
         return { attachment, path: saved.path, contentType: saved.contentType ?? media.contentType };
       } catch (error) {

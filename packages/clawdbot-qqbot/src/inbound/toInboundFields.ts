@@ -76,6 +76,9 @@ export function toInboundFields(
   // Local files where they were saved; the agent's tools and the model read those, not QQ URLs.
   const where = (fact: Record<string, unknown>): unknown => fact['path'] ?? fact['url'];
   const transcript = message.attachments.find((attachment) => attachment.asrText)?.asrText;
+  // Voice notes QQ already recognised: hosts before 2026.9 read this instead of `media[].transcribed`,
+  // and would otherwise transcribe them a second time.
+  const transcribed = message.attachments.flatMap((attachment, index) => (attachment.kind === 'voice' && attachment.asrText ? [index] : []));
   return {
     Body: body,
     BodyForAgent: forAgent,
@@ -107,6 +110,7 @@ export function toInboundFields(
           MediaPaths: media.map(where),
           MediaUrls: media.map(where),
           MediaTypes: media.map((fact) => fact['contentType']),
+          ...(transcribed.length > 0 ? { MediaTranscribedIndexes: transcribed } : {}),
         }
       : {}),
     ...(transcript !== undefined ? { Transcript: transcript } : {}),

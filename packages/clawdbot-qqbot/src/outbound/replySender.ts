@@ -1,4 +1,8 @@
+import type { Logger } from 'qq-sdk';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
+import { toQQVoice, voicePolicy } from '../voice/outboundVoice.js';
+import { sharedSilkCodec } from '../voice/sharedSilkCodec.js';
+import type { SilkCodec } from '../voice/SilkCodec.js';
 import { ReplyUndeliverableError, isReplyUnavailable } from './ReplyUndeliverableError.js';
 import type { ReplySender } from './TurnReplier.js';
 
@@ -11,11 +15,14 @@ const MAX_CONTINUATIONS = 10;
  * `onReplyUnavailable` choice: `report` (default) turns an exhausted window into a
  * {@link ReplyUndeliverableError} for the host; `active` lets the SDK try an active message.
  * An answer longer than the replies left goes out whole: as one document in C2C and groups, and
- * continued in further replies in guild scenes (which have no reply count).
+ * continued in further replies in guild scenes (which have no reply count). Audio goes out as QQ
+ * voice (SILK, converted in process where needed; see `toQQVoice`).
  */
-export function replySender(config: QQBotAccountConfig): ReplySender {
+export function replySender(config: QQBotAccountConfig, logger?: Logger, codec: SilkCodec = sharedSilkCodec()): ReplySender {
   const active = config.onReplyUnavailable === 'active';
-  return async (message, content) => {
+  const voice = voicePolicy(config);
+  return async (message, original) => {
+    const content = await toQQVoice(original, voice, codec, logger);
     const scene = message.target.scene;
     const options = {
       ...(active ? { onQuotaExhausted: 'active' as const } : {}),

@@ -5,6 +5,8 @@ import type { HostOutboundContext, HostOutboundResult } from '../host/HostTypes.
 import { replySender } from './replySender.js';
 import { parseTarget } from './targets.js';
 import { toOutgoingMessages } from './toOutgoingMessages.js';
+import { toQQVoice, voicePolicy } from '../voice/outboundVoice.js';
+import { sharedSilkCodec } from '../voice/sharedSilkCodec.js';
 
 /**
  * Core-initiated sends (`openclaw message send`, the agent's message tool, cron): answers the
@@ -29,10 +31,12 @@ export async function sendOutbound(
     { scene: target.scene, markdown: running.account.config.markdown ?? true },
   );
   const reply = replySender(running.account.config);
+  const voice = voicePolicy(running.account.config);
   const results: DeliveryResult[] = [];
   for (const content of outgoing) {
     const passive = latest !== undefined && latest.replyQuota.remaining > 0 && latest.replyQuota.expiresAt.getTime() > now();
-    results.push(passive ? await reply(latest, content) : await running.bot.send(target, content, ctx.signal));
+    // replySender converts audio itself; an active send converts it here.
+    results.push(passive ? await reply(latest, content) : await running.bot.send(target, await toQQVoice(content, voice, sharedSilkCodec()), ctx.signal));
   }
   const first = results.flatMap((result) => result.messages).find((sent) => sent.id !== undefined);
   return { channel: CHANNEL_ID, messageId: first?.id ?? '' };

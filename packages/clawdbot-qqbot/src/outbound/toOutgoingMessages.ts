@@ -15,12 +15,14 @@ const EXTENSION_KIND: ReadonlyArray<readonly [RegExp, MediaKind]> = [
   [/\.(silk|slk|amr|mp3|wav|ogg|opus|m4a)$/i, 'voice'],
 ];
 
-/** Picks the QQ media kind from a URL or path (query strings ignored); unknown types go as files. */
-export function mediaKindOf(source: string, audioAsVoice = false): MediaKind {
+/**
+ * Picks the QQ media kind from a URL or path (query strings ignored); unknown types go as files.
+ * Audio is a voice message: QQ shows no player for an audio file, and the send step
+ * (`toQQVoice` in src/voice) turns it into SILK or, where it cannot, back into a file.
+ */
+export function mediaKindOf(source: string): MediaKind {
   const path = source.split(/[?#]/, 1)[0] ?? source;
-  const kind = EXTENSION_KIND.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
-  // Audio goes as a voice bubble only when asked; otherwise as a file, like other hosts' channels.
-  return kind === 'voice' && !audioAsVoice ? 'file' : kind;
+  return EXTENSION_KIND.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }
 
 /** Whether markdown is sent to this scene: guild channels and DMs need a separate permission. */
@@ -61,12 +63,14 @@ export function toOutgoingMessages(payload: HostReplyPayload, options: RenderOpt
     (source, index, all) => source.length > 0 && all.indexOf(source) === index,
   );
   if (sources.length === 0) return text.length > 0 ? [renderText(text, options)] : [];
-  return sources.map((source, index) => {
-    const kind = mediaKindOf(source, payload.audioAsVoice === true);
+  const attachments = sources.map((source, index) => {
+    const kind = mediaKindOf(source);
     const input = /^https?:\/\//i.test(source) ? source : source.replace(/^file:\/\//i, '');
     const caption = index === 0 && text.length > 0 && kind !== 'voice' ? text : undefined;
     return kind === 'voice' ? messages.voice(input) : messages[kind](input, caption);
   });
+  // A voice message carries no caption: its text goes first, on its own.
+  return text.length > 0 && attachments[0]?.media === 'voice' ? [renderText(text, options), ...attachments] : attachments;
 }
 
 /** The text a message carries, for merging messages that no longer fit the reply budget. */

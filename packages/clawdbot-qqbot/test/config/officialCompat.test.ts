@@ -70,7 +70,7 @@ describe("the official plugin's config works unchanged", () => {
     const config = QQBotChannelConfigSchema.parse(OFFICIAL);
     const notes = ignoredOfficialKeys(config);
     expect(notes.map((line) => line.split(':')[0])).toEqual(
-      expect.arrayContaining(['stt', 'tts', 'audioFormatPolicy', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix', 'execApprovals']),
+      expect.arrayContaining(['stt.provider, stt.model', 'tts', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix', 'execApprovals']),
     );
   });
 

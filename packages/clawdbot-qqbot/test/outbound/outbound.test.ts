@@ -28,7 +28,7 @@ describe('outbound kinds (host ReplyPayload -> qq-sdk OutgoingMessage)', () => {
     expect(toOutgoingMessages({ text: '   ' }, { scene: 'c2c', markdown: true })).toEqual([]);
   });
 
-  it('media: image, video, voice (only when audioAsVoice), file; URL or local path; text rides as the first caption', () => {
+  it('media: image, video, voice (any audio; the send step converts it), file; URL or local path; text rides as the first caption', () => {
     const out = toOutgoingMessages(
       { text: '看图', mediaUrls: ['https://cdn.example.com/a.png?x=1', '/tmp/clip.mp4', 'file:///tmp/report.pdf'] },
       { scene: 'group', markdown: true },
@@ -38,10 +38,11 @@ describe('outbound kinds (host ReplyPayload -> qq-sdk OutgoingMessage)', () => {
       { kind: 'media', media: 'video', source: { path: '/tmp/clip.mp4' } },
       { kind: 'media', media: 'file', source: { path: '/tmp/report.pdf' } },
     ]);
-    expect(toOutgoingMessages({ mediaUrl: '/tmp/a.silk', audioAsVoice: true }, { scene: 'c2c', markdown: true })).toEqual([
+    expect(toOutgoingMessages({ mediaUrl: '/tmp/a.silk' }, { scene: 'c2c', markdown: true })).toEqual([
       { kind: 'media', media: 'voice', source: { path: '/tmp/a.silk' } },
     ]);
-    expect(mediaKindOf('/tmp/a.mp3')).toBe('file');
+    expect(mediaKindOf('/tmp/a.mp3')).toBe('voice');
+    expect(mediaKindOf('/tmp/a.bin')).toBe('file');
   });
 });
 
