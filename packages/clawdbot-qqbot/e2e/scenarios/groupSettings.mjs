@@ -20,8 +20,6 @@ export async function run({ sim, model, wait, check, log, sleep }) {
   await wait((s) => s.messagesTo(OPEN_GROUP).some((m) => m.msgId === open.data.id), 'the answer in the group configured to answer every message', 120_000);
   const asked = model.requests.find((r) => r.raw.includes('E2E_OPEN no mention'));
   check(asked?.raw.includes(GROUP_PROMPT), 'the group\'s prompt did not reach the model');
-  const elsewhere = model.requests.find((r) => toolNames(r).some((name) => DENIED.includes(name)));
-  check(elsewhere !== undefined, `no earlier turn offered any of ${DENIED.join(', ')}: ${JSON.stringify(toolNames(model.requests[0]))}`);
   const offered = toolNames(asked).filter((name) => DENIED.includes(name));
   check(offered.length === 0, `the group's tools.deny did not reach the host: the model was offered ${offered.join(', ')}`);
   log(`groups.<id>.requireMention=false answered a non-@ message, with the group's prompt and without ${DENIED.join('/')} (${toolNames(asked).length} tools offered)`);
@@ -36,4 +34,8 @@ export async function run({ sim, model, wait, check, log, sleep }) {
   const after = sim.inject('GROUP_MESSAGE_CREATE', { group_openid: PANEL_GROUP, content: 'E2E_PANEL after', mentions: [] });
   await wait((s) => s.messagesTo(PANEL_GROUP).some((m) => m.msgId === after.data.id), 'the answer once the panel allows every message', 120_000);
   log('the group-settings panel (claw_cfg 2002) switched the group to every message');
+  // A group without a tool policy is offered the tools the configured group was denied.
+  const unrestricted = toolNames(model.requests.find((r) => r.raw.includes('E2E_PANEL after')));
+  check(unrestricted.some((name) => DENIED.includes(name)), `a group without tools.deny was not offered any of ${DENIED.join(', ')} either: ${unrestricted.join(', ')}`);
+  log(`a group without a tool policy is offered ${unrestricted.length} tools, ${DENIED.filter((name) => unrestricted.includes(name)).join('/')} among them`);
 }
