@@ -29,7 +29,7 @@ export interface InboundDeps {
 }
 
 /** Lines of group history kept by default (the official plugin's default). */
-const DEFAULT_HISTORY_LIMIT = 20;
+const DEFAULT_HISTORY_LIMIT = 50;
 
 function historyLimit(config: ResolvedQQBotAccount['config'], message: Message): number {
   return groupSettings(config, conversationId(message)).historyLimit ?? DEFAULT_HISTORY_LIMIT;
