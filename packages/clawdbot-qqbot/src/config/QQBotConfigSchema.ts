@@ -169,6 +169,7 @@ const accountShape = {
     .array(z.string().min(1))
     .optional()
     .describe("Hosts received media may be downloaded from (default QQ's media hosts; add a test server's host only for tests)."),
+  locale: z.enum(['zh-CN', 'en']).optional().describe('Language of the plugin\'s own replies (/bot-* commands); default zh-CN.'),
   onReplyUnavailable: z
     .enum(['report', 'active'])
     .optional()

@@ -1,4 +1,7 @@
 import type { ClawConfigUpdate, ClawSettings } from 'qq-sdk';
+
+/** The settings a group-settings change may carry (from the QQ client's panel or a /bot-* command). */
+export type ClawChange = Pick<ClawConfigUpdate, 'requireMention' | 'groupPolicy' | 'mentionPatterns'>;
 import { groupSettings } from '../config/groupSettings.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
@@ -25,7 +28,7 @@ export class ClawOverrides {
   readonly #groups = new Map<string, GroupOverride>();
 
   /** Applies `update` (if any) and returns the settings now in force for `groupOpenid`. */
-  settings(config: QQBotAccountConfig, groupOpenid: string | undefined, update: ClawConfigUpdate | undefined): ClawSettings {
+  settings(config: QQBotAccountConfig, groupOpenid: string | undefined, update: ClawChange | undefined): ClawSettings {
     const id = groupOpenid?.toUpperCase();
     if (id !== undefined && update !== undefined) this.#apply(id, update);
     const override = id !== undefined ? this.#groups.get(id) : undefined;
@@ -53,7 +56,7 @@ export class ClawOverrides {
     return { ...account, config: { ...account.config, groups } };
   }
 
-  #apply(id: string, update: ClawConfigUpdate): void {
+  #apply(id: string, update: ClawChange): void {
     const current = this.#groups.get(id) ?? {};
     this.#groups.delete(id);
     this.#groups.set(id, {

@@ -1,19 +1,10 @@
-import type { ClawConfigUpdate } from 'qq-sdk';
-import { CHANNEL_ID, DEFAULT_ACCOUNT_ID } from '../constants.js';
+import { accountSectionOf, childOf } from '../config/accountDraft.js';
 import type { HostPluginRuntime } from '../host/HostTypes.js';
+import type { ClawChange } from './ClawOverrides.js';
 
 type Draft = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Draft => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** `parent[key]` as an object, created when missing. */
-function child(parent: Draft, key: string): Draft {
-  const existing = parent[key];
-  if (isRecord(existing)) return existing;
-  const created: Draft = {};
-  parent[key] = created;
-  return created;
-}
 
 /**
  * Writes a change made in the QQ client's group-settings panel (claw_cfg) into the host's config,
@@ -22,7 +13,7 @@ function child(parent: Draft, key: string): Draft {
  * (ClawOverrides), so the host is told not to restart anything (`afterWrite: none`).
  * Resolves `false` on a host without a config writer.
  */
-export async function persistClawSettings(runtime: HostPluginRuntime | undefined, accountId: string, groupOpenid: string, update: ClawConfigUpdate): Promise<boolean> {
+export async function persistClawSettings(runtime: HostPluginRuntime | undefined, accountId: string, groupOpenid: string, update: ClawChange): Promise<boolean> {
   const mutate = runtime?.config?.mutateConfigFile;
   if (mutate === undefined) return false;
   const patch: Draft = {
@@ -34,9 +25,7 @@ export async function persistClawSettings(runtime: HostPluginRuntime | undefined
   await mutate.call(runtime?.config, {
     afterWrite: { mode: 'none', reason: 'QQ group settings changed from the QQ client; the running account applies them already' },
     mutate: (draft) => {
-      const section = child(child(draft, 'channels'), CHANNEL_ID);
-      const account = accountId === DEFAULT_ACCOUNT_ID && !isRecord((section['accounts'] as Draft | undefined)?.[accountId]) ? section : child(child(section, 'accounts'), accountId);
-      const groups = child(account, 'groups');
+      const groups = childOf(accountSectionOf(draft, accountId), 'groups');
       const key = Object.keys(groups).find((id) => id !== '*' && id.toUpperCase() === groupOpenid.toUpperCase()) ?? groupOpenid.toUpperCase();
       groups[key] = { ...(isRecord(groups[key]) ? groups[key] : {}), ...patch };
     },

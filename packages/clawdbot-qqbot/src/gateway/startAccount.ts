@@ -111,7 +111,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

@@ -220,6 +220,8 @@ export type HostConfigAfterWrite = { readonly mode: 'auto' } | { readonly mode: 
  * and state directory, both present from openclaw 2026.7.35 on.
  */
 export interface HostPluginRuntime {
+  /** The host's version, e.g. `2026.9.6`. */
+  readonly version?: string;
   /** The channel runtime. */
   readonly channel?: HostChannelRuntime;
   /** The host's config file. */

@@ -7,7 +7,13 @@ import { groupSettings } from '../config/groupSettings.js';
 export type AccessDecision =
   | { readonly action: 'dispatch'; readonly commandAuthorized: boolean }
   | { readonly action: 'pair' }
-  | { readonly action: 'drop'; readonly reason: string; readonly keepAsHistory?: true };
+  | {
+      readonly action: 'drop';
+      readonly reason: string;
+      readonly keepAsHistory?: true;
+      /** Dropped only because the sender or group is not listed: `/bot-me` and the other info commands still answer. */
+      readonly mayAsk?: true;
+    };
 
 const normalize = (id: string): string => id.trim().toUpperCase();
 
@@ -44,7 +50,7 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
     if (policy === 'disabled') return { action: 'drop', reason: 'dmPolicy is disabled' };
     if (policy === 'open') return { action: 'dispatch', commandAuthorized: allowFrom.size === 0 || senderAllowed };
     if (senderAllowed) return { action: 'dispatch', commandAuthorized: true };
-    return policy === 'pairing' ? { action: 'pair' } : { action: 'drop', reason: 'sender is not in allowFrom' };
+    return policy === 'pairing' ? { action: 'pair' } : { action: 'drop', reason: 'sender is not in allowFrom', mayAsk: true };
   }
 
   const policy = config.groupPolicy ?? 'open';
@@ -54,7 +60,7 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
     // plugin's meaning): either lets the message through.
     const allowed = new Set((config.groupAllowFrom ?? []).map(normalize));
     if (!allowed.has(normalize(conversationId(message))) && !allowed.has(normalize(message.author.id))) {
-      return { action: 'drop', reason: 'neither the group nor the sender is in groupAllowFrom' };
+      return { action: 'drop', reason: 'neither the group nor the sender is in groupAllowFrom', ...(message.mentionedBot ? { mayAsk: true as const } : {}) };
     }
   }
   const group = groupSettings(config, conversationId(message));

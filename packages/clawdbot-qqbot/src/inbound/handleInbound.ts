@@ -6,6 +6,10 @@ import { StreamedReply } from '../outbound/StreamedReply.js';
 import { TurnReplier } from '../outbound/TurnReplier.js';
 import { replySender } from '../outbound/replySender.js';
 import { groupSettings } from '../config/groupSettings.js';
+import { parseBotCommand } from '../commands/parseBotCommand.js';
+import { runBotCommand } from '../commands/runBotCommand.js';
+import type { ClawOverrides } from '../gateway/ClawOverrides.js';
+import type { HostPluginRuntime } from '../host/HostTypes.js';
 import { checkAccess, conversationId } from './checkAccess.js';
 import type { GroupHistory } from './GroupHistory.js';
 import { saveInboundMedia } from './saveInboundMedia.js';
@@ -26,6 +30,12 @@ export interface InboundDeps {
   readonly sent?: SentMessageIndex;
   /** Recent group messages not addressed to the bot. */
   readonly history?: GroupHistory;
+  /** The plugin runtime (config writer, host version), for the /bot-* commands. */
+  readonly pluginRuntime?: HostPluginRuntime | undefined;
+  /** The group settings the QQ client's panel and /bot-group-always change. */
+  readonly claw?: ClawOverrides | undefined;
+  /** The current time in epoch ms. */
+  readonly now?: () => number;
 }
 
 /** Lines of group history kept by default (the official plugin's default). */
@@ -61,6 +71,13 @@ async function approvedSenders(deps: InboundDeps): Promise<readonly string[]> {
 export async function handleInbound(message: Message, deps: InboundDeps): Promise<InboundOutcome> {
   const { account, runtime, logger, cfg } = deps;
   const decision = checkAccess(message, account.config, await approvedSenders(deps));
+  // The plugin's own /bot-* commands are answered here, without the agent; the info commands
+  // also for senders not listed yet (who need /bot-me to be listed).
+  const command = parseBotCommand(message.content);
+  if (command !== undefined && (decision.action !== 'drop' || decision.mayAsk === true)) {
+    await runBotCommand(command, message, { account, pluginRuntime: deps.pluginRuntime, claw: deps.claw, now: deps.now ?? Date.now, logger });
+    return 'dispatched';
+  }
   if (decision.action === 'drop') {
     logger.debug('inbound message dropped', { messageId: message.id, scene: message.scene, reason: decision.reason });
     // Group talk not addressed to the bot is context for its next answer there.

@@ -1,68 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostPluginRuntime } from '../../src/index.js';
-import { fakeRuntime } from '../support/fakeRuntime.js';
+import type { HostPluginRuntime } from '../../src/index.js';
+import { fakeHost as makeHost, runAccount as run, type Cleanup } from '../support/runPluginAccount.js';
 
 // What the account learns while it runs (what it sent, for quotes; the QQ client's group-settings
 // changes) outlives a restart: the real QQBot against the simulator on 127.0.0.1, stopped and
 // started again with the same host state directory and config file (stand-ins for OpenClaw's).
 
-let cleanup: Array<() => Promise<void> | void> = [];
+let cleanup: Cleanup = [];
 afterEach(async () => {
   for (const step of cleanup.reverse()) await step();
   cleanup = [];
 });
 
-/** A host: one config object that `mutateConfigFile` edits, one state directory. */
-function fakeHost(channel: Record<string, unknown>) {
-  const stateDir = mkdtempSync(join(tmpdir(), 'qqbot-state-'));
-  cleanup.push(() => rmSync(stateDir, { recursive: true, force: true }));
-  const host = {
-    cfg: { channels: { qqbot: channel } } as Record<string, unknown>,
-    writes: [] as Array<{ afterWrite: unknown }>,
-    stateDir,
-  };
-  const pluginRuntime: HostPluginRuntime = {
-    state: { resolveStateDir: () => stateDir },
-    config: {
-      mutateConfigFile: async ({ afterWrite, mutate }) => {
-        const draft = structuredClone(host.cfg);
-        await mutate(draft);
-        host.cfg = draft;
-        host.writes.push({ afterWrite });
-      },
-    },
-  };
-  return { host, pluginRuntime };
-}
-
-/** Runs the default account until the returned `stop()`. */
-async function runAccount(sim: QQSimulator, host: ReturnType<typeof fakeHost>['host'], pluginRuntime: HostPluginRuntime, answer: string) {
-  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, pluginRuntime: () => pluginRuntime });
-  const { runtime, record } = fakeRuntime(() => [[{ text: answer }, 'final']]);
-  const controller = new AbortController();
-  let status: HostAccountStatus = {};
-  const cfg = host.cfg;
-  const running = plugin.gateway.startAccount({
-    cfg,
-    accountId: 'default',
-    account: plugin.config.resolveAccount(cfg, 'default'),
-    abortSignal: controller.signal,
-    getStatus: () => status,
-    setStatus: (next) => (status = next),
-    channelRuntime: runtime,
-  });
-  const stop = async () => {
-    controller.abort();
-    await running;
-  };
-  cleanup.push(stop);
-  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
-  return { record, stop };
-}
+const fakeHost = (channel: Record<string, unknown>) => makeHost(channel, cleanup);
+const runAccount = (sim: QQSimulator, host: ReturnType<typeof fakeHost>['host'], pluginRuntime: HostPluginRuntime, answer: string) => run(sim, host, pluginRuntime, answer, cleanup);
 
 async function startSimulator() {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });

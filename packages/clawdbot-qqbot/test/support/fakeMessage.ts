@@ -42,6 +42,7 @@ export function fakeMessage(
     author: { id: scene === 'guild' || scene === 'direct' ? '11223344556677' : 'A1B2C3D4E5F60718293A4B5C6D7E8F90', isBot: false },
     content: '你好',
     rawContent: '你好',
+    faces: [],
     mentionedBot: scene === 'group' || scene === 'guild',
     mentions: [],
     attachments: [],

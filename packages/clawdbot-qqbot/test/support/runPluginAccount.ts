@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { QQSimulator } from 'qq-sdk/testing';
+import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostPluginRuntime, type HostReplyPayload } from '../../src/index.js';
+import { fakeRuntime } from './fakeRuntime.js';
+
+/** Steps to run after each test (the caller's afterEach runs them in reverse). */
+export type Cleanup = Array<() => Promise<void> | void>;
+
+/** A stand-in OpenClaw host: one config object that `mutateConfigFile` edits, one state directory, a version. */
+export function fakeHost(channel: Record<string, unknown>, cleanup: Cleanup) {
+  const stateDir = mkdtempSync(join(tmpdir(), 'qqbot-state-'));
+  cleanup.push(() => rmSync(stateDir, { recursive: true, force: true }));
+  const host = {
+    cfg: { channels: { qqbot: channel } } as Record<string, unknown>,
+    writes: [] as Array<{ afterWrite: unknown }>,
+    stateDir,
+  };
+  const pluginRuntime: HostPluginRuntime = {
+    version: '2026.9.6',
+    state: { resolveStateDir: () => stateDir },
+    config: {
+      mutateConfigFile: async ({ afterWrite, mutate }) => {
+        const draft = structuredClone(host.cfg);
+        await mutate(draft);
+        host.cfg = draft;
+        host.writes.push({ afterWrite });
+      },
+    },
+  };
+  return { host, pluginRuntime };
+}
+
+/** Runs the default account of `host` against `sim` (real QQBot, real sockets) until `stop()`. */
+export async function runAccount(
+  sim: QQSimulator,
+  host: ReturnType<typeof fakeHost>['host'],
+  pluginRuntime: HostPluginRuntime,
+  answer: string | ((ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind']]>),
+  cleanup: Cleanup,
+) {
+  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, pluginRuntime: () => pluginRuntime });
+  const { runtime, record } = fakeRuntime(typeof answer === 'string' ? () => [[{ text: answer }, 'final']] : answer);
+  const controller = new AbortController();
+  let status: HostAccountStatus = {};
+  const cfg = host.cfg;
+  const running = plugin.gateway.startAccount({
+    cfg,
+    accountId: 'default',
+    account: plugin.config.resolveAccount(cfg, 'default'),
+    abortSignal: controller.signal,
+    getStatus: () => status,
+    setStatus: (next) => (status = next),
+    channelRuntime: runtime,
+  });
+  const stop = async () => {
+    controller.abort();
+    await running;
+  };
+  cleanup.push(stop);
+  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  return { record, stop };
+}
