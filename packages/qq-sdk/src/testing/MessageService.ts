@@ -4,7 +4,7 @@ import type { Clock } from '../internal/Clock.js';
 import { isPlainObject } from './deepMerge.js';
 import { rfc3339Beijing } from './EventFactory.js';
 import type { SimulatorOptions, SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
-import type { InteractionAckRecord, SentMessageRecord, TypingRecord } from './SimulatorRecords.js';
+import type { InteractionAckRecord, SentMessageRecord, TypingRecord, UploadRecord } from './SimulatorRecords.js';
 import type { SimulatorRoute } from './SimulatorRoute.js';
 
 /** A handler's answer: status and JSON body, or a platform error code (and message). Internal. */
@@ -78,6 +78,12 @@ const InputNotifySchema = z.looseObject({
   input_second: z.number().int().positive(),
 });
 
+/** A SILK v3 stream: `#!SILK_V3`, after the 0x02 byte Tencent's encoder writes first. */
+function isSilkV3(data: Uint8Array): boolean {
+  const start = data[0] === 0x02 ? 1 : 0;
+  return Buffer.from(data.subarray(start, start + 9)).toString('latin1') === '#!SILK_V3';
+}
+
 /** Messages can be recalled within 2 minutes of sending. */
 const RECALL_WINDOW_MS = 2 * 60_000;
 
@@ -105,7 +111,9 @@ export class MessageService {
   private readonly dmSessions = new Map<string, { channelId?: string; srcGuildId?: string }>();
   private readonly byMsgId = new Map<string, Replyable>();
   private readonly byEventId = new Map<string, Replyable>();
-  private readonly fileInfos = new Map<string, SimulatorScene>();
+  private readonly fileInfos = new Map<string, UploadRecord>();
+  /** Every rich-media upload accepted, in order. */
+  readonly uploads: UploadRecord[] = [];
   private readonly rateWindows = new Map<string, number[]>();
   private readonly streams = new Map<string, { record: SentMessageRecord; lastIndex: number; finished: boolean }>();
 
@@ -240,7 +248,7 @@ export class MessageService {
         break;
       case 7: {
         if (!body.media) return { error: 22006 };
-        const uploadedFor = this.fileInfos.get(body.media.file_info);
+        const uploadedFor = this.fileInfos.get(body.media.file_info)?.scene;
         if (uploadedFor !== scene) return { error: 40034004 };
         break;
       }
@@ -383,7 +391,14 @@ export class MessageService {
     const body = parsed.data;
     if (!body.url && !body.file_data) return { error: 850026 };
     const fileInfo = Buffer.from(`${scene}:${randomUUID()}`).toString('base64');
-    this.fileInfos.set(fileInfo, scene);
+    const upload: UploadRecord = { scene, target, fileType: body.file_type, fileInfo, at: this.clock.now() };
+    if (body.url) upload.url = body.url;
+    if (body.file_data) {
+      upload.data = new Uint8Array(Buffer.from(body.file_data, 'base64'));
+      if (body.file_type === 3) upload.silk = isSilkV3(upload.data);
+    }
+    this.fileInfos.set(fileInfo, upload);
+    this.uploads.push(upload);
     const response: Record<string, unknown> = { file_uuid: randomUUID(), file_info: fileInfo, ttl: 3600 };
     if (body.srv_send_msg) {
       // The platform sends it at once, and it counts as an active message.
@@ -482,6 +497,9 @@ export class MessageService {
     if (msgId !== undefined) record.msgId = msgId;
     else if (eventId !== undefined) record.eventId = eventId;
     if (seq !== undefined) record.msgSeq = seq;
+    const media = isPlainObject(body['media']) ? body['media']['file_info'] : undefined;
+    const upload = typeof media === 'string' ? this.fileInfos.get(media) : undefined;
+    if (upload !== undefined) record.media = upload;
     this.sent.push(record);
     return record;
   }

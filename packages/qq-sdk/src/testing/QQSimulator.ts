@@ -28,6 +28,7 @@ import type {
   ResumeRecord,
   SentMessageRecord,
   TypingRecord,
+  UploadRecord,
 } from './SimulatorRecords.js';
 import { matchRoute, type SimulatorRoute } from './SimulatorRoute.js';
 import { SimulatorTimeoutError } from './SimulatorTimeoutError.js';
@@ -326,6 +327,14 @@ export class QQSimulator {
   /** Every message the platform accepted from the bot, in order. */
   get sentMessages(): readonly SentMessageRecord[] {
     return this.messages.sent;
+  }
+
+  /**
+   * Every rich-media upload the platform accepted, with its `file_type` and bytes (or URL); a
+   * `msg_type` 7 message links to its upload as `media` in {@link sentMessages}.
+   */
+  get uploads(): readonly UploadRecord[] {
+    return this.messages.uploads;
   }
 
   /** Every interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */

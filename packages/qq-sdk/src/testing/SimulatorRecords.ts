@@ -116,6 +116,31 @@ export interface SentMessageRecord {
   recalledAt?: number;
   /** For a C2C stream: how many chunks built this message (its `text` is the latest). */
   streamChunks?: number;
+  /** For a rich-media message (`msg_type` 7): the upload its `media.file_info` came from. */
+  media?: UploadRecord;
+}
+
+/** One rich-media upload (`POST /v2/users|groups/{id}/files`) the platform accepted. */
+export interface UploadRecord {
+  /** C2C or group: a `file_info` is valid only in the scene it was uploaded for. */
+  scene: 'c2c' | 'group';
+  /** The user openid or group_openid. */
+  target: string;
+  /** `file_type`: 1 image, 2 video, 3 voice (SILK), 4 file. */
+  fileType: number;
+  /** The URL the platform was to fetch, for an upload by URL. */
+  url?: string;
+  /** The bytes sent as base64 `file_data`. */
+  data?: Uint8Array;
+  /**
+   * For bytes sent with `file_type` 3: whether they are a SILK v3 stream (`#!SILK_V3`, with or
+   * without the 0x02 byte Tencent's encoder writes first), what QQ plays as voice.
+   */
+  silk?: boolean;
+  /** The `file_info` returned. */
+  fileInfo: string;
+  /** When it was accepted (simulator clock). */
+  at: number;
 }
 
 /** One interaction acknowledgement (`PUT /interactions/{id}`) the bot sent. */

@@ -35,6 +35,7 @@ export type {
   ResumeRecord,
   SentMessageRecord,
   TypingRecord,
+  UploadRecord,
 } from './SimulatorRecords.js';
 export type { ConnectionSelector } from './ConnectionSelector.js';
 export type { RawDispatch } from './rawDispatch.js';

@@ -191,6 +191,27 @@ describe('media upload', () => {
     expect((await post('/v2/users/U/files', { file_type: 9, url: 'x' })).body['code']).toBe(850019);
   });
 
+  it('records each upload (file_type, bytes or URL) and links a media message to it; voice bytes are checked for SILK', async () => {
+    const s = await start();
+    const event = s.inject('C2C_MESSAGE_CREATE', { author: { user_openid: 'U' } });
+    // Tencent's encoder writes 0x02 before the magic; other SILK encoders start with it.
+    const tencent = Buffer.concat([Buffer.from([0x02]), Buffer.from('#!SILK_V3'), Buffer.from([0x14, 0x00])]);
+    const voice = await post('/v2/users/U/files', { file_type: 3, file_data: tencent.toString('base64'), srv_send_msg: false });
+    await post('/v2/users/U/files', { file_type: 3, file_data: Buffer.from('#!SILK_V3\u0000').toString('base64'), srv_send_msg: false });
+    await post('/v2/users/U/files', { file_type: 3, file_data: Buffer.from('RIFF....WAVE').toString('base64'), srv_send_msg: false });
+    await post('/v2/users/U/files', { file_type: 1, url: 'https://example.com/a.png', srv_send_msg: false });
+    expect(s.uploads.map((u) => [u.fileType, u.silk, u.url])).toEqual([
+      [3, true, undefined],
+      [3, true, undefined],
+      [3, false, undefined],
+      [1, undefined, 'https://example.com/a.png'],
+    ]);
+    expect(Buffer.from(s.uploads[0]!.data!)).toEqual(tencent);
+    const sent = await post('/v2/users/U/messages', { msg_type: 7, content: ' ', media: { file_info: voice.body['file_info'] }, msg_id: event.data.id });
+    expect(sent.status).toBe(200);
+    expect(s.messagesTo('U')[0]?.media).toMatchObject({ scene: 'c2c', target: 'U', fileType: 3, silk: true });
+  });
+
   it('treats srv_send_msg as an active message', async () => {
     const s = await start();
     const refused = await post('/v2/users/U/files', { file_type: 1, file_data: 'aGVsbG8=', srv_send_msg: true });
