@@ -1,6 +1,60 @@
-// A fake OpenAI-compatible chat endpoint on 127.0.0.1 for the e2e: records every request and
-// answers from a script keyed on the newest user message, streaming like a real provider.
+// A fake OpenAI-compatible endpoint on 127.0.0.1 for the e2e: chat completions (records every
+// request and answers from a script keyed on the newest user message, streaming like a real
+// provider), and the two audio endpoints OpenClaw's OpenAI speech providers call:
+// /audio/transcriptions (reads WAV only, as hosted speech-to-text reads no SILK) and
+// /audio/speech (answers a WAV whatever format was asked for).
 import http from 'node:http';
+
+/** The parts of a multipart/form-data body: name → { filename, contentType, data }. */
+function multipart(body, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+  const parts = {};
+  if (!boundary) return parts;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = body.indexOf(marker);
+  while (at !== -1) {
+    const next = body.indexOf(marker, at + marker.length);
+    if (next === -1) break;
+    const part = body.subarray(at + marker.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/i.exec(head)?.[1];
+    if (name !== undefined) {
+      parts[name] = { filename: /filename="([^"]*)"/i.exec(head)?.[1], contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1], data: part.subarray(split + 4) };
+    }
+    at = next;
+  }
+  return parts;
+}
+
+/** Seconds of audio in a 16-bit WAV, or undefined for anything that is not a WAV. */
+function wavSeconds(data) {
+  if (data.length < 44 || data.toString('latin1', 0, 4) !== 'RIFF' || data.toString('latin1', 8, 12) !== 'WAVE') return undefined;
+  const rate = data.readUInt32LE(24);
+  const bytesPerSecond = data.readUInt32LE(28);
+  return rate > 0 && bytesPerSecond > 0 ? (data.length - 44) / bytesPerSecond : undefined;
+}
+
+/** A 16-bit mono 24 kHz WAV of a 440 Hz tone. */
+function toneWav(seconds) {
+  const rate = 24000;
+  const samples = Math.round(seconds * rate);
+  const out = Buffer.alloc(44 + samples * 2);
+  out.write('RIFF', 0, 'latin1');
+  out.writeUInt32LE(36 + samples * 2, 4);
+  out.write('WAVEfmt ', 8, 'latin1');
+  out.writeUInt32LE(16, 16);
+  out.writeUInt16LE(1, 20);
+  out.writeUInt16LE(1, 22);
+  out.writeUInt32LE(rate, 24);
+  out.writeUInt32LE(rate * 2, 28);
+  out.writeUInt16LE(2, 32);
+  out.writeUInt16LE(16, 34);
+  out.write('data', 36, 'latin1');
+  out.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) out.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / rate) * 12000), 44 + i * 2);
+  return out;
+}
 
 /** Text of the user turn being answered: every user message after the last assistant message. */
 function lastUserText(body) {
@@ -16,16 +70,46 @@ function lastUserText(body) {
 }
 
 /**
- * Starts the fake model. `answer(userText)` returns the reply text.
- * @returns {Promise<{ baseUrl: string, requests: Array<{ body: any, raw: string, at: number }>, close: () => Promise<void> }>}
+ * Starts the fake model. `answer(userText)` returns the reply text; `transcribe(seconds)` the
+ * text heard in a WAV of that length (default `E2E_HEARD <seconds>s`).
+ * @returns {Promise<{ baseUrl: string, requests: Array<{ body: any, raw: string, at: number }>, transcriptions: Array<{ model?: string, filename?: string, contentType?: string, bytes: number, wav: boolean, seconds?: number, text?: string, at: number }>, speech: Array<{ body: any, at: number }>, close: () => Promise<void> }>}
  */
-export async function startFakeModel(answer) {
+export async function startFakeModel(answer, { transcribe = (seconds) => `E2E_HEARD ${seconds.toFixed(1)}s` } = {}) {
   const requests = [];
+  const transcriptions = [];
+  const speech = [];
   const server = http.createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (raw += chunk));
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
+      if (req.method === 'POST' && req.url?.endsWith('/audio/transcriptions')) {
+        const parts = multipart(bytes, req.headers['content-type']);
+        const file = parts.file;
+        const seconds = file ? wavSeconds(file.data) : undefined;
+        const record = { model: parts.model?.data.toString('utf8'), filename: file?.filename, contentType: file?.contentType, bytes: file?.data.length ?? 0, wav: seconds !== undefined, seconds, at: Date.now() };
+        transcriptions.push(record);
+        if (seconds === undefined) {
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { message: 'Invalid file format. Supported formats: flac, m4a, mp3, mp4, mpeg, mpga, oga, ogg, wav, webm', type: 'invalid_request_error' } }));
+          return;
+        }
+        record.text = transcribe(seconds);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ text: record.text }));
+        return;
+      }
+      if (req.method === 'POST' && req.url?.endsWith('/audio/speech')) {
+        let body = {};
+        try {
+          body = JSON.parse(raw || '{}');
+        } catch {}
+        speech.push({ body, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'audio/wav' });
+        res.end(toneWav(1.2));
+        return;
+      }
       if (req.method === 'GET' && req.url?.endsWith('/models')) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ object: 'list', data: [{ id: 'echo', object: 'model', owned_by: 'e2e' }] }));
@@ -67,6 +151,8 @@ export async function startFakeModel(answer) {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    transcriptions,
+    speech,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
