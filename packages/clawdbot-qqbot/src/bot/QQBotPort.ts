@@ -1,4 +1,4 @@
-import type { ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage } from 'qq-sdk';
+import type { ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
 export type BotLifecycleEvent =
@@ -25,6 +25,8 @@ export interface QQBotPort {
   start(): Promise<void>;
   /** Disconnects and releases every socket and timer. */
   stop(): Promise<void>;
+  /** The command-panel endpoints (`/v2/panels`), where the bot has them. */
+  readonly panels?: Pick<PanelsAPI, 'list' | 'create' | 'update' | 'delete'>;
   /** Sends an active (non-reply) message. */
   send(target: MessageTarget, content: string | OutgoingMessage, signal?: AbortSignal): Promise<DeliveryResult>;
 }

@@ -46,6 +46,7 @@ export const createQQBot: BotFactory = (options) => {
       }),
     start: () => bot.start(),
     stop: () => bot.stop(),
+    panels: bot.api.panels,
     send: (target, content, signal) => bot.send(target, content, signal ? { signal } : {}),
   };
 };

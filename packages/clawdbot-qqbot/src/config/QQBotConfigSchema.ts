@@ -169,6 +169,10 @@ const accountShape = {
     .array(z.string().min(1))
     .optional()
     .describe("Hosts received media may be downloaded from (default QQ's media hosts; add a test server's host only for tests)."),
+  commandPanel: z
+    .boolean()
+    .optional()
+    .describe('Publish the command panel QQ shows after "/" in C2C and groups (true), withdraw it (false), or leave it alone (unset, default).'),
   locale: z.enum(['zh-CN', 'en']).optional().describe('Language of the plugin\'s own replies (/bot-* commands); default zh-CN.'),
   onReplyUnavailable: z
     .enum(['report', 'active'])

@@ -2,6 +2,7 @@ import { GroupHistory } from '../inbound/GroupHistory.js';
 import { SentMessageIndex } from '../inbound/SentMessageIndex.js';
 import { ClawOverrides } from './ClawOverrides.js';
 import { persistClawSettings } from './persistClawSettings.js';
+import { syncCommandPanel } from './syncCommandPanel.js';
 import { JsonStateFile } from '../state/JsonStateFile.js';
 import { accountStatePath } from '../state/accountStatePath.js';
 import { ignoredOfficialKeys } from '../config/officialCompat.js';
@@ -126,6 +127,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   try {
     try {
       await bot.start();
+      void syncCommandPanel(bot, config.commandPanel, config.locale ?? 'zh-CN', logger);
     } catch (error) {
       if (!isFatalStartError(error)) throw error;
       // Restarting would fail the same way: stay blocked with the explanation until the host stops us.
