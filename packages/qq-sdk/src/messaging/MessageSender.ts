@@ -16,7 +16,7 @@ import { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 import { MessageTooLongError } from './MessageTooLongError.js';
 import { packText, splitText } from './splitText.js';
 import { toKeyboardBody } from './toKeyboardBody.js';
-import { applyUrlPolicy, type UrlPolicy } from './UrlPolicy.js';
+import { applyUrlPolicy, URL_REFUSED_CODES, type UrlPolicy } from './UrlPolicy.js';
 import { checkTypingOptions, TypingKeepAlive, type KeepTypingOptions, type TypingOptions, type TypingResult } from './Typing.js';
 
 /** What a passive reply answers: a received message (`msg_id`) or event (`event_id`). */
@@ -346,6 +346,15 @@ export class MessageSender {
         // The failed send may have used its msg_seq, so the fallback claims a fresh one.
         const { replyTo: _dropped, ...activeRequest } = request;
         return this.send(part.textFallback, currentMode === 'active' ? activeRequest : request);
+      }
+      if (error instanceof QQApiError && error.code !== undefined && URL_REFUSED_CODES.has(error.code) && this.#urlPolicy !== 'allow') {
+        // QQ found a link the policy let through (a file name such as README.md reads as one):
+        // resend once as plain text with every dotted name defanged; a second refusal is final.
+        const strict = applyUrlPolicy(part.textFallback ?? partText(part), { policy: this.#urlPolicy, allowedDomains: this.#allowedDomains, strict: true });
+        if (strict.changed.length === 0) throw error;
+        this.#logger.warn('QQ refused a URL in the message; resending with every dotted name defanged', { code: error.code, defanged: strict.changed.length, traceId: error.traceId });
+        const { replyTo: _dropped, ...activeRequest } = request;
+        return this.send({ kind: 'text', content: strict.text }, currentMode === 'active' ? activeRequest : request);
       }
       throw error;
     }

@@ -20,7 +20,17 @@ export interface UrlPolicyOptions {
    * Example: `['example.com']` also allows `docs.example.com`.
    */
   readonly allowedDomains?: readonly string[];
+  /**
+   * Also treat every `name.letters` word as a link (`README.md`, `openclaw.json`), not only
+   * known top-level domains. The platform's own check is stricter than the default and not
+   * documented; the sender applies this on a resend after QQ refused a URL (40054010 / 304003).
+   * @defaultValue false
+   */
+  readonly strict?: boolean;
 }
+
+/** The platform's error codes for "this message contains a URL that is not registered": v2 scenes, guild scenes. */
+export const URL_REFUSED_CODES: ReadonlySet<number> = new Set([40054010, 304003]);
 
 /** The text after {@link applyUrlPolicy}, with the URLs it changed. */
 export interface UrlPolicyResult {
@@ -52,6 +62,8 @@ const URL_SOURCE = [
 ].join('|');
 const MARKDOWN_LINK = String.raw`\[([^\]\n]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`;
 const PATTERN = new RegExp(`${MARKDOWN_LINK}|(?<![\\w@.-])(?:${URL_SOURCE})`, 'giu');
+// Strict: any dotted name ending in 2–24 letters, as the platform may read it.
+const STRICT_PATTERN = new RegExp(`${MARKDOWN_LINK}|(?<![\\w@.-])(?:${URL_SOURCE}|(?:${HOST_LABEL}\\.)+[a-z]{2,24}(?![a-z0-9-])${PORT}${PATH})`, 'giu');
 const TRAILING_PUNCTUATION = /[.,;:!?]+$/u;
 
 /** The lower-cased host of a URL-like string, with or without a scheme. */
@@ -99,7 +111,7 @@ export function applyUrlPolicy(text: string, options: UrlPolicyOptions): UrlPoli
     if (policy === 'strip') return '';
     return policy(url);
   };
-  const result = text.replace(PATTERN, (match: string, label?: string, linkUrl?: string) => {
+  const result = text.replace(options.strict === true ? STRICT_PATTERN : PATTERN, (match: string, label?: string, linkUrl?: string) => {
     if (linkUrl !== undefined) {
       // A markdown link: the platform checks its target even when the label has no URL.
       if (isAllowed(linkUrl, allowedDomains)) return match;

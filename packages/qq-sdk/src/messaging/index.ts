@@ -30,7 +30,7 @@ export { MemoryReplyLedgerStore, type MemoryReplyLedgerStoreOptions } from './Me
 export { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 export { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 export { MessageTooLongError } from './MessageTooLongError.js';
-export { applyUrlPolicy, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
+export { applyUrlPolicy, URL_REFUSED_CODES, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
 export { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest, type TypingRequest } from './MessageSender.js';
