@@ -29,8 +29,17 @@ export async function run({ sim, model, wait, check, log, sleep }) {
   check(all.every((m, i) => m.passive && m.msgSeq === i + 1), `msg_seq not 1..n: ${all.map((m) => m.msgSeq)}`);
   const last = all.at(-1);
   if (last.body.msg_type === 7) {
-    // The rest went out as one document: every part before it must be whole text.
-    log(`long turn: ${BLOCKS} blocks (${total} chars) in ${all.length} replies, the rest as a document`);
+    // The rest went out as one document (file_type 4): the replies' text and the document's
+    // bytes together hold every part, the final one in the document.
+    const upload = sim.uploads.find((u) => u.fileInfo === last.body.media?.file_info);
+    check(upload?.fileType === 4 && upload.data !== undefined, `the last reply's media is not an uploaded document: ${JSON.stringify(upload && { ...upload, data: undefined })}`);
+    const document = Buffer.from(upload.data).toString('utf8');
+    check(document.includes(FINAL), 'the final text is not in the document');
+    const everything = `${all.map((m) => m.text).join('\n')}\n${document}`;
+    for (let i = 1; i < BLOCKS; i += 1) check(everything.includes(`Part ${i}:`), `Part ${i} was lost`);
+    const twice = Array.from({ length: BLOCKS - 1 }, (_, i) => i + 1).filter((i) => everything.split(`Part ${i}:`).length > 2);
+    check(twice.length === 0, `parts sent twice: ${twice.join(', ')} (document starts: ${JSON.stringify(document.slice(0, 120))})`);
+    log(`long turn: ${BLOCKS} blocks (${total} chars) in ${all.length} replies, the rest (${document.length} chars, final text included) as a document`);
     return;
   }
   check(last.text.includes(FINAL), 'the final text is not in the last reply');

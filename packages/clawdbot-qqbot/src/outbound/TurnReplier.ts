@@ -1,7 +1,10 @@
 import type { DeliveryResult, Message, OutgoingMessage } from 'qq-sdk';
 import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
 import type { HostDeliverInfo, HostReplyPayload } from '../host/HostTypes.js';
+import { finalBeyondBlocks } from './finalOverlap.js';
 import { renderText, textOf, toOutgoingMessages, type RenderOptions } from './toOutgoingMessages.js';
+
+const isText = (item: OutgoingMessage): boolean => item.kind === 'text' || item.kind === 'markdown';
 
 /** Sends one message as a passive reply; the default is `message.reply` with the account's fallback option. */
 export type ReplySender = (message: Message, content: OutgoingMessage) => Promise<DeliveryResult>;
@@ -15,6 +18,10 @@ export type ReplySender = (message: Message, content: OutgoingMessage) => Promis
 export class TurnReplier {
   private sent = 0;
   private held: OutgoingMessage[] = [];
+  // The raw text of each block sent, and of each block held (with its messages), so a final
+  // answer that repeats them is not sent twice (see finalBeyondBlocks).
+  private readonly sentTexts: string[] = [];
+  private heldBlocks: Array<{ readonly text: string; readonly items: OutgoingMessage[] }> = [];
   private finished = false;
   /** Ids of the messages sent so far in this turn. */
   readonly sentIds: string[] = [];
@@ -39,23 +46,37 @@ export class TurnReplier {
 
   /** The host's `deliver` callback: sends or holds a block; the final delivery flushes. */
   async deliver(payload: HostReplyPayload, info: HostDeliverInfo): Promise<void> {
-    const outgoing = toOutgoingMessages(payload, this.render);
     if (info.kind === 'final') {
-      this.held.push(...outgoing);
+      const finalText = payload.text?.trim() ?? '';
+      const repeat = finalText === '' ? undefined : finalBeyondBlocks(finalText, this.sentTexts, this.heldBlocks.map((block) => block.text));
+      if (repeat !== undefined) {
+        // The final answer repeats blocks: the held ones it carries keep only their media.
+        this.heldBlocks = this.heldBlocks.map((block, i) => (i >= repeat.heldFrom ? { ...block, items: block.items.filter((item) => !isText(item)) } : block));
+      }
+      this.held = [...this.held, ...this.heldBlocks.flatMap((block) => block.items), ...toOutgoingMessages(repeat !== undefined ? { ...payload, text: repeat.text } : payload, this.render)];
+      this.heldBlocks = [];
       await this.flush();
       return;
     }
+    const outgoing = toOutgoingMessages(payload, this.render);
     if (outgoing.length === 0) return;
+    const text = payload.text?.trim() ?? '';
     // Keep one reply in reserve for the final answer; hold blocks once only that one is left.
-    if (this.held.length === 0 && !this.finished && this.remaining() - outgoing.length >= 1) {
+    if (this.heldBlocks.length === 0 && !this.finished && this.remaining() - outgoing.length >= 1) {
       for (const item of outgoing) await this.sendOne(item);
+      if (text !== '') this.sentTexts.push(text);
       return;
     }
-    this.held.push(...outgoing);
+    // A block without text cannot be matched against the final answer: it stays as it is.
+    this.heldBlocks.push({ text: text === '' ? '\u0000' : text, items: outgoing });
   }
 
   /** Sends everything held, merging what does not fit into the last allowed message. Safe to call twice. */
   async flush(): Promise<void> {
+    if (this.heldBlocks.length > 0) {
+      this.held = [...this.heldBlocks.flatMap((block) => block.items), ...this.held];
+      this.heldBlocks = [];
+    }
     if (this.held.length === 0) return;
     const queue = this.held;
     this.held = [];

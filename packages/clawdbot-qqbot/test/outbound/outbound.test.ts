@@ -62,6 +62,47 @@ describe('TurnReplier: a turn within the reply budget', () => {
     for (let i = 5; i <= 9; i += 1) expect(last).toContain(`block ${i}`);
   });
 
+  it('a final answer that repeats the streamed blocks (OpenClaw 2026.7) is not sent twice: each block goes out once', async () => {
+    const message = fakeMessage('group');
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    const texts = Array.from({ length: 9 }, (_, i) => `Paragraph ${i + 1} of the answer.`);
+    for (const block of texts) await replier.deliver({ text: block }, { kind: 'block' });
+    await replier.deliver({ text: `${texts.join('\n\n')}\n\nThe end.` }, { kind: 'final' });
+    expect(message.sent).toHaveLength(5);
+    const all = message.sent.map(text).join('\n');
+    for (const block of texts) expect(all.split(block)).toHaveLength(2);
+    expect(text(message.sent[4]!).endsWith('The end.')).toBe(true);
+  });
+
+  it('a repeating final answer is recognised even where the blocks left out a few characters at their seams (OpenClaw 2026.7)', async () => {
+    const message = fakeMessage('group');
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `Part ${i + 1}: 这一段是长回答中的一个流式块，不会丢掉结尾。`);
+    // Each block lost its last two characters.
+    for (const paragraph of paragraphs) await replier.deliver({ text: paragraph.slice(0, -2) }, { kind: 'block' });
+    await replier.deliver({ text: `${paragraphs.join('\n\n')}\n\nFINAL` }, { kind: 'final' });
+    const all = message.sent.map(text).join('\n');
+    for (let i = 1; i <= 8; i++) expect(all.split(`Part ${i}:`)).toHaveLength(2);
+    expect(all.endsWith('FINAL')).toBe(true);
+    expect(message.sent).toHaveLength(5);
+  });
+
+  it('a final answer that repeats only the last held blocks (OpenClaw 2026.9) drops those held copies', async () => {
+    const message = fakeMessage('group');
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    for (const block of blocks(7)) await replier.deliver(block, { kind: 'block' });
+    await replier.deliver({ text: 'block 6\n\nblock 7' }, { kind: 'final' });
+    expect(message.sent.map(text)).toEqual(['block 1', 'block 2', 'block 3', 'block 4', 'block 5\n\nblock 6\n\nblock 7']);
+  });
+
+  it('a final answer that is new text is sent as it is, even when a block is contained in it elsewhere', async () => {
+    const message = fakeMessage('group');
+    const replier = new TurnReplier(message, { scene: 'group', markdown: false }, replySender({}));
+    await replier.deliver({ text: 'step one' }, { kind: 'block' });
+    await replier.deliver({ text: 'Summary: after step one, done.' }, { kind: 'final' });
+    expect(message.sent.map(text)).toEqual(['step one', 'Summary: after step one, done.']);
+  });
+
   it('respects a smaller remaining budget (C2C 4 per message, some already used)', async () => {
     const message = fakeMessage('c2c', { budget: 2 });
     const replier = new TurnReplier(message, { scene: 'c2c', markdown: true }, replySender({}));
