@@ -33,7 +33,7 @@ import { createProxyFetch } from './rest/createProxyFetch.js';
 import type { FetchLike } from './rest/fetchWithTimeout.js';
 import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
-import type { WebhookCommonOptions } from './webhook/WebhookReceiver.js';
+import { WebhookReceiver, type WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
 export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'>, WebhookServerLimits {
@@ -45,6 +45,14 @@ export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger'
   readonly path?: string;
   /** Older app secrets still accepted while you rotate the secret. */
   readonly additionalSecrets?: readonly string[];
+  /**
+   * Whether `start()` opens the bot's own HTTP server. With `false` nothing listens: mount
+   * {@link QQBot.webhookReceiver} on a server you already run (an app framework, a host's HTTP
+   * server), e.g. with `createNodeWebhookHandler(bot.webhookReceiver)`. `port`, `host`, `path`
+   * and the server limits then do not apply.
+   * @defaultValue true
+   */
+  readonly listen?: boolean;
 }
 
 /** Options of {@link QQBot}. Only `appId`, `clientSecret` and `intents` are required. */
@@ -226,8 +234,23 @@ export class QQBot {
   readonly replyQuota: ReplyQuota;
   /** The gateway, once started with `transport: 'websocket'`. */
   gateway: GatewayManager | undefined;
-  /** The webhook server, once started with `transport: 'webhook'`. */
+  /** The webhook server, once started with `transport: 'webhook'` (and `webhook.listen` not `false`). */
   webhook: WebhookServer | undefined;
+  /**
+   * What verifies and answers the platform's callbacks and feeds their events to this bot, from
+   * `start()` with `transport: 'webhook'` until `stop()`; `undefined` otherwise. With
+   * `webhook.listen: false` hand it each request yourself: `receiver.handle({ method, headers,
+   * body })` with the raw body bytes, or `createNodeWebhookHandler(receiver)` for node:http.
+   *
+   * @example
+   * ```ts
+   * const bot = new QQBot({ appId, clientSecret, intents, transport: 'webhook', webhook: { listen: false } });
+   * await bot.start();
+   * const handler = createNodeWebhookHandler(bot.webhookReceiver!);
+   * app.post('/qq/callback', handler); // before any JSON body parser
+   * ```
+   */
+  webhookReceiver: WebhookReceiver | undefined;
 
   readonly #options: QQBotOptions;
   readonly #intents: number;
@@ -406,7 +429,7 @@ export class QQBot {
   }
 
   async #stop(drainTimeoutMs: number): Promise<void> {
-    const webhook = this.webhook;
+    const webhook = this.webhookReceiver;
     let drained: Promise<boolean> | undefined;
     // Shared by every shard: they all close first, then wait for the same drain, then save.
     const drain = (): Promise<boolean> => (drained ??= this.#drain(webhook, drainTimeoutMs));
@@ -426,14 +449,14 @@ export class QQBot {
   }
 
   // Resolves true once every handler and send in flight is done, or false when the time is up.
-  async #drain(webhook: WebhookServer | undefined, timeoutMs: number): Promise<boolean> {
+  async #drain(webhook: WebhookReceiver | undefined, timeoutMs: number): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     const idle = (async (): Promise<true> => {
       // Callbacks already acknowledged reach the dispatcher on a later turn; let them in first.
-      await webhook?.receiver.idle();
+      await webhook?.idle();
       while (this.#inFlight > 0) await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
       return true;
     })();
@@ -567,20 +590,25 @@ export class QQBot {
   }
 
   async #startWebhook(): Promise<void> {
-    const { port, host, path, additionalSecrets, ...common } = this.#options.webhook ?? {};
-    const server = createWebhookServer({
-      ...common,
+    const { port, host, path, additionalSecrets, listen, ...common } = this.#options.webhook ?? {};
+    const bot = {
       appId: this.#options.appId,
       secret: this.#options.clientSecret,
       ...(additionalSecrets !== undefined ? { additionalSecrets } : {}),
       dispatcher: { dispatch: this.#dispatch },
-      ...(path !== undefined ? { path } : {}),
       logger: this.#logger,
       ...(this.#options.clock !== undefined ? { clock: this.#options.clock } : {}),
-    });
-    this.webhook = server;
-    const listening = await server.listen({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) });
-    this.#emitLifecycle('webhookListening', [listening]);
+    };
+    if (listen === false) {
+      // The server limits in `common` are ignored by the receiver: the caller's server owns them.
+      this.webhookReceiver = new WebhookReceiver({ ...common, ...bot });
+    } else {
+      const server = createWebhookServer({ ...common, ...bot, ...(path !== undefined ? { path } : {}) });
+      this.webhook = server;
+      this.webhookReceiver = server.receiver;
+      const listening = await server.listen({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}) });
+      this.#emitLifecycle('webhookListening', [listening]);
+    }
     // Webhooks carry no READY; learn the bot's id for stripping guild mentions.
     try {
       this.#botUserId = (await this.api.users.getMe()).id;
@@ -597,6 +625,7 @@ export class QQBot {
     const webhook = this.webhook;
     this.gateway = undefined;
     this.webhook = undefined;
+    this.webhookReceiver = undefined;
     await Promise.all([gateway?.destroy({ drain }), webhook?.close()]);
   }
 }

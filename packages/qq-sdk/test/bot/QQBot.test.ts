@@ -7,7 +7,10 @@ import {
   type Message,
   type QQBot,
 } from '../../src/index.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ManualClock, type QQSimulator } from '../../src/testing/index.js';
+import { createNodeWebhookHandler } from '../../src/webhook/index.js';
 import { startBot } from './startBot.js';
 
 let stop: (() => Promise<void>) | undefined;
@@ -245,5 +248,46 @@ describe('QQBot over webhooks', () => {
     expect(delivery.acknowledged).toBe(true);
     const sent = await sim.waitFor(() => sim.sentMessages.length > 0 && sim.sentMessages);
     expect(sent[0]).toMatchObject({ scene: 'group', text: 'via group', passive: true, msgSeq: 1 });
+  });
+
+  it('with webhook.listen false opens no server: the receiver it exposes serves callbacks on a server the caller runs, until stop()', async () => {
+    const { sim, bot } = await setup({ transport: 'webhook', webhook: { listen: false } });
+    let listened = false;
+    bot.on('webhookListening', () => {
+      listened = true;
+    });
+    bot.on('message', (msg) => msg.reply(`mounted ${msg.scene}`));
+    expect(bot.webhookReceiver).toBeUndefined();
+    // The caller's own server: it looks the receiver up per request, as a host route would.
+    const server: Server = createServer((req, res) => {
+      const receiver = bot.webhookReceiver;
+      if (receiver === undefined) res.writeHead(503).end();
+      else createNodeWebhookHandler(receiver)(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mounted`;
+      await bot.start();
+      expect(listened).toBe(false);
+      expect(bot.webhook).toBeUndefined();
+      expect(bot.webhookReceiver).toBeDefined();
+      expect(await sim.validateWebhook(url)).toMatchObject({ valid: true });
+      const delivery = await sim.deliverWebhook(url, 'C2C_MESSAGE_CREATE', { content: 'hi' });
+      expect(delivery.acknowledged).toBe(true);
+      const sent = await sim.waitFor(() => sim.sentMessages.length > 0 && sim.sentMessages);
+      expect(sent[0]).toMatchObject({ scene: 'c2c', text: 'mounted c2c', passive: true });
+      // A body signed with another secret is refused and dispatches nothing.
+      const forged = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)) },
+        body: JSON.stringify({ op: 0, id: 'x', t: 'C2C_MESSAGE_CREATE', d: {} }),
+      });
+      expect(forged.status).toBe(401);
+      await bot.stop();
+      expect(bot.webhookReceiver).toBeUndefined();
+      expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(503);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
