@@ -2,6 +2,8 @@ import { DEFAULT_REPLY_RULES } from 'qq-sdk';
 import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 
+const minutes = (ms: number): number => Math.round(ms / 60_000);
+
 /** The marker every QQ hint set starts with (tests and the e2e look for it). */
 export const QQ_HINT_MARKER = 'QQ delivery rules:';
 
@@ -9,7 +11,8 @@ export const QQ_HINT_MARKER = 'QQ delivery rules:';
  * The rules QQ enforces on the wire, phrased for the model, so answers are written to pass them:
  * links only to the bot's registered domains, markdown where the account and scene allow it, and
  * at most as many messages per answer as QQ takes passive replies in the scene (from qq-sdk's
- * reply rules: 4 in private chats, 5 in groups since 2026).
+ * reply rules: 4 in private chats, 5 in groups since 2026), and that a later message (a reminder)
+ * only arrives inside the reply window, as most bots have lost active messages (2025-11).
  */
 export function qqPromptRules(config: QQBotAccountConfig): string[] {
   const domains = config.registeredDomains ?? [];
@@ -25,5 +28,6 @@ export function qqPromptRules(config: QQBotAccountConfig): string[] {
     `${QQ_HINT_MARKER} ${links}`,
     markdown,
     `An answer arrives as at most ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.c2c.maxReplies)} QQ messages in a private chat and ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.group.maxReplies)} in a group; anything beyond is merged into the last one. Prefer one complete message.`,
+    `A message sent later (a reminder, a scheduled or follow-up message) reaches QQ only as a reply within ${minutes(DEFAULT_REPLY_RULES.c2c.windowMs)} minutes of the user's last private message (${minutes(DEFAULT_REPLY_RULES.group.windowMs)} in a group); after that QQ usually refuses it, because most bots may not send messages on their own. When asked for a reminder further out, say so plainly and suggest the user write again near the time.`,
   ];
 }

@@ -12,7 +12,7 @@ const cfg = {
       dmPolicy: 'open',
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
-      accounts: { shop: { appId: '102000009', clientSecret: 'shopSecret', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'], proxy: 'http://egress.internal:3128' } },
+      accounts: { shop: { appId: '102000009', clientSecret: 'shopSecret', transport: 'webhook', webhook: { port: 8443 }, intents: ['GROUP_AND_C2C_EVENT'], proxy: 'http://egress.internal:3128' } },
     },
   },
 };
@@ -64,7 +64,7 @@ describe('gateway.startAccount', () => {
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
     });
-    expect(bots[1]?.options).toMatchObject({ appId: '102000009', transport: 'webhook', intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: 'http://127.0.0.1:4000', proxy: 'http://egress.internal:3128' });
+    expect(bots[1]?.options).toMatchObject({ appId: '102000009', transport: 'webhook', webhook: { port: 8443 }, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: 'http://127.0.0.1:4000', proxy: 'http://egress.internal:3128' });
     expect(bots[0]?.options).not.toHaveProperty('proxy');
     expect(main.status()).toMatchObject({ running: true, connected: true, lifecycle: 'ready', lastError: null });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -169,16 +169,18 @@ describe('outbound adapter (core-initiated sends)', () => {
 });
 
 describe('agentPrompt and messaging', () => {
-  it('tells the model about QQ links, markdown and the 5-message cap, per account', () => {
+  it('tells the model about QQ links, markdown, the 5-message cap and when a later message can still arrive, per account', () => {
     const plugin = createQQBotChannelPlugin({ createBot: fakeBotFactory().create, sources: { env: () => ({}), readFile: () => '' } });
     const withDomains = { channels: { qqbot: { token: '1:a', registeredDomains: ['docs.example.cn'], markdown: false } } };
     const hints = plugin.agentPrompt.inboundFormattingHints({ cfg: withDomains, accountId: 'default' });
     expect(hints.text_markup).toBe('plain');
     expect(hints.rules.join('\n')).toMatch(/QQ delivery rules: QQ blocks links: only URLs on this bot's registered domains \(docs\.example\.cn\)/);
     expect(hints.rules.join('\n')).toMatch(/at most 4 QQ messages in a private chat and 5 in a group/);
+    // Reminders: only inside the reply window (60 min C2C, 5 min groups), said plainly.
+    expect(hints.rules.join('\n')).toMatch(/reminder[\s\S]*within 60 minutes of the user's last private message \(5 in a group\)[\s\S]*say so plainly/);
     expect(plugin.agentPrompt.messageToolHints({ cfg: {}, accountId: null }).join('\n')).toMatch(/never write URLs[\s\S]*Markdown renders in QQ private chats/);
     // Hosts before 2026.9 pass no cfg: still answers.
-    expect(plugin.agentPrompt.inboundFormattingHints({ accountId: 'default' }).rules).toHaveLength(3);
+    expect(plugin.agentPrompt.inboundFormattingHints({ accountId: 'default' }).rules).toHaveLength(4);
   });
 
   it('normalizes targets', () => {
