@@ -9,6 +9,7 @@ export default defineProject({
     // Tests run against the SDK's source through its public entry points only.
     alias: [
       { find: /^qq-sdk\/testing$/, replacement: sdk('testing/index.ts') },
+      { find: /^qq-sdk\/webhook$/, replacement: sdk('webhook/index.ts') },
       { find: /^qq-sdk$/, replacement: sdk('index.ts') },
     ],
   },

@@ -3,6 +3,8 @@ import { createQQBot } from './bot/createQQBot.js';
 import { CHANNEL_LABEL, PLUGIN_ID } from './constants.js';
 import type { HostPluginApi, HostPluginRuntime } from './host/HostTypes.js';
 import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
+import { mountWebhookRoutes } from './webhook/mountWebhookRoutes.js';
+import { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
 /** The object OpenClaw loads from the package entry: `register(api)` registers the `qqbot` channel. */
 export interface QQBotPluginEntry {
@@ -27,6 +29,7 @@ export interface QQBotPluginEntry {
  */
 export function createPluginEntry(): QQBotPluginEntry {
   let runtime: HostPluginRuntime | undefined;
+  const webhookRoutes = new WebhookRoutes();
   const channelPlugin = createQQBotChannelPlugin({
     createBot: createQQBot,
     sources: {
@@ -36,6 +39,7 @@ export function createPluginEntry(): QQBotPluginEntry {
     },
     runtime: () => runtime?.channel,
     pluginRuntime: () => runtime,
+    webhookRoutes,
   });
   return {
     id: PLUGIN_ID,
@@ -46,6 +50,8 @@ export function createPluginEntry(): QQBotPluginEntry {
     register(api) {
       runtime = api.runtime;
       api.registerChannel({ plugin: channelPlugin });
+      // Webhook accounts take QQ's callbacks on the gateway's own HTTP server.
+      mountWebhookRoutes(api, webhookRoutes);
     },
   };
 }

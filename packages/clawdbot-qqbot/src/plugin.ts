@@ -9,6 +9,7 @@ import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
 import { groupSettings, groupToolPolicy, type ToolPolicy } from './config/groupToolPolicy.js';
 import { applySetupInput, validateSetupInput } from './setup/setupAdapter.js';
+import type { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
 /** What a plugin instance is built from; every field has a production default. */
 export interface QQBotChannelPluginOptions {
@@ -22,6 +23,8 @@ export interface QQBotChannelPluginOptions {
   readonly pluginRuntime?: () => HostPluginRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now?: () => number;
+  /** The webhook paths the entry mounted on the gateway's HTTP server. */
+  readonly webhookRoutes?: WebhookRoutes;
 }
 
 /** The channel plugin object handed to `api.registerChannel` (OpenClaw's `ChannelPlugin`, the adapters this plugin implements). */
@@ -177,7 +180,7 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
     },
     gateway: {
       startAccount: (ctx) =>
-        startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), pluginRuntime: options.pluginRuntime ?? (() => undefined), now }),
+        startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), pluginRuntime: options.pluginRuntime ?? (() => undefined), now, ...(options.webhookRoutes !== undefined ? { webhookRoutes: options.webhookRoutes } : {}) }),
     },
     status: { defaultRuntime: { accountId: DEFAULT_ACCOUNT_ID, running: false, connected: false, lastError: null } },
   };

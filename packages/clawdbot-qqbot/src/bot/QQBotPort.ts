@@ -1,4 +1,5 @@
 import type { ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
+import type { WebhookReceiver } from 'qq-sdk/webhook';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
 export type BotLifecycleEvent =
@@ -27,6 +28,11 @@ export interface QQBotPort {
   stop(): Promise<void>;
   /** The command-panel endpoints (`/v2/panels`), where the bot has them. */
   readonly panels?: Pick<PanelsAPI, 'list' | 'create' | 'update' | 'delete'>;
+  /**
+   * The receiver of QQ's callbacks while a webhook bot runs (`undefined` before `start()` and
+   * after `stop()`); the plugin mounts it on the gateway's HTTP server.
+   */
+  webhookReceiver?(): WebhookReceiver | undefined;
   /** Sends an active (non-reply) message. */
   send(target: MessageTarget, content: string | OutgoingMessage, signal?: AbortSignal): Promise<DeliveryResult>;
 }
@@ -51,8 +57,16 @@ export interface BotFactoryOptions {
   readonly proxy?: string;
   /** Domains registered in the QQ console (the SDK's URL policy lets links to them through). */
   readonly allowedDomains?: readonly string[];
-  /** Webhook listener settings (transport `webhook`). */
-  readonly webhook?: { readonly host?: string | undefined; readonly port?: number | undefined; readonly path?: string | undefined };
+  /**
+   * Webhook settings (transport `webhook`): `listen: false` opens no server (the plugin hands
+   * requests to {@link QQBotPort.webhookReceiver}); otherwise the bot's own server at host:port + path.
+   */
+  readonly webhook?: {
+    readonly listen?: boolean;
+    readonly host?: string | undefined;
+    readonly port?: number | undefined;
+    readonly path?: string | undefined;
+  };
   /** Where the SDK logs (never receives secrets). */
   readonly logger: Logger;
 }

@@ -20,6 +20,7 @@ export const createQQBot: BotFactory = (options) => {
     ...(options.webhook !== undefined
       ? {
           webhook: {
+            ...(options.webhook.listen !== undefined ? { listen: options.webhook.listen } : {}),
             ...(options.webhook.host !== undefined ? { host: options.webhook.host } : {}),
             ...(options.webhook.port !== undefined ? { port: options.webhook.port } : {}),
             ...(options.webhook.path !== undefined ? { path: options.webhook.path } : {}),
@@ -47,6 +48,7 @@ export const createQQBot: BotFactory = (options) => {
     start: () => bot.start(),
     stop: () => bot.stop(),
     panels: bot.api.panels,
+    webhookReceiver: () => bot.webhookReceiver,
     send: (target, content, signal) => bot.send(target, content, signal ? { signal } : {}),
   };
 };

@@ -109,19 +109,31 @@ const accountShape = {
     .url()
     .optional()
     .describe('HTTP(S) proxy for token, REST, gateway and media traffic, e.g. http://user:pass@10.0.0.1:3128 (for the IP allow-list, error 11298).'),
-  transport: z.enum(['websocket', 'webhook']).optional().describe('How events arrive (default websocket).'),
+  transport: z
+    .enum(['websocket', 'webhook'])
+    .optional()
+    .describe('How events arrive: the WebSocket gateway (default) or QQ\'s HTTP callbacks (webhook, set up in the QQ console).'),
   intents: z
     .array(z.string().min(1))
     .optional()
     .describe('Intent names (default GROUP_AND_C2C_EVENT, PUBLIC_GUILD_MESSAGES, DIRECT_MESSAGE).'),
   webhook: z
     .object({
-      host: z.string().optional(),
-      port: z.number().int().min(0).max(65535).optional(),
-      path: z.string().optional(),
+      path: z
+        .string()
+        .regex(/^\/[^\s?#]*$/, 'a URL path such as "/qqbot/webhook"')
+        .optional()
+        .describe('Callback URL path (default "/qqbot/webhook", as the official plugin; accounts sharing a path are told apart by the X-Bot-Appid header QQ sends).'),
+      server: z
+        .enum(['gateway', 'own'])
+        .optional()
+        .describe('"gateway": callbacks arrive on the OpenClaw gateway\'s HTTP server (default); "own": on a server of the account\'s own (webhook.host, webhook.port; the default when either is set).'),
+      host: z.string().optional().describe('Interface the own server binds (webhook.server "own"; default 127.0.0.1).'),
+      port: z.number().int().min(0).max(65535).optional().describe('Port of the own server (webhook.server "own"; 0 picks a free one).'),
     })
+    .strict()
     .optional()
-    .describe('Where the webhook transport listens.'),
+    .describe('Where QQ\'s HTTP callbacks arrive (transport "webhook").'),
   dmPolicy: z
     .enum(['pairing', 'allowlist', 'open', 'disabled'])
     .optional()

@@ -15,6 +15,9 @@ import { handleInbound } from '../inbound/handleInbound.js';
 import { explainError, lifecycleStatus } from '../status/lifecycleStatus.js';
 import { toHostLogger } from '../status/toHostLogger.js';
 import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
+import { WebhookConfigError } from '../webhook/WebhookConfigError.js';
+import type { WebhookRoutes } from '../webhook/WebhookRoutes.js';
+import { resolveWebhookSettings, type WebhookSettings } from '../webhook/webhookSettings.js';
 
 /** The default intents: QQ groups and C2C, guild @-messages, guild DMs. */
 export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE', 'INTERACTION'] as const;
@@ -31,11 +34,26 @@ export interface StartAccountDeps {
   readonly pluginRuntime?: () => HostPluginRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now: () => number;
+  /** The plugin's webhook paths on the gateway's HTTP server (accounts with `transport: "webhook"`). */
+  readonly webhookRoutes?: WebhookRoutes;
 }
 
 /** Start failures that a restart cannot fix: rejected credentials, unknown or disallowed intents. */
 function isFatalStartError(error: unknown): boolean {
-  return error instanceof QQAuthError || error instanceof UnknownIntentError || error instanceof GatewayError;
+  return error instanceof QQAuthError || error instanceof UnknownIntentError || error instanceof GatewayError || error instanceof WebhookConfigError;
+}
+
+/** Why a gateway-mounted webhook account cannot take callbacks on this host, if it cannot. */
+function unmountedReason(settings: WebhookSettings | undefined, routes: WebhookRoutes | undefined): string | undefined {
+  if (settings?.server !== 'gateway' || routes?.isMounted(settings.path) === true) return undefined;
+  if (routes?.hostMounts !== true) {
+    return `${new WebhookConfigError('webhook.server', 'this OpenClaw host mounts no plugin routes on its HTTP server; set webhook.server to "own" with webhook.port (and a TLS proxy in front).').message}`;
+  }
+  const mounted = routes.mountedPaths;
+  return new WebhookConfigError(
+    'webhook.path',
+    `"${settings.path}" is not mounted on the gateway's HTTP server (mounted: ${mounted.length > 0 ? mounted.join(', ') : 'none'}): paths are mounted when the gateway loads the plugin; restart the gateway after changing webhook settings.`,
+  ).message;
 }
 
 function untilAborted(signal: AbortSignal): Promise<void> {
@@ -64,6 +82,22 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret]);
   const { config } = account;
   for (const note of ignoredOfficialKeys(config)) logger.info(note);
+  let webhook: WebhookSettings | undefined;
+  let blocked: string | undefined;
+  try {
+    webhook = resolveWebhookSettings(config);
+    blocked = unmountedReason(webhook, deps.webhookRoutes);
+  } catch (error) {
+    if (!(error instanceof WebhookConfigError)) throw error;
+    blocked = error.message;
+  }
+  if (blocked !== undefined) {
+    // A restart cannot fix a setting: stay blocked with the explanation until the host stops us.
+    update({ running: false, connected: false, lifecycle: 'blocked', lastError: blocked, terminalDisconnect: true });
+    logger.error('account blocked', { error: blocked });
+    await untilAborted(abortSignal);
+    return;
+  }
   const bot = deps.createBot({
     appId: credentials.appId,
     clientSecret: credentials.clientSecret,
@@ -73,7 +107,8 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     ...(config.apiBaseUrl !== undefined ? { apiBaseUrl: config.apiBaseUrl } : {}),
     ...(config.tokenUrl !== undefined ? { tokenUrl: config.tokenUrl } : {}),
     ...(config.proxy !== undefined ? { proxy: config.proxy } : {}),
-    ...(config.webhook !== undefined ? { webhook: config.webhook } : {}),
+    ...(webhook?.server === 'gateway' ? { webhook: { listen: false } } : {}),
+    ...(webhook?.server === 'own' ? { webhook: { path: webhook.path, host: webhook.host, port: webhook.port } } : {}),
     ...(config.registeredDomains !== undefined ? { allowedDomains: config.registeredDomains } : {}),
     logger,
   });
@@ -124,9 +159,15 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
 
   update({ running: true, connected: false, lifecycle: 'starting', lastError: null });
   deps.registry.set(account.accountId, running);
+  let detach: (() => void) | undefined;
   try {
     try {
       await bot.start();
+      if (webhook?.server === 'gateway' && deps.webhookRoutes !== undefined) {
+        detach = deps.webhookRoutes.attach(webhook.path, { accountId: account.accountId, appId: credentials.appId, receiver: () => bot.webhookReceiver?.() });
+        update(lifecycleStatus({ type: 'ready' }, deps.now()));
+        logger.info(`takes QQ callbacks at ${webhook.path} on the gateway's HTTP server`);
+      }
       void syncCommandPanel(bot, config.commandPanel, config.locale ?? 'zh-CN', logger);
     } catch (error) {
       if (!isFatalStartError(error)) throw error;
@@ -139,6 +180,8 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     update({ running: false, connected: false, lastError: explainError(error) });
     throw error;
   } finally {
+    // New callbacks get 503 (QQ re-posts them) while the bot drains what it acknowledged.
+    detach?.();
     if (deps.registry.get(account.accountId) === running) deps.registry.delete(account.accountId);
     await bot.stop().catch((error: unknown) => logger.warn('stop failed', { error: explainError(error) }));
     sentFile?.flush(); // after stop: answers drained during stop are in it

@@ -3,6 +3,7 @@
  * has no runtime or type dependency on one host version (the same shapes hold from openclaw
  * 2026.7.35 to 2026.9.6). Names follow `openclaw/plugin-sdk/channel-core`.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The host's whole config object (`openclaw.json`); this plugin reads `channels.qqbot` only. */
 export interface HostConfig {
@@ -246,4 +247,25 @@ export interface HostPluginApi {
   readonly runtime?: HostPluginRuntime;
   /** Why the host loads the plugin (`full`, `setup-only`, …). */
   readonly registrationMode?: string;
+  /** The config the host loads the plugin with. */
+  readonly config?: HostConfig;
+  /** The host's logger for the plugin. */
+  readonly logger?: HostLog;
+  /**
+   * Mounts a route on the gateway's HTTP server (OpenClaw 2026.7+, in the modes that run the
+   * gateway). It stays mounted while the plugin is loaded; there is no unmount.
+   */
+  registerHttpRoute?(route: HostHttpRoute): void;
+}
+
+/** A plugin route on the gateway's HTTP server (`api.registerHttpRoute`). */
+export interface HostHttpRoute {
+  /** The path, from the root of the gateway's HTTP server. */
+  readonly path: string;
+  /** `plugin`: the gateway does no auth and the plugin verifies requests itself; `gateway`: the gateway token is required. */
+  readonly auth: 'plugin' | 'gateway';
+  /** `exact` (the default) or `prefix`. */
+  readonly match?: 'exact' | 'prefix';
+  /** Answers the request; resolves `true` once it did. */
+  handler(req: IncomingMessage, res: ServerResponse): Promise<boolean | void> | boolean | void;
 }

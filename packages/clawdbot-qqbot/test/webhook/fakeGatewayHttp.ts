@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HostHttpRoute } from '../../src/index.js';
+
+/**
+ * A stand-in for the OpenClaw gateway's HTTP server: `registerHttpRoute` as the host offers it to
+ * plugins (exact and prefix routes, first match wins, the handler owns the response), served on
+ * 127.0.0.1. Unclaimed paths get 404, as on the gateway.
+ */
+export interface FakeGatewayHttp {
+  /** What the plugin registered. */
+  readonly routes: HostHttpRoute[];
+  /** `api.registerHttpRoute`. */
+  registerHttpRoute(route: HostHttpRoute): void;
+  /** The base URL, e.g. `http://127.0.0.1:43210`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startFakeGatewayHttp(): Promise<FakeGatewayHttp> {
+  const routes: HostHttpRoute[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://gateway').pathname;
+    const route = routes.find((r) => ((r.match ?? 'exact') === 'exact' ? r.path === path : path === r.path || path.startsWith(`${r.path}/`)));
+    if (route === undefined) {
+      res.writeHead(404).end('Not Found');
+      return;
+    }
+    Promise.resolve(route.handler(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    routes,
+    registerHttpRoute: (route) => void routes.push(route),
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
