@@ -154,7 +154,8 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
 
   /**
    * Fetches the gateway info and starts every shard of this process. Resolves when each is READY
-   * (or RESUMED); rejects with the first {@link GatewayError} if a shard stops for good.
+   * (or RESUMED); rejects with the first {@link GatewayError} if a shard stops for good, after
+   * stopping the other shards (nothing stays connected; connect() may be called again).
    */
   async connect(): Promise<void> {
     if (this.#shards.size > 0) throw new Error('the gateway manager is already connected');
@@ -208,7 +209,15 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
       }
       this.#shards.set(shardId, shard);
     }
-    await Promise.all([...this.#shards.values()].map((shard) => shard.connect()));
+    try {
+      await Promise.all([...this.#shards.values()].map((shard) => shard.connect()));
+    } catch (error) {
+      // All or nothing: a shard that stopped for good stops the others too, so nothing keeps
+      // running behind a rejected connect() and connect() can be called again.
+      this.#logger.error('a shard failed to connect; stopping every shard', { error: error instanceof Error ? error.message : String(error) });
+      await this.destroy();
+      throw error;
+    }
   }
 
   /**

@@ -193,11 +193,15 @@ export class RestClient extends EventEmitter<RestClientEvents> {
    *   {@link QQTimeoutError}, {@link QQAbortError}, {@link QQValidationError}.
    */
   async request<T = unknown>(request: RestRequest, schema?: z.ZodType<T>): Promise<T> {
-    const path = request.path.split('?')[0]!;
+    // A query written into the path (`/users/@me/guilds?limit=5`) is kept; `query` wins per key.
+    const mark = request.path.indexOf('?');
+    const path = mark < 0 ? request.path : request.path.slice(0, mark);
+    const inline = mark < 0 ? undefined : Object.fromEntries(new URLSearchParams(request.path.slice(mark + 1)));
+    const withQuery = inline === undefined ? request : { ...request, query: { ...inline, ...request.query } };
     const info = resolveRoute(request.method, path, request.route);
     const queue = this.#queue(info.bucket);
     const what = `${request.method} ${path}`;
-    const data = await queue.run(() => this.#execute(request, path, info, queue), request.signal, what);
+    const data = await queue.run(() => this.#execute(withQuery, path, info, queue), request.signal, what);
     if (!schema || !this.#validateResponses || data === undefined) return data as T;
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw QQValidationError.fromZod(`response of ${info.route}`, parsed.error);

@@ -54,6 +54,28 @@ describe('GatewayManager', () => {
     ]);
   });
 
+  it('a shard that fails for good while connecting stops the others; connect() can then be called again', async () => {
+    h = await startHarness({ shards: 2, sessionStartLimit: { max_concurrency: 2 } });
+    const harness = h;
+    let trapped = false;
+    // Shard 1 identifies only once shard 0 is READY, and by then the bot is delisted (4914, fatal).
+    const throttler = {
+      async waitForIdentify(shardId: number) {
+        if (shardId !== 1 || trapped) return;
+        trapped = true;
+        await harness.sim.waitFor(() => harness.sim.sessions.some((session) => session.connected), { timeoutMs: 5_000 });
+        harness.sim.close(4914);
+      },
+    };
+    const gateway = harness.makeManager({ identifyThrottler: throttler });
+    await expect(gateway.connect()).rejects.toMatchObject({ name: 'GatewayError', closeCode: 4914 });
+    expect(gateway.shards.size).toBe(0);
+    await harness.sim.waitFor(() => harness.sim.sessions.every((session) => !session.connected), { timeoutMs: 5_000, description: 'shard 0 to be stopped too' });
+    // A second connect() is a fresh start, not "already connected" (the simulator still refuses 4914).
+    await expect(gateway.connect()).rejects.toMatchObject({ name: 'GatewayError', closeCode: 4914 });
+    await gateway.destroy();
+  });
+
   it('rejects shard ids outside the shard count', async () => {
     h = await startHarness();
     await expect(h.makeManager({ shards: [0, 1] }).connect()).rejects.toThrow(/outside 0..0/);

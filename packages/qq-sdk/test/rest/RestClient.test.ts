@@ -51,6 +51,21 @@ describe('RestClient requests', () => {
     expect(seen).toEqual(['?limit=10']);
   });
 
+  it('keeps a query string written into the path, merged with query (query wins per key)', async () => {
+    useTokenEndpoint(server);
+    const seen: string[] = [];
+    server.use(
+      http.get(`${API}/users/@me/guilds`, ({ request }) => {
+        seen.push(new URL(request.url).search);
+        return HttpResponse.json([]);
+      }),
+    );
+    const rest = makeClient();
+    await rest.request({ method: 'GET', path: '/users/@me/guilds?limit=5' });
+    await rest.request({ method: 'GET', path: '/users/@me/guilds?limit=5&before=G9', query: { limit: 20 } });
+    expect(seen).toEqual(['?limit=5', '?limit=20&before=G9']);
+  });
+
   it('returns undefined for 204', async () => {
     useTokenEndpoint(server);
     capture(server, 'delete', '/v2/groups/G/messages/M', undefined, 204);
