@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_DISABLED_ENTRY, QQBotChannelConfigSchema, pluginManifest, type AccountSources } from '../../src/index.js';
+import { APPROVAL_DISABLED_ENTRY, QQBotChannelConfigSchema, pluginManifest } from '../../src/index.js';
 import { listAccountIds, resolveAccount } from '../../src/config/resolveAccount.js';
+import { fakeSources } from '../support/fakeSources.js';
 
-const sources = (env: Record<string, string> = {}, files: Record<string, string> = {}): AccountSources => ({
-  env: () => env,
-  readFile: (path) => {
-    const content = files[path];
-    if (content === undefined) throw new Error(`ENOENT: ${path}`);
-    return content;
-  },
-});
+const sources = fakeSources;
 
 describe('channels.qqbot config', () => {
   it('the committed openclaw.plugin.json is exactly the manifest generated from the zod schema', () => {

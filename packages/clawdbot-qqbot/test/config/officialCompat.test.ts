@@ -2,13 +2,14 @@
 // same `channels.qqbot` section: it must validate, resolve and mean the same.
 import { resolveLogger } from 'qq-sdk';
 import { describe, expect, it } from 'vitest';
-import { QQBotChannelConfigSchema, type AccountSources } from '../../src/index.js';
+import { QQBotChannelConfigSchema } from '../../src/index.js';
 import { ignoredOfficialKeys } from '../../src/config/officialCompat.js';
 import { resolveAccount } from '../../src/config/resolveAccount.js';
 import { checkAccess } from '../../src/inbound/checkAccess.js';
 import { handleInbound } from '../../src/inbound/handleInbound.js';
 import { fakeMessage } from '../support/fakeMessage.js';
 import { fakeRuntime } from '../support/fakeRuntime.js';
+import { fakeSources } from '../support/fakeSources.js';
 
 const GROUP = 'C9F1AB22D3E4F5061728394A5B6C7D8E';
 const QUIET_GROUP = 'AAAA1111BBBB2222CCCC3333DDDD4444';
@@ -40,14 +41,7 @@ const OFFICIAL = {
   webhook: { path: '/qqbot/webhook' },
 };
 
-const sources = (env: Record<string, string> = {}, files: Record<string, string> = {}): AccountSources => ({
-  env: () => env,
-  readFile: (path) => {
-    const content = files[path];
-    if (content === undefined) throw new Error(`ENOENT: ${path}`);
-    return content;
-  },
-});
+const sources = fakeSources;
 
 describe("the official plugin's config works unchanged", () => {
   it('validates, reads the secret from clientSecretFile and maps the renamed settings', () => {

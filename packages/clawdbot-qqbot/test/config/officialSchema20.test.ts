@@ -3,24 +3,18 @@
 // default account's env fallback, streaming's object form, contextVisibility, and
 // groupAllowFrom listing member openids.
 import { describe, expect, it } from 'vitest';
-import { QQBotChannelConfigSchema, createQQBotChannelPlugin, type AccountSources } from '../../src/index.js';
+import { QQBotChannelConfigSchema, createQQBotChannelPlugin } from '../../src/index.js';
 import { resolveAccount } from '../../src/config/resolveAccount.js';
 import { checkAccess } from '../../src/inbound/checkAccess.js';
 import { toInboundFields } from '../../src/inbound/toInboundFields.js';
 import { SentMessageIndex } from '../../src/inbound/SentMessageIndex.js';
 import { fakeMessage } from '../support/fakeMessage.js';
+import { fakeSources } from '../support/fakeSources.js';
 
 const GROUP = 'C9F1AB22D3E4F5061728394A5B6C7D8E';
 const OWNER = 'E4F3A1B2C3D4E5F60718293A4B5C6D7E';
 
-const sources = (env: Record<string, string> = {}, files: Record<string, string> = {}): AccountSources => ({
-  env: () => env,
-  readFile: (path) => {
-    const content = files[path];
-    if (content === undefined) throw new Error(`ENOENT: ${path}`);
-    return content;
-  },
-});
+const sources = fakeSources;
 
 /** The group example of OpenClaw's qqbot page, with the 2.0 keys. */
 const OFFICIAL_GROUPS = {
