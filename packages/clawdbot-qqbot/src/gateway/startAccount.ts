@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { GroupHistory } from '../inbound/GroupHistory.js';
 import { SentMessageIndex } from '../inbound/SentMessageIndex.js';
 import { ClawOverrides } from './ClawOverrides.js';
@@ -164,7 +165,15 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     try {
       await bot.start();
       if (webhook?.server === 'gateway' && deps.webhookRoutes !== undefined) {
-        detach = deps.webhookRoutes.attach(webhook.path, { accountId: account.accountId, appId: credentials.appId, receiver: () => bot.webhookReceiver?.() });
+        // Callbacks are handled in this task's async context, where the host accepts the agent work
+        // they start (see WebhookRouteTarget.run).
+        const scope = new AsyncResource('qqbot.webhook');
+        detach = deps.webhookRoutes.attach(webhook.path, {
+          accountId: account.accountId,
+          appId: credentials.appId,
+          receiver: () => bot.webhookReceiver?.(),
+          run: (fn) => scope.runInAsyncScope(fn),
+        });
         update(lifecycleStatus({ type: 'ready' }, deps.now()));
         logger.info(`takes QQ callbacks at ${webhook.path} on the gateway's HTTP server`);
       }

@@ -10,6 +10,13 @@ export interface WebhookRouteTarget {
   readonly appId: string;
   /** Its bot's receiver, or `undefined` once the bot stopped. */
   readonly receiver: () => WebhookReceiver | undefined;
+  /**
+   * Runs the handling of one request in the account's own async context. The host admits work
+   * per HTTP request and refuses tasks started after that request ended ("Gateway is draining"),
+   * while the event is dispatched after the op 12 ACK; the account's context is the one its
+   * WebSocket events run in. Defaults to running in the request's context.
+   */
+  readonly run?: <T>(fn: () => T) => T;
 }
 
 /**
@@ -96,7 +103,9 @@ export class WebhookRoutes {
       handler = createNodeWebhookHandler(receiver);
       this.#handlers.set(receiver, handler);
     }
-    handler(req, res);
+    const serve = handler;
+    if (target?.run !== undefined) target.run(() => serve(req, res));
+    else serve(req, res);
     return finished;
   }
 }

@@ -3,7 +3,7 @@ import { QQSimulator } from 'qq-sdk/testing';
 import { signWebhookPayload } from 'qq-sdk/webhook';
 import { createPluginEntry, type HostAccountStatus, type HostConfig, type QQBotPluginEntry } from '../../src/index.js';
 import { fakeRuntime, type RuntimeRecord } from '../support/fakeRuntime.js';
-import { startFakeGatewayHttp } from './fakeGatewayHttp.js';
+import { startFakeGatewayHttp, type FakeGatewayHttp } from './fakeGatewayHttp.js';
 
 // Webhook accounts mounted on a stand-in for the gateway's HTTP server through registerHttpRoute,
 // driven by the simulator's signed callbacks over real sockets on 127.0.0.1; the real QQBot
@@ -43,8 +43,11 @@ async function loadPlugin(qqbot: Record<string, unknown>, options: { routes?: bo
 }
 
 /** Starts one account of the loaded plugin; resolves once it is connected or blocked. */
-async function startAccount(entry: QQBotPluginEntry, cfg: HostConfig, accountId: string, answer = '收到') {
-  const { runtime, record } = fakeRuntime(() => [[{ text: answer }, 'final']]);
+async function startAccount(entry: QQBotPluginEntry, cfg: HostConfig, accountId: string, answer = '收到', gateway?: FakeGatewayHttp) {
+  const { runtime: base, record } = fakeRuntime(() => [[{ text: answer }, 'final']]);
+  // The agent turn starts after the ACK: the host refuses it in the answered request's context.
+  const dispatch = base.reply.dispatchReplyWithBufferedBlockDispatcher;
+  const runtime = { ...base, reply: { ...base.reply, dispatchReplyWithBufferedBlockDispatcher: (...args: Parameters<typeof dispatch>) => (gateway?.refusesLateWork(), dispatch(...args)) } };
   const controller = new AbortController();
   let status: HostAccountStatus = {};
   const running = entry.channelPlugin.gateway.startAccount({
@@ -73,7 +76,7 @@ const post = (url: string, body: string, headers: Record<string, string>) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'QQBot-Callback', ...headers }, body });
 
 describe('webhook accounts on the gateway\'s HTTP server', () => {
-  it('mounts /qqbot/webhook without gateway auth; answers op 13, acknowledges a signed C2C message and replies passively through the same pipeline; 503 before start and after stop', async () => {
+  it('mounts /qqbot/webhook without gateway auth; answers op 13, acknowledges a signed C2C message and replies passively through the same pipeline (the agent turn in the account\'s context, not the answered request\'s); 503 before start and after stop', async () => {
     const sim = await simulator('102000011', 'hookSecret-0123456789');
     const { gateway, cfg, entry, logs } = await loadPlugin({ appId: '102000000', clientSecret: 'gatewaySecret', accounts: { hook: account(sim) } });
     expect(gateway.routes).toHaveLength(1);
@@ -83,7 +86,7 @@ describe('webhook accounts on the gateway\'s HTTP server', () => {
     const early = await post(url, '{"op":0}', {});
     expect(early.status).toBe(503);
 
-    const { record, status, stop } = await startAccount(entry, cfg, 'hook', '已收到');
+    const { record, status, stop } = await startAccount(entry, cfg, 'hook', '已收到', gateway);
     expect(status()).toMatchObject({ running: true, connected: true, lifecycle: 'ready' });
     expect(await sim.validateWebhook(url)).toMatchObject({ valid: true, status: 200 });
     const delivery = await sim.deliverWebhook(url, 'C2C_MESSAGE_CREATE', { content: '你好' });
@@ -121,8 +124,8 @@ describe('webhook accounts on the gateway\'s HTTP server', () => {
     const { gateway, cfg, entry, logs } = await loadPlugin({ accounts: { a: account(simA), b: account(simB) } });
     expect(gateway.routes).toHaveLength(1);
     expect(logs.join('\n')).toContain('accounts a, b mounted at /qqbot/webhook');
-    await startAccount(entry, cfg, 'a', 'from A');
-    await startAccount(entry, cfg, 'b', 'from B');
+    await startAccount(entry, cfg, 'a', 'from A', gateway);
+    await startAccount(entry, cfg, 'b', 'from B', gateway);
     const url = `${gateway.url}/qqbot/webhook`;
     expect(await simA.validateWebhook(url)).toMatchObject({ valid: true });
     expect(await simB.validateWebhook(url)).toMatchObject({ valid: true });
