@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createQQBot } from './bot/createQQBot.js';
 import { CHANNEL_LABEL, PLUGIN_ID } from './constants.js';
 import type { HostPluginApi, HostPluginRuntime } from './host/HostTypes.js';
+import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
+import { createQQApiToolFactory, QQ_API_TOOL_NAME } from './tools/createQQApiTool.js';
 import { mountWebhookRoutes } from './webhook/mountWebhookRoutes.js';
 import { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
@@ -30,6 +32,8 @@ export interface QQBotPluginEntry {
 export function createPluginEntry(): QQBotPluginEntry {
   let runtime: HostPluginRuntime | undefined;
   const webhookRoutes = new WebhookRoutes();
+  // Shared with the agent tool, which calls QQ through the running account's bot.
+  const registry: AccountRegistry = new Map();
   const channelPlugin = createQQBotChannelPlugin({
     createBot: createQQBot,
     sources: {
@@ -40,6 +44,7 @@ export function createPluginEntry(): QQBotPluginEntry {
     runtime: () => runtime?.channel,
     pluginRuntime: () => runtime,
     webhookRoutes,
+    registry,
   });
   return {
     id: PLUGIN_ID,
@@ -52,6 +57,8 @@ export function createPluginEntry(): QQBotPluginEntry {
       api.registerChannel({ plugin: channelPlugin });
       // Webhook accounts take QQ's callbacks on the gateway's own HTTP server.
       mountWebhookRoutes(api, webhookRoutes);
+      // The agent's qqbot_api tool, offered in QQ turns only (the factory returns null elsewhere).
+      api.registerTool?.(createQQApiToolFactory(registry), { name: QQ_API_TOOL_NAME });
     },
   };
 }

@@ -25,6 +25,8 @@ export interface QQBotChannelPluginOptions {
   readonly now?: () => number;
   /** The webhook paths the entry mounted on the gateway's HTTP server. */
   readonly webhookRoutes?: WebhookRoutes;
+  /** Where running accounts are kept; the entry passes one it shares with the agent tool (default: a new one). */
+  readonly registry?: AccountRegistry;
 }
 
 /** The channel plugin object handed to `api.registerChannel` (OpenClaw's `ChannelPlugin`, the adapters this plugin implements). */
@@ -88,7 +90,7 @@ const bareId = (id: string | null | undefined): string => (id ?? '').split(':').
 
 /** Builds the `qqbot` channel plugin; each call has its own set of running accounts. */
 export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQBotChannelPlugin {
-  const registry: AccountRegistry = new Map();
+  const registry: AccountRegistry = options.registry ?? new Map();
   const now = options.now ?? Date.now;
   const resolve = (cfg: HostConfig, accountId?: string | null): ResolvedQQBotAccount => resolveAccount(cfg, accountId, options.sources);
   // Hosts before 2026.9 call inboundFormattingHints without cfg: fall back to the running account's config.

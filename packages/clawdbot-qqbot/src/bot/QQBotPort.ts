@@ -1,4 +1,4 @@
-import type { ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
+import type { API, ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
 import type { WebhookReceiver } from 'qq-sdk/webhook';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
@@ -33,9 +33,17 @@ export interface QQBotPort {
    * after `stop()`); the plugin mounts it on the gateway's HTTP server.
    */
   webhookReceiver?(): WebhookReceiver | undefined;
+  /**
+   * The REST resources the agent tool `qqbot_api` calls (read-mostly; see src/tools/), where the
+   * bot has them.
+   */
+  readonly api?: QQBotToolApi;
   /** Sends an active (non-reply) message. */
   send(target: MessageTarget, content: string | OutgoingMessage, signal?: AbortSignal): Promise<DeliveryResult>;
 }
+
+/** The SDK's REST resources the agent tool uses. */
+export type QQBotToolApi = Pick<API, 'users' | 'guilds' | 'channels' | 'members' | 'roles' | 'pins' | 'messages' | 'groups'>;
 
 /** Everything needed to build one account's bot. */
 export interface BotFactoryOptions {

@@ -48,6 +48,7 @@ export const createQQBot: BotFactory = (options) => {
     start: () => bot.start(),
     stop: () => bot.stop(),
     panels: bot.api.panels,
+    api: bot.api,
     webhookReceiver: () => bot.webhookReceiver,
     send: (target, content, signal) => bot.send(target, content, signal ? { signal } : {}),
   };

@@ -185,6 +185,17 @@ const accountShape = {
     .boolean()
     .optional()
     .describe('Publish the command panel QQ shows after "/" in C2C and groups (true), withdraw it (false), or leave it alone (unset, default).'),
+  apiTool: z
+    .object({
+      enabled: z.boolean().optional().describe('Offer the qqbot_api tool to the agent in QQ conversations (default true; read-only unless actions are listed).'),
+      actions: z
+        .array(z.enum(['recall', 'mute', 'pin']))
+        .optional()
+        .describe('Actions the agent may take in the current chat through qqbot_api: "recall" (a message the bot sent), "mute" (a member), "pin" (a guild message). Default none.'),
+    })
+    .strict()
+    .optional()
+    .describe('The agent tool qqbot_api: QQ API look-ups (the bot, guilds, channels, members, roles) and opt-in actions.'),
   locale: z.enum(['zh-CN', 'en']).optional().describe('Language of the plugin\'s own replies (/bot-* commands); default zh-CN.'),
   onReplyUnavailable: z
     .enum(['report', 'active'])

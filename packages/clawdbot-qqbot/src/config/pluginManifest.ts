@@ -1,4 +1,5 @@
 import { CHANNEL_ID, CHANNEL_LABEL, PLUGIN_ID } from '../constants.js';
+import { QQ_API_TOOL_NAME } from '../tools/createQQApiTool.js';
 import { channelConfigJsonSchema } from './channelConfigJsonSchema.js';
 
 /**
@@ -13,6 +14,8 @@ export function pluginManifest(): Record<string, unknown> {
     description: 'QQ Bot (Official API) channel: C2C, groups, guild channels and guild DMs through qq-sdk.',
     channels: [CHANNEL_ID],
     activation: { onStartup: true },
+    // Every tool registered with api.registerTool must be named here.
+    contracts: { tools: [QQ_API_TOOL_NAME] },
     configSchema: { type: 'object', additionalProperties: false, properties: {} },
     channelConfigs: {
       [CHANNEL_ID]: {

@@ -4,6 +4,7 @@
  * 2026.7.35 to 2026.9.6). Names follow `openclaw/plugin-sdk/channel-core`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HostToolFactory } from '../tools/HostToolTypes.js';
 
 /** The host's whole config object (`openclaw.json`); this plugin reads `channels.qqbot` only. */
 export interface HostConfig {
@@ -256,6 +257,11 @@ export interface HostPluginApi {
    * gateway). It stays mounted while the plugin is loaded; there is no unmount.
    */
   registerHttpRoute?(route: HostHttpRoute): void;
+  /**
+   * Registers an agent tool, or a factory called per turn (`null` leaves the tool out). Every name
+   * must be in the manifest's `contracts.tools`.
+   */
+  registerTool?(tool: HostToolFactory<unknown>, options?: { readonly name?: string; readonly optional?: boolean }): void;
 }
 
 /** A plugin route on the gateway's HTTP server (`api.registerHttpRoute`). */
