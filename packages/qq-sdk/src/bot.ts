@@ -275,6 +275,8 @@ export class QQBot {
   /** @param options - Credentials, intents, transport and policies. */
   constructor(options: QQBotOptions) {
     checkOptions(options);
+    // A JavaScript config may give the AppID as a number; the platform wants the digits as a string.
+    options = { ...options, appId: String(options.appId as unknown).trim() };
     this.#options = options;
     this.#intents = typeof options.intents === 'number' ? options.intents : Intents.from(options.intents).bitfield;
     this.#logger = resolveLogger(options.logger, options.logLevel);
@@ -634,8 +636,34 @@ export class QQBot {
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
 // Checked when the bot is built, so a wrong option fails at once and names the field.
+/** Why an env var can be the cause: the first mistake is often a variable that is not set. */
+const UNSET_HINT = 'if it comes from an environment variable, that variable is not set in this process';
+
+function checkCredentials(options: QQBotOptions, issues: ValidationIssue[]): void {
+  const appId: unknown = options.appId;
+  if (typeof appId === 'number') {
+    if (!Number.isSafeInteger(appId) || appId <= 0) issues.push({ path: 'appId', message: `must be the AppID digits from the QQ console, got ${appId}` });
+  } else if (typeof appId !== 'string' || appId.trim() === '') {
+    issues.push({ path: 'appId', message: `is missing or empty: set it to the AppID shown on the bot's page in the QQ console (q.qq.com); ${UNSET_HINT}` });
+  } else if (!/^\d+$/u.test(appId.trim())) {
+    issues.push({ path: 'appId', message: `must be the AppID digits from the QQ console (not the bot's name), got "${appId}"` });
+  }
+  const secret: unknown = options.clientSecret;
+  // The value is never echoed: it is a secret even when it is wrong.
+  if (typeof secret !== 'string' || secret.trim() === '') {
+    issues.push({ path: 'clientSecret', message: `is missing or empty: set it to the AppSecret from the QQ console; ${UNSET_HINT}` });
+  }
+  const intents: unknown = options.intents;
+  if (intents === undefined || intents === null) {
+    issues.push({ path: 'intents', message: 'is required: list the events to receive, e.g. intents: ["GROUP_AND_C2C_EVENT"] for groups and private chats' });
+  } else if (typeof intents === 'number' ? !(Number.isInteger(intents) && intents > 0) : !Array.isArray(intents)) {
+    issues.push({ path: 'intents', message: `must be intent names (e.g. ["GROUP_AND_C2C_EVENT"]) or a positive bitfield, got ${JSON.stringify(intents)}` });
+  }
+}
+
 function checkOptions(options: QQBotOptions): void {
   const issues: ValidationIssue[] = [];
+  checkCredentials(options, issues);
   const duration = (field: keyof QQBotOptions): void => {
     const value = options[field];
     if (value !== undefined && !isDuration(value)) issues.push({ path: field, message: `must be a number of milliseconds ≥ 0, got ${String(value)}` });

@@ -272,7 +272,10 @@ export class TokenManager implements TokenProvider {
       {
         status: result.status,
         code,
-        platformMessage: `${message}. Check appId and clientSecret`,
+        platformMessage: message,
+        explanation: serverSide
+          ? 'The token endpoint failed. qq-sdk retries; if this persists, check the platform status.'
+          : 'The token endpoint refused the credentials. Check appId and clientSecret (the AppSecret) in the QQ console.',
         traceId: result.headers.get('x-tps-trace-id') ?? undefined,
         method: 'POST',
         route,

@@ -25,6 +25,8 @@ export interface QQApiErrorInit {
   readonly kind?: QQApiErrorKind | undefined;
   /** Overrides the retry class derived from the code table. */
   readonly retry?: RetryClass | undefined;
+  /** What to do, when the caller knows better than the code's catalogue entry (e.g. the token endpoint). */
+  readonly explanation?: string | undefined;
 }
 
 /**
@@ -75,7 +77,8 @@ export class QQApiError extends QQError {
   /** @param init - The failed call; see {@link QQApiErrorInit}. */
   constructor(init: QQApiErrorInit) {
     const clean = redactInit(init, []);
-    const info = describePlatformCode(clean.code ?? 0, clean.status);
+    const described = describePlatformCode(clean.code ?? 0, clean.status);
+    const info = clean.explanation !== undefined && !described.known ? { ...described, explanation: clean.explanation } : described;
     const head = `${clean.method} ${clean.route} failed with HTTP ${clean.status}`;
     const codePart = clean.code !== undefined ? ` code ${clean.code}` : '';
     const platform = clean.platformMessage ? ` "${clean.platformMessage}"` : '';

@@ -32,6 +32,9 @@ const CODES: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [11275, ['auth', O, 'The appId is missing from the request. Pass appId to the client.']],
   [11281, ['permission', R, 'The admin check failed (system error). Retry shortly.']],
   [11282, ['permission', O, 'The bot is not an admin here. Make it an admin or call another API.']],
+  // The token endpoint (getAppAccessToken).
+  [100007, ['auth', O, 'The token endpoint does not know this appId. Use the AppID shown on the bot\'s page in the QQ console (q.qq.com), not its QQ number.']],
+  [100016, ['auth', O, 'The AppID and AppSecret do not match. Copy the AppSecret again from the QQ console (regenerate it if it was lost) and check that the appId is the same bot\'s.']],
   [11298, ['permission', O, 'This machine\'s IP is not on the bot\'s IP allow-list. Add the egress IP in the QQ developer console (or route through an allow-listed proxy with the `proxy` option).']],
   // Generic request errors.
   [10001, ['not_found', P, 'Unknown account.']],
