@@ -378,6 +378,7 @@ export class QQSimulator {
       this.twicePending--;
       this.gateway.dispatch(prepared);
     }
+    this.warnUndelivered(type, delivered);
     this.notify();
     return { type, id: built.id, data: built.data as InjectedEvent<T>['data'], delivered };
   }
@@ -406,6 +407,7 @@ export class QQSimulator {
       this.twicePending--;
       this.gateway.dispatch(prepared);
     }
+    this.warnUndelivered(raw.type, delivered);
     this.notify();
     return { type: raw.type, id, data: (isPlainObject(raw.data) ? raw.data : {}) as InjectedEvent['data'], delivered };
   }
@@ -602,7 +604,57 @@ export class QQSimulator {
     });
   }
 
+  /**
+   * Resolves when no message matching `options` was sent for `withinMs`, the way to check "the
+   * bot did not answer" without a blind sleep; rejects with a {@link SimulatorError} naming the
+   * message as soon as one is sent. Waits on real time (the bot's work is real), bounded by
+   * `withinMs`.
+   *
+   * @param options - `to` (a target: openid, group_openid, channel_id), `replyTo` (the `msg_id`
+   *   answered), `withinMs` (default 300).
+   * @example
+   * ```ts
+   * const event = sim.inject('GROUP_MESSAGE_CREATE', { content: 'not for the bot', mentions: [] });
+   * await sim.expectNoReply({ replyTo: event.data.id });
+   * ```
+   */
+  expectNoReply(options: { readonly to?: string; readonly replyTo?: string; readonly withinMs?: number } = {}): Promise<void> {
+    const withinMs = options.withinMs ?? 300;
+    const matches = (message: SentMessageRecord): boolean =>
+      (options.to === undefined || message.target === options.to) && (options.replyTo === undefined || message.msgId === options.replyTo);
+    const before = this.sentMessages.filter(matches).length;
+    return new Promise<void>((resolve, reject) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.waiters.delete(check);
+      };
+      const check = (): void => {
+        const sent = this.sentMessages.filter(matches);
+        if (sent.length <= before) return;
+        finish();
+        const first = sent[before];
+        reject(new SimulatorError(`expected no reply${options.to ? ` to ${options.to}` : ''}${options.replyTo ? ` answering ${options.replyTo}` : ''}, but the bot sent ${JSON.stringify(first?.text ?? '')} (message ${first?.id ?? '?'})`));
+      };
+      const timer = setTimeout(() => {
+        finish();
+        resolve();
+      }, withinMs);
+      const poll = setInterval(check, 10);
+      timer.unref();
+      poll.unref();
+      this.waiters.add(check);
+      check();
+    });
+  }
+
   // ---------------------------------------------------------------- internals
+
+  /** An injected event no session took is a common test mistake (not connected yet, intents): say so. */
+  private warnUndelivered(type: string, delivered: number): void {
+    if (delivered > 0) return;
+    this.logger.warn(`${type} reached no session: no bot is connected yet, or no session's intents (or shard) cover it; it is kept for a resume`, { type });
+  }
 
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter();
