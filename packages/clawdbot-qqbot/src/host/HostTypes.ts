@@ -28,6 +28,8 @@ export interface HostReplyPayload {
   readonly audioAsVoice?: boolean;
   /** Set by the host for error notices. */
   readonly isError?: boolean;
+  /** Channel-specific facts, e.g. `execApproval` on an exec approval prompt (read with zod). */
+  readonly channelData?: Readonly<Record<string, unknown>>;
 }
 
 /** Which part of a turn a delivery is: a tool result, a streamed block, or the final answer. */
@@ -262,6 +264,11 @@ export interface HostPluginApi {
    * must be in the manifest's `contracts.tools`.
    */
   registerTool?(tool: HostToolFactory<unknown>, options?: { readonly name?: string; readonly optional?: boolean }): void;
+  /**
+   * Declares how config changes under given prefixes are applied: `restartPrefixes` restart the
+   * gateway (OpenClaw 2026.7+; `*` matches one path segment from 2026.9).
+   */
+  registerReload?(registration: { readonly restartPrefixes?: readonly string[] }): void;
 }
 
 /** A plugin route on the gateway's HTTP server (`api.registerHttpRoute`). */

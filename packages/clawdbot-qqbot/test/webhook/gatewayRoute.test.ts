@@ -32,14 +32,15 @@ async function loadPlugin(qqbot: Record<string, unknown>, options: { routes?: bo
   const cfg: HostConfig = { channels: { qqbot } };
   const entry = createPluginEntry();
   const logs: string[] = [];
+  const reloads: Array<readonly string[] | undefined> = [];
   entry.register({
     registerChannel: () => {},
     runtime: {},
     config: cfg,
     logger: { info: (line) => logs.push(line) },
-    ...(options.routes === false ? {} : { registerHttpRoute: (route) => gateway.registerHttpRoute(route) }),
+    ...(options.routes === false ? {} : { registerHttpRoute: (route) => gateway.registerHttpRoute(route), registerReload: ({ restartPrefixes }) => void reloads.push(restartPrefixes) }),
   });
-  return { gateway, cfg, entry, logs };
+  return { gateway, cfg, entry, logs, reloads };
 }
 
 /** Starts one account of the loaded plugin; resolves once it is connected or blocked. */
@@ -78,8 +79,19 @@ const post = (url: string, body: string, headers: Record<string, string>) =>
 describe('webhook accounts on the gateway\'s HTTP server', () => {
   it('mounts /qqbot/webhook without gateway auth; answers op 13, acknowledges a signed C2C message and replies passively through the same pipeline (the agent turn in the account\'s context, not the answered request\'s); 503 before start and after stop', async () => {
     const sim = await simulator('102000011', 'hookSecret-0123456789');
-    const { gateway, cfg, entry, logs } = await loadPlugin({ appId: '102000000', clientSecret: 'gatewaySecret', accounts: { hook: account(sim) } });
+    const { gateway, cfg, entry, logs, reloads } = await loadPlugin({ appId: '102000000', clientSecret: 'gatewaySecret', accounts: { hook: account(sim) } });
     expect(gateway.routes).toHaveLength(1);
+    // What decides the mounted paths restarts the gateway when changed (which mounts them anew).
+    expect(reloads).toEqual([
+      [
+        'channels.qqbot.transport',
+        'channels.qqbot.webhook',
+        'channels.qqbot.accounts.*.transport',
+        'channels.qqbot.accounts.*.webhook',
+        'channels.qqbot.accounts.hook.transport',
+        'channels.qqbot.accounts.hook.webhook',
+      ],
+    ]);
     expect(gateway.routes[0]).toMatchObject({ path: '/qqbot/webhook', auth: 'plugin', match: 'exact' });
     expect(logs.join('\n')).toContain('account hook mounted at /qqbot/webhook');
     const url = `${gateway.url}/qqbot/webhook`;
