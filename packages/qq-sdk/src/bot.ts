@@ -17,6 +17,7 @@ import { isThenable } from './internal/isThenable.js';
 import { KeepAlive } from './internal/KeepAlive.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetch.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
+import { commandRoute, hearsRoute, type CommandHandler, type HearsHandler } from './messaging/commands.js';
 import { toMessage, type MessageEventPayloads, type MessageEventType } from './messaging/InboundMessage.js';
 import type { DeliveryResult, Message, Overflow } from './messaging/Message.js';
 import { checkContent, checkReceivedAt, checkTarget } from './messaging/checkOutgoing.js';
@@ -355,6 +356,38 @@ export class QQBot {
       this.#lifecycle.on(name, handler as (...args: unknown[]) => void);
     }
     return this;
+  }
+
+  /**
+   * Runs `handler` for messages that start with one of the `/commands` named (without the slash,
+   * any case; the full-width `／` works too), in every scene. The bot's own @-mention is removed
+   * first, so `@bot /weather 北京` works in groups. `on('message')` handlers still see these
+   * messages; skip them there with `parseCommand(msg.content)`.
+   *
+   * @example
+   * ```ts
+   * bot.command(['weather', '天气'], async (msg, { args }) => {
+   *   await msg.reply(`${args[0] ?? '北京'}：晴`);
+   * });
+   * ```
+   */
+  command(names: string | readonly string[], handler: CommandHandler): this {
+    const route = commandRoute(names, handler);
+    return this.on('message', (message) => route(message)?.());
+  }
+
+  /**
+   * Runs `handler` for messages whose text matches `pattern`: a regular expression (tested on
+   * `msg.content`; the match is passed on) or a string the whole text must equal.
+   *
+   * @example
+   * ```ts
+   * bot.hears(/^(早|早上好)/u, (msg) => msg.reply('早！'));
+   * ```
+   */
+  hears(pattern: RegExp | string, handler: HearsHandler): this {
+    const route = hearsRoute(pattern, handler);
+    return this.on('message', (message) => route(message)?.());
   }
 
   /** Removes a handler added with {@link QQBot.on}. */

@@ -33,6 +33,7 @@ export { MessageTooLongError } from './MessageTooLongError.js';
 export { applyUrlPolicy, URL_REFUSED_CODES, type UrlPolicy, type UrlPolicyOptions, type UrlPolicyResult } from './UrlPolicy.js';
 export { splitText, type SplitTextOptions } from './splitText.js';
 export { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
+export { parseCommand, type CommandHandler, type HearsHandler, type ParsedCommand } from './commands.js';
 export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest, type TypingRequest } from './MessageSender.js';
 export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
 export {
