@@ -9,6 +9,7 @@ import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
 import { groupSettings, groupToolPolicy, type ToolPolicy } from './config/groupToolPolicy.js';
 import { applySetupInput, validateSetupInput } from './setup/setupAdapter.js';
+import { approvalCapability, type QQBotApprovalCapability } from './approvals/approvalCapability.js';
 import type { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
 /** What a plugin instance is built from; every field has a production default. */
@@ -83,6 +84,8 @@ export interface QQBotChannelPlugin {
   readonly gateway: { startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>): Promise<void> };
   /** Status defaults. */
   readonly status: { readonly defaultRuntime: Readonly<Record<string, unknown>> };
+  /** Exec approvals: whether QQ chats answer them (`execApprovals.enabled`). */
+  readonly approvalCapability: QQBotApprovalCapability;
 }
 
 /** `qqbot:group:ABC` → `ABC`: the host may pass the conversation as reported or the bare id. */
@@ -185,5 +188,6 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
         startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), pluginRuntime: options.pluginRuntime ?? (() => undefined), now, ...(options.webhookRoutes !== undefined ? { webhookRoutes: options.webhookRoutes } : {}) }),
     },
     status: { defaultRuntime: { accountId: DEFAULT_ACCOUNT_ID, running: false, connected: false, lastError: null } },
+    approvalCapability: approvalCapability((cfg, accountId) => resolve(cfg, accountId).config),
   };
 }

@@ -1,4 +1,4 @@
-import type { API, ClawConfigUpdate, ClawSettings, DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
+import type { API, ClawConfigUpdate, ClawSettings, DeliveryResult, InteractionResultCode, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
 import type { WebhookReceiver } from 'qq-sdk/webhook';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */
@@ -22,6 +22,14 @@ export interface QQBotPort {
    * update 2002): `settings` applies an update (if any) and returns the settings now in force.
    */
   onClawConfig(settings: (groupOpenid: string | undefined, update: ClawConfigUpdate | undefined) => ClawSettings): void;
+  /**
+   * Registers the handler for button clicks (`INTERACTION_CREATE` type 11): it returns the result
+   * code to acknowledge the click with, at once, or `undefined` for buttons it does not own (left
+   * unacknowledged for other handlers).
+   */
+  onButtonClick?(handler: (click: ButtonClick) => InteractionResultCode | undefined): void;
+  /** Sends a passive reply to an event (`event_id`), e.g. to a button click. */
+  replyToEvent?(target: MessageTarget, event: { readonly eventId: string; readonly receivedAt: Date }, content: string | OutgoingMessage): Promise<DeliveryResult>;
   /** Connects; resolves once the bot is started (events may already flow). */
   start(): Promise<void>;
   /** Disconnects and releases every socket and timer. */
@@ -40,6 +48,22 @@ export interface QQBotPort {
   readonly api?: QQBotToolApi;
   /** Sends an active (non-reply) message. */
   send(target: MessageTarget, content: string | OutgoingMessage, signal?: AbortSignal): Promise<DeliveryResult>;
+}
+
+/** A click on a callback button, as the plugin sees it. */
+export interface ButtonClick {
+  /** The interaction id (acknowledged by the port). */
+  readonly interactionId: string;
+  /** The envelope id, for a passive reply to the click. */
+  readonly eventId: string;
+  /** When the click arrived. */
+  readonly receivedAt: Date;
+  /** Where the button was: a C2C chat or a QQ group (guild clicks are not handed on). */
+  readonly target: Extract<MessageTarget, { scene: 'c2c' | 'group' }>;
+  /** Who clicked (`user_openid` in C2C, `group_member_openid` in groups). */
+  readonly userOpenid: string;
+  /** The button's callback data. */
+  readonly buttonData: string | undefined;
 }
 
 /** The SDK's REST resources the agent tool uses. */

@@ -1,5 +1,21 @@
-import { answerClawConfigQuery, Intents, isClawConfigQuery, parseClawConfigUpdate, QQBot, type IntentName } from 'qq-sdk';
-import type { BotFactory } from './QQBotPort.js';
+import { answerClawConfigQuery, Intents, isClawConfigQuery, parseClawConfigUpdate, QQBot, type IntentName, type InteractionEvent } from 'qq-sdk';
+import type { BotFactory, ButtonClick } from './QQBotPort.js';
+
+/** Button type of `INTERACTION_CREATE` (others: quick menu, feedback, claw settings…). */
+const BUTTON_INTERACTION = 11;
+
+/** A C2C or group button click, or `undefined` for every other interaction. */
+function toButtonClick(event: InteractionEvent, eventId: string, receivedAt: number): ButtonClick | undefined {
+  if (event.type !== BUTTON_INTERACTION) return undefined;
+  const base = { interactionId: event.id, eventId, receivedAt: new Date(receivedAt), buttonData: event.data?.resolved?.button_data };
+  if (event.group_openid !== undefined && event.group_member_openid !== undefined) {
+    return { ...base, target: { scene: 'group', groupOpenid: event.group_openid }, userOpenid: event.group_member_openid };
+  }
+  if (event.user_openid !== undefined && event.group_openid === undefined && event.guild_id === undefined) {
+    return { ...base, target: { scene: 'c2c', openid: event.user_openid }, userOpenid: event.user_openid };
+  }
+  return undefined;
+}
 
 /**
  * The production {@link BotFactory}: qq-sdk's `QQBot` facade behind the plugin's narrow port.
@@ -45,6 +61,15 @@ export const createQQBot: BotFactory = (options) => {
         if (!update && !isClawConfigQuery(event)) return;
         await answerClawConfigQuery(bot.api, event, () => settings(event.group_openid, update));
       }),
+    onButtonClick: (handler) =>
+      void bot.on('INTERACTION_CREATE', async (event, meta) => {
+        const click = toButtonClick(event, meta.eventId ?? event.id, meta.receivedAt);
+        if (click === undefined) return;
+        const code = handler(click);
+        // Acknowledged before anything slow runs: the client's spinner waits only a few seconds.
+        if (code !== undefined) await bot.api.interactions.acknowledge(event.id, code);
+      }),
+    replyToEvent: (target, event, content) => bot.send(target, content, { replyToEvent: event }),
     start: () => bot.start(),
     stop: () => bot.stop(),
     panels: bot.api.panels,

@@ -89,7 +89,20 @@ const acceptedOfficialKeys = {
   deliverDebounce: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; blocks are merged within the reply budget anyway.'),
   processingTimeoutMs: z.number().int().min(0).optional().describe('Official plugin key, accepted; not used.'),
   userAgentSuffix: z.string().optional().describe('Official plugin key, accepted; not used.'),
-  execApprovals: z.record(z.string(), z.unknown()).optional().describe('Official plugin key, accepted; not used yet.'),
+  execApprovals: z
+    .object({
+      enabled: z
+        .union([z.boolean(), z.literal('auto')])
+        .optional()
+        .describe('Exec approvals as QQ buttons (allow once / always / deny) in C2C and groups; default true ("auto" counts as true). false: the host says approvals are off on QQ.'),
+      approvers: z
+        .array(z.string())
+        .optional()
+        .describe('QQ openids that may press the approval buttons besides the user the approval is for (the requester).'),
+    })
+    .loose()
+    .optional()
+    .describe('Exec approvals on QQ. Other keys of the official plugin (target, agentFilter, sessionFilter) are accepted, not used.'),
 };
 
 /** The per-account settings, used both at the top of `channels.qqbot` and under `accounts.<id>`. */

@@ -13,7 +13,6 @@ const IGNORED: Partial<Record<keyof QQBotAccountConfig, string>> = {
   deliverDebounce: 'blocks are merged within QQ\'s reply budget instead',
   processingTimeoutMs: 'the host\'s own turn timeout applies',
   userAgentSuffix: 'qq-sdk sends its own User-Agent',
-  execApprovals: 'exec approvals are not offered on QQ yet',
 };
 
 /**

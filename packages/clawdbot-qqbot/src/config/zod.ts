@@ -3,5 +3,5 @@
  * (zod's `z` namespace would bundle all of it, locales included) and keep dist under the size
  * OpenClaw's code scanner reads (see tsup.config.ts).
  */
-export { array, boolean, enum, literal, number, object, record, string, toJSONSchema, tuple, unknown, url } from 'zod';
+export { array, boolean, enum, literal, number, object, record, string, toJSONSchema, tuple, union, unknown, url } from 'zod';
 export type { output } from 'zod';

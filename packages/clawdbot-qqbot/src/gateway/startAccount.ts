@@ -13,6 +13,7 @@ import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import { CHANNEL_ID } from '../constants.js';
 import type { HostAccountStatus, HostChannelRuntime, HostGatewayContext, HostPluginRuntime } from '../host/HostTypes.js';
 import { handleInbound } from '../inbound/handleInbound.js';
+import { ExecApprovals } from '../approvals/ExecApprovals.js';
 import { explainError, lifecycleStatus } from '../status/lifecycleStatus.js';
 import { toHostLogger } from '../status/toHostLogger.js';
 import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
@@ -145,10 +146,13 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     }
     return settings;
   });
+  // Exec approvals as buttons: the prompt is sent from the reply path, clicks come back here.
+  const approvals = new ExecApprovals({ cfg: ctx.cfg, accountId: account.accountId, config, runtime, bot, logger, now: deps.now });
+  bot.onButtonClick?.((click) => approvals.click(click));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now, approvals })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

@@ -13,6 +13,7 @@ import type { HostPluginRuntime } from '../host/HostTypes.js';
 import { checkAccess, conversationId } from './checkAccess.js';
 import type { GroupHistory } from './GroupHistory.js';
 import { saveInboundMedia } from './saveInboundMedia.js';
+import type { ExecApprovals } from '../approvals/ExecApprovals.js';
 import type { SentMessageIndex } from './SentMessageIndex.js';
 import { peerOf, toInboundFields } from './toInboundFields.js';
 
@@ -36,6 +37,8 @@ export interface InboundDeps {
   readonly claw?: ClawOverrides | undefined;
   /** The current time in epoch ms. */
   readonly now?: () => number;
+  /** Exec approval prompts as QQ buttons. */
+  readonly approvals?: ExecApprovals;
 }
 
 /** Lines of group history kept by default (the official plugin's default). */
@@ -134,6 +137,11 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       dispatcherOptions: {
         deliver: async (payload, info) => {
           logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
+          const approval = deps.approvals?.present(payload, message);
+          if (approval !== undefined) {
+            await replier.sendNow(approval);
+            return;
+          }
           if (streamed?.active && info.kind === 'final') {
             await streamed.finish(payload.text);
             const { text: _streamedText, ...media } = payload;

@@ -71,6 +71,11 @@ export class TurnReplier {
     this.heldBlocks.push({ text: text === '' ? '\u0000' : text, items: outgoing });
   }
 
+  /** Sends one message at once, never held (an approval prompt waits for a click, not for the turn). */
+  async sendNow(content: OutgoingMessage): Promise<void> {
+    await this.sendOne(content);
+  }
+
   /** Sends everything held, merging what does not fit into the last allowed message. Safe to call twice. */
   async flush(): Promise<void> {
     if (this.heldBlocks.length > 0) {

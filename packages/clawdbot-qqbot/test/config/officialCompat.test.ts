@@ -64,8 +64,10 @@ describe("the official plugin's config works unchanged", () => {
     const config = QQBotChannelConfigSchema.parse(OFFICIAL);
     const notes = ignoredOfficialKeys(config);
     expect(notes.map((line) => line.split(':')[0])).toEqual(
-      expect.arrayContaining(['stt.provider, stt.model', 'tts', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix', 'execApprovals']),
+      expect.arrayContaining(['stt.provider, stt.model', 'tts', 'urlDirectUpload', 'upgradeMode', 'deliverDebounce', 'processingTimeoutMs', 'userAgentSuffix']),
     );
+    // execApprovals has a meaning now (src/approvals/).
+    expect(notes.some((line) => line.startsWith('execApprovals'))).toBe(false);
   });
 
   it('applies per-group settings over "*": requireMention, ignoreOtherMentions', () => {

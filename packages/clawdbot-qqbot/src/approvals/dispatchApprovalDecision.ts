@@ -1,0 +1,72 @@
+import type { Logger } from 'qq-sdk';
+import { CHANNEL_ID } from '../constants.js';
+import type { HostChannelRuntime, HostConfig } from '../host/HostTypes.js';
+import { formatTarget } from '../outbound/targets.js';
+import type { ButtonClick } from '../bot/QQBotPort.js';
+import type { ApprovalButtonData } from './approvalButtons.js';
+
+/** The host's chat command for a decision; both 2026.7 and 2026.9 parse it (commands-approve). */
+export function approveCommandText(data: ApprovalButtonData): string {
+  return `/approve ${data.approvalId} ${data.decision}`;
+}
+
+/** What {@link dispatchApprovalDecision} needs. */
+export interface DecisionDeps {
+  /** The host config. */
+  readonly cfg: HostConfig;
+  /** The account id. */
+  readonly accountId: string;
+  /** The host's channel runtime. */
+  readonly runtime: HostChannelRuntime;
+  /** Sends the host's answer (e.g. "✅ Approval allow-once submitted") back to the chat. */
+  readonly reply: (text: string) => Promise<void>;
+  /** Where to log. */
+  readonly logger: Logger;
+}
+
+/**
+ * Hands a decision to the host as the clicker's `/approve <id> <decision>` command in the chat the
+ * approval was shown in: the host resolves it through its own approval service (the one its text
+ * prompt points at), so the same path works on every host version. The clicker was checked
+ * against the requester and `execApprovals.approvers` before, hence `CommandAuthorized`.
+ */
+export async function dispatchApprovalDecision(click: ButtonClick, data: ApprovalButtonData, deps: DecisionDeps): Promise<void> {
+  const { runtime, cfg } = deps;
+  const group = click.target.scene === 'group';
+  const peer = group ? { kind: 'group' as const, id: click.target.groupOpenid } : { kind: 'direct' as const, id: click.userOpenid };
+  const route = runtime.routing.resolveAgentRoute({ cfg, channel: CHANNEL_ID, accountId: deps.accountId, peer });
+  const conversation = formatTarget(click.target);
+  const body = approveCommandText(data);
+  const ctx = runtime.reply.finalizeInboundContext({
+    Body: body,
+    BodyForAgent: body,
+    RawBody: body,
+    CommandBody: body,
+    From: group ? `${CHANNEL_ID}:user:${click.userOpenid}` : conversation,
+    To: conversation,
+    SessionKey: route.sessionKey,
+    AccountId: route.accountId,
+    ChatType: group ? 'group' : 'direct',
+    SenderId: click.userOpenid,
+    SenderName: click.userOpenid,
+    ...(group ? { GroupSubject: conversation, WasMentioned: true } : {}),
+    Provider: CHANNEL_ID,
+    Surface: CHANNEL_ID,
+    MessageSid: click.interactionId,
+    Timestamp: click.receivedAt.getTime(),
+    OriginatingChannel: CHANNEL_ID,
+    OriginatingTo: conversation,
+    CommandAuthorized: true,
+  });
+  await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
+    ctx,
+    cfg,
+    dispatcherOptions: {
+      deliver: async (payload) => {
+        const text = payload.text?.trim();
+        if (text) await deps.reply(text);
+      },
+      onError: (error) => deps.logger.warn('approval answer not delivered', { approvalId: data.approvalId, error: String(error) }),
+    },
+  });
+}
