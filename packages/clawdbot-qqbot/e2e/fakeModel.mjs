@@ -62,6 +62,11 @@ function lastUserText(body) {
   const parts = [];
   for (let i = messages.length - 1; i >= 0 && messages[i]?.role !== 'assistant'; i -= 1) {
     const m = messages[i];
+    // A tool result answers the model's own tool call: hand it to the script, marked.
+    if (m?.role === 'tool') {
+      parts.unshift(`E2E_TOOL_RESULT ${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`);
+      continue;
+    }
     if (m?.role !== 'user') continue;
     if (typeof m.content === 'string') parts.unshift(m.content);
     else if (Array.isArray(m.content)) parts.unshift(m.content.map((part) => (typeof part?.text === 'string' ? part.text : '')).join('\n'));
@@ -70,7 +75,9 @@ function lastUserText(body) {
 }
 
 /**
- * Starts the fake model. `answer(userText)` returns the reply text; `transcribe(seconds)` the
+ * Starts the fake model. `answer(userText)` returns the reply text, or `{ toolCalls: [{ name,
+ * arguments }] }` to call tools (their results come back as `E2E_TOOL_RESULT <content>` in the
+ * next user text); `transcribe(seconds)` the
  * text heard in a WAV of that length (default `E2E_HEARD <seconds>s`).
  * @returns {Promise<{ baseUrl: string, requests: Array<{ body: any, raw: string, at: number }>, transcriptions: Array<{ model?: string, filename?: string, contentType?: string, bytes: number, wav: boolean, seconds?: number, text?: string, at: number }>, speech: Array<{ body: any, at: number }>, close: () => Promise<void> }>}
  */
@@ -125,23 +132,32 @@ export async function startFakeModel(answer, { transcribe = (seconds) => `E2E_HE
         body = JSON.parse(raw || '{}');
       } catch {}
       requests.push({ body, raw, at: Date.now() });
-      const text = answer(lastUserText(body));
+      const answered = answer(lastUserText(body));
+      const toolCalls = typeof answered === 'object' && answered !== null ? (answered.toolCalls ?? []) : [];
+      const text = typeof answered === 'string' ? answered : '';
       const id = `chatcmpl-${requests.length}`;
+      const calls = toolCalls.map((call, index) => ({ index, id: `call_${requests.length}_${index}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments ?? {}) } }));
       const created = Math.floor(Date.now() / 1000);
       const model = body.model ?? 'echo';
       const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
       if (!body.stream) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id, object: 'chat.completion', created, model, usage, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }));
+        const message = calls.length > 0 ? { role: 'assistant', content: null, tool_calls: calls.map(({ index: _index, ...call }) => call) } : { role: 'assistant', content: text };
+        res.end(JSON.stringify({ id, object: 'chat.completion', created, model, usage, choices: [{ index: 0, message, finish_reason: calls.length > 0 ? 'tool_calls' : 'stop' }] }));
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const chunk = (delta, finish = null) =>
         res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
       chunk({ role: 'assistant', content: '' });
-      // Stream paragraph by paragraph so block streaming sees several blocks.
-      for (const piece of text.split(/(?<=\n\n)/)) chunk({ content: piece });
-      chunk({}, 'stop');
+      if (calls.length > 0) {
+        chunk({ tool_calls: calls });
+        chunk({}, 'tool_calls');
+      } else {
+        // Stream paragraph by paragraph so block streaming sees several blocks.
+        for (const piece of text.split(/(?<=\n\n)/)) chunk({ content: piece });
+        chunk({}, 'stop');
+      }
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
       res.end('data: [DONE]\n\n');
     });

@@ -5,6 +5,7 @@ import type { HostPluginApi, HostPluginRuntime } from './host/HostTypes.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
 import { createQQApiToolFactory, QQ_API_TOOL_NAME } from './tools/createQQApiTool.js';
+import { sharedAccountRegistry } from './tools/sharedAccountRegistry.js';
 import { mountWebhookRoutes } from './webhook/mountWebhookRoutes.js';
 import { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
@@ -33,7 +34,7 @@ export function createPluginEntry(): QQBotPluginEntry {
   let runtime: HostPluginRuntime | undefined;
   const webhookRoutes = new WebhookRoutes();
   // Shared with the agent tool, which calls QQ through the running account's bot.
-  const registry: AccountRegistry = new Map();
+  const registry: AccountRegistry = sharedAccountRegistry();
   const channelPlugin = createQQBotChannelPlugin({
     createBot: createQQBot,
     sources: {

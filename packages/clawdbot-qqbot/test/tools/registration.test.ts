@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPluginEntry, pluginManifest, type HostPluginApi } from '../../src/index.js';
+import type { RunningAccount } from '../../src/gateway/AccountRegistry.js';
 import { QQ_API_TOOL_NAME } from '../../src/tools/createQQApiTool.js';
+import type { HostToolContext } from '../../src/tools/HostToolTypes.js';
+import { sharedAccountRegistry } from '../../src/tools/sharedAccountRegistry.js';
 
 describe('qqbot_api registration', () => {
   it('register(api) registers one tool factory named qqbot_api, and the manifest lists it in contracts.tools', () => {
@@ -18,6 +21,21 @@ describe('qqbot_api registration', () => {
     expect(pluginManifest()['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME] });
     const committed = JSON.parse(readFileSync(new URL('../../openclaw.plugin.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     expect(committed['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME] });
+  });
+
+  it('every loaded copy of the entry shares one registry of running accounts (the host registers the plugin once per mode)', () => {
+    expect(sharedAccountRegistry()).toBe(sharedAccountRegistry());
+    const factories: Array<(ctx: HostToolContext) => unknown> = [];
+    const api = (): HostPluginApi => ({ registerChannel: () => {}, runtime: {}, registerTool: (factory) => void factories.push(factory) });
+    createPluginEntry().register(api());
+    createPluginEntry().register(api());
+    const fakeRunning = { account: { config: {} }, bot: { api: {} } } as unknown as RunningAccount;
+    sharedAccountRegistry().set('shared-test', fakeRunning);
+    try {
+      for (const factory of factories) expect(factory({ messageChannel: 'qqbot', agentAccountId: 'shared-test' })).toMatchObject({ name: QQ_API_TOOL_NAME });
+    } finally {
+      sharedAccountRegistry().delete('shared-test');
+    }
   });
 
   it('hosts without registerTool still load the channel', () => {
