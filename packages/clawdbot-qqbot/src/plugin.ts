@@ -10,6 +10,7 @@ import { qqPromptRules } from './prompt/qqPromptHints.js';
 import { groupSettings, groupToolPolicy, type ToolPolicy } from './config/groupToolPolicy.js';
 import { applySetupInput, validateSetupInput } from './setup/setupAdapter.js';
 import { approvalCapability, type QQBotApprovalCapability } from './approvals/approvalCapability.js';
+import { sendOutboundPayload, type HostOutboundPayloadContext } from './approvals/sendOutboundPayload.js';
 import type { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
 /** What a plugin instance is built from; every field has a production default. */
@@ -79,6 +80,8 @@ export interface QQBotChannelPlugin {
     readonly textChunkLimit: number;
     sendText(ctx: HostOutboundContext): Promise<HostOutboundResult>;
     sendMedia(ctx: HostOutboundContext): Promise<HostOutboundResult>;
+    /** Payloads with `channelData` or presentation (exec approval prompts get buttons). */
+    sendPayload(ctx: HostOutboundPayloadContext): Promise<HostOutboundResult>;
   };
   /** Account lifecycle. */
   readonly gateway: { startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>): Promise<void> };
@@ -182,6 +185,7 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
       textChunkLimit: 2000,
       sendText: (ctx) => sendOutbound(registry, ctx, now),
       sendMedia: (ctx) => sendOutbound(registry, ctx, now),
+      sendPayload: (ctx) => sendOutboundPayload(registry, ctx, now),
     },
     gateway: {
       startAccount: (ctx) =>

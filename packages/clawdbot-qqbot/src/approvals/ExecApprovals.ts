@@ -1,11 +1,11 @@
-import { messages, type InteractionResultCode, type Logger, type Message, type MessageTarget, type OutgoingMessage } from 'qq-sdk';
+import { messages, type InteractionResultCode, type Logger, type MessageTarget, type OutgoingMessage } from 'qq-sdk';
 import type { ButtonClick, QQBotPort } from '../bot/QQBotPort.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { HostChannelRuntime, HostConfig, HostReplyPayload } from '../host/HostTypes.js';
 import { approvalKeyboard, parseButtonData, type ApprovalButtonData } from './approvalButtons.js';
 import { approvalSettings, HOST_APPROVAL_TIMEOUT_MS } from './approvalSettings.js';
 import { dispatchApprovalDecision } from './dispatchApprovalDecision.js';
-import { readExecApproval } from './execApprovalPrompt.js';
+import { readClosedApproval, readExecApproval } from './execApprovalPrompt.js';
 import { PendingApprovals } from './PendingApprovals.js';
 
 /** Acknowledgement codes of `PUT /interactions/{id}` this feature answers with. */
@@ -45,17 +45,24 @@ export class ExecApprovals {
    * The message to send for a reply payload that is an exec approval prompt, in C2C or a group:
    * the host's text (its `/approve` lines stay as a fallback) with the keyboard. `undefined` for
    * any other payload, in guild scenes, and when `execApprovals.enabled` is false.
+   *
+   * @param target - The chat the prompt goes to.
+   * @param requester - The openid of the user the approval is for (the sender of the turn), if known;
+   *   without one only `execApprovals.approvers` may press (in C2C the chat's user is the requester).
    */
-  present(payload: HostReplyPayload, request: Message): OutgoingMessage | undefined {
+  present(payload: HostReplyPayload, target: MessageTarget, requester: string | undefined): OutgoingMessage | undefined {
+    const closed = readClosedApproval(payload);
+    if (closed !== undefined) this.pending.close(closed);
     const settings = approvalSettings(this.deps.config);
-    const scene = request.target.scene;
+    const scene = target.scene;
     if (!settings.enabled || (scene !== 'c2c' && scene !== 'group')) return undefined;
     const prompt = readExecApproval(payload);
     if (prompt === undefined) return undefined;
-    const allowed = [...new Set([request.author.id.toUpperCase(), ...settings.approvers])];
+    const user = scene === 'c2c' ? target.openid : requester;
+    const allowed = [...new Set([...(user !== undefined ? [user.toUpperCase()] : []), ...settings.approvers])];
     this.pending.add({
       approvalId: prompt.approvalId,
-      target: request.target,
+      target,
       allowed,
       expiresAt: this.deps.now() + (prompt.expiresInMs ?? HOST_APPROVAL_TIMEOUT_MS),
       decisions: prompt.decisions,

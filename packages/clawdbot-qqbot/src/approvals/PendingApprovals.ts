@@ -37,10 +37,11 @@ export class PendingApprovals {
   /** @param now - The current time in epoch ms. */
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Remembers a shown approval (a repeat of the same id replaces it). */
+  /** Remembers a shown approval; a repeat of the same id (shown again) keeps a decision already taken. */
   add(approval: PendingApproval): void {
+    const decided = this.pending.get(approval.approvalId)?.decided;
     this.pending.delete(approval.approvalId);
-    this.pending.set(approval.approvalId, approval);
+    this.pending.set(approval.approvalId, decided !== undefined ? { ...approval, decided } : approval);
     const at = this.now();
     for (const [id, entry] of this.pending) {
       if (this.pending.size <= MAX_PENDING && entry.expiresAt > at) break;
@@ -61,6 +62,12 @@ export class PendingApprovals {
     if (!entry.decisions.includes(decision)) return { kind: 'expired' };
     entry.decided = decision;
     return { kind: 'accepted', approval: entry };
+  }
+
+  /** Ends an approval the host reports resolved or expired elsewhere: later clicks count as expired. */
+  close(approvalId: string): void {
+    const entry = this.pending.get(approvalId);
+    if (entry !== undefined && entry.decided === undefined) this.pending.set(approvalId, { ...entry, expiresAt: 0 });
   }
 
   /** Forgets the decision (the host could not take it), so the buttons can be pressed again. */

@@ -25,6 +25,8 @@ const ExecApprovalDataSchema = z
     approvalId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
     approvalKind: z.string().optional(),
     allowedDecisions: z.array(z.string()).optional(),
+    // 2026.9 marks the follow-up of a forwarded prompt with state "resolved" (no controls).
+    state: z.string().optional(),
   })
   .loose();
 
@@ -41,11 +43,18 @@ export function expiresInMs(text: string | undefined): number | undefined {
   return total > 0 ? total : undefined;
 }
 
+/** The id of an approval a payload reports as no longer pending (`state` other than "pending"). */
+export function readClosedApproval(payload: HostReplyPayload): string | undefined {
+  const parsed = ExecApprovalDataSchema.safeParse(payload.channelData?.['execApproval']);
+  return parsed.success && parsed.data.state !== undefined && parsed.data.state !== 'pending' ? parsed.data.approvalId : undefined;
+}
+
 /** The exec approval a reply payload asks for, if it is one (zod-checked: it comes from the host). */
 export function readExecApproval(payload: HostReplyPayload): ExecApprovalPrompt | undefined {
   const data = payload.channelData?.['execApproval'];
   const parsed = ExecApprovalDataSchema.safeParse(data);
   if (!parsed.success || (parsed.data.approvalKind !== undefined && parsed.data.approvalKind !== 'exec')) return undefined;
+  if (parsed.data.state !== undefined && parsed.data.state !== 'pending') return undefined;
   const offered = parsed.data.allowedDecisions;
   const decisions = offered === undefined ? APPROVAL_DECISIONS : APPROVAL_DECISIONS.filter((decision) => offered.includes(decision));
   if (decisions.length === 0) return undefined;

@@ -1,6 +1,7 @@
 import { targetKey, type Message, type MessageTarget } from 'qq-sdk';
 import type { QQBotPort } from '../bot/QQBotPort.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
+import type { ExecApprovals } from '../approvals/ExecApprovals.js';
 
 /** One running account: its bot and the latest inbound message per conversation. */
 export interface RunningAccount {
@@ -12,16 +13,19 @@ export interface RunningAccount {
   remember(message: Message): void;
   /** The newest message received from a target, if still remembered. */
   latest(target: MessageTarget): Message | undefined;
+  /** Its exec approval buttons (prompts the host forwards through outbound get them too). */
+  readonly approvals?: ExecApprovals;
 }
 
 const MAX_REMEMBERED = 500;
 
 /** Creates the record of one running account; remembers at most 500 conversations. */
-export function runningAccount(account: ResolvedQQBotAccount, bot: QQBotPort): RunningAccount {
+export function runningAccount(account: ResolvedQQBotAccount, bot: QQBotPort, approvals?: ExecApprovals): RunningAccount {
   const recent = new Map<string, Message>();
   return {
     account,
     bot,
+    ...(approvals !== undefined ? { approvals } : {}),
     remember(message) {
       const key = targetKey(message.target);
       recent.delete(key);

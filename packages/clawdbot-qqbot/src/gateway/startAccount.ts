@@ -114,7 +114,10 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     ...(config.registeredDomains !== undefined ? { allowedDomains: config.registeredDomains } : {}),
     logger,
   });
-  const running = runningAccount(account, bot);
+  // Exec approvals as buttons: prompts are sent from the reply path (and outbound), clicks come back here.
+  const approvals = new ExecApprovals({ cfg: ctx.cfg, accountId: account.accountId, config, runtime, bot, logger, now: deps.now });
+  bot.onButtonClick?.((click) => approvals.click(click));
+  const running = runningAccount(account, bot, approvals);
   bot.onLifecycle((event) => {
     update(lifecycleStatus(event, deps.now()));
     if (event.type === 'error') logger.error('connection error', { error: explainError(event.error), fatal: event.fatal });
@@ -146,9 +149,6 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     }
     return settings;
   });
-  // Exec approvals as buttons: the prompt is sent from the reply path, clicks come back here.
-  const approvals = new ExecApprovals({ cfg: ctx.cfg, accountId: account.accountId, config, runtime, bot, logger, now: deps.now });
-  bot.onButtonClick?.((click) => approvals.click(click));
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });

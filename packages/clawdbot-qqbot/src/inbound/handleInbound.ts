@@ -137,7 +137,7 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       dispatcherOptions: {
         deliver: async (payload, info) => {
           logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
-          const approval = deps.approvals?.present(payload, message);
+          const approval = deps.approvals?.present(payload, message.target, message.author.id);
           if (approval !== undefined) {
             await replier.sendNow(approval);
             return;

@@ -152,6 +152,41 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     expect(approveTurns()).toHaveLength(0);
   });
 
+  it('outbound.sendPayload (the prompt OpenClaw 2026.9 forwards to the session chat): buttons for the newest sender in the group, as a passive reply to that message; other payloads go as text', async () => {
+    const approvalId = APPROVAL_ID();
+    const { sim, plugin, cfg, approveTurns } = await start({ text: 'just text' });
+    const inbound = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' delete tmp' });
+    const group = String(inbound.data.group_openid);
+    const requester = String(inbound.data.author.member_openid);
+    await sim.waitFor(() => sim.messagesTo(group).some((m) => m.text === 'Waiting for approval.'), { timeoutMs: 10_000 });
+    await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: promptPayload(approvalId) });
+    const prompt = sim.messagesTo(group).find((m) => m.text.includes('Approval required'));
+    expect(prompt).toMatchObject({ passive: true, msgId: inbound.data.id });
+    const button = (prompt?.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ action: { permission: unknown } }> }> } }).content.rows[0]?.buttons[0];
+    expect(button?.action.permission).toEqual({ type: 0, specify_user_ids: [requester.toUpperCase()] });
+    const click = groupClick(sim, group, requester, `qqbot:approve:o:${approvalId}`);
+    expect((await ackOf(sim, click)).code).toBe(0);
+    await sim.waitFor(() => approveTurns().length === 1, { timeoutMs: 5_000 });
+
+    // The host's follow-up (state "resolved") goes as text; the decision taken stays: a second click is a duplicate.
+    const resolved = { text: '✅ Exec approved', channelData: { execApproval: { approvalId, approvalSlug: approvalId.slice(0, 8), state: 'resolved' } } };
+    await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: resolved });
+    expect(sim.messagesTo(group).find((m) => m.text === '✅ Exec approved')?.body['keyboard']).toBeUndefined();
+    const again = groupClick(sim, group, requester, `qqbot:approve:d:${approvalId}`);
+    expect((await ackOf(sim, again)).code).toBe(3);
+
+    // An approval the host reports resolved elsewhere (another surface) before any click: clicks count as expired.
+    const other = APPROVAL_ID();
+    // A fresh message to reply to (QQ allows 5 passive replies per message).
+    const next = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' again', group_openid: group, author: { member_openid: requester } } as never);
+    await sim.waitFor(() => sim.messagesTo(group).filter((m) => m.msgId === next.data.id).length === 2, { timeoutMs: 10_000 });
+    await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: promptPayload(other) });
+    await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: { ...resolved, channelData: { execApproval: { approvalId: other, approvalSlug: 'x', state: 'resolved' } } } });
+    const late = groupClick(sim, group, requester, `qqbot:approve:o:${other}`);
+    expect((await ackOf(sim, late)).code).toBe(1);
+    expect(approveTurns()).toHaveLength(1);
+  });
+
   it('execApprovals.enabled false: the host is told approvals are disabled on QQ, and a prompt goes out as plain text without buttons', async () => {
     const approvalId = APPROVAL_ID();
     const { sim, plugin, cfg } = await start(promptPayload(approvalId), { execApprovals: { enabled: false } });
