@@ -18,7 +18,10 @@ export {
 export { channelConfigJsonSchema } from './config/channelConfigJsonSchema.js';
 export { pluginManifest } from './config/pluginManifest.js';
 export type { AccountSources, ResolvedQQBotAccount } from './config/resolveAccount.js';
-export type { BotFactory, BotFactoryOptions, BotLifecycleEvent, QQBotPort } from './bot/QQBotPort.js';
+export type { BotFactory, BotFactoryOptions, BotLifecycleEvent, ButtonClick, QQBotPort, QQBotToolApi } from './bot/QQBotPort.js';
+export type { ApprovalAvailability, QQBotApprovalCapability } from './approvals/approvalCapability.js';
+export type { HostOutboundPayloadContext } from './approvals/sendOutboundPayload.js';
+export type * from './tools/HostToolTypes.js';
 export { createQQBot } from './bot/createQQBot.js';
 export { createQQBotChannelPlugin, type QQBotChannelPlugin, type QQBotChannelPluginOptions } from './plugin.js';
 export { createPluginEntry, type QQBotPluginEntry } from './entry.js';

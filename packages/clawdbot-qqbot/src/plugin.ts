@@ -25,9 +25,17 @@ export interface QQBotChannelPluginOptions {
   readonly pluginRuntime?: () => HostPluginRuntime | undefined;
   /** The current time in epoch ms. */
   readonly now?: () => number;
-  /** The webhook paths the entry mounted on the gateway's HTTP server. */
+  /**
+   * The webhook paths the entry mounted on the gateway's HTTP server.
+   *
+   * @internal Wiring between the plugin entry and the channel plugin.
+   */
   readonly webhookRoutes?: WebhookRoutes;
-  /** Where running accounts are kept; the entry passes one it shares with the agent tool (default: a new one). */
+  /**
+   * Where running accounts are kept; the entry passes one it shares with the agent tool (default: a new one).
+   *
+   * @internal Wiring between the plugin entry and the channel plugin.
+   */
   readonly registry?: AccountRegistry;
 }
 
