@@ -32,6 +32,8 @@ export function stageForOpenClaw(dir) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(PKG_DIR, 'dist'), join(dir, 'dist'), { recursive: true });
   cpSync(join(PKG_DIR, 'openclaw.plugin.json'), join(dir, 'openclaw.plugin.json'));
+  // Agent skills the manifest declares (`skills`).
+  if (existsSync(join(PKG_DIR, 'skills'))) cpSync(join(PKG_DIR, 'skills'), join(dir, 'skills'), { recursive: true });
   if (existsSync(join(PKG_DIR, 'README.md'))) cpSync(join(PKG_DIR, 'README.md'), join(dir, 'README.md'));
   const pkg = JSON.parse(readFileSync(join(PKG_DIR, 'package.json'), 'utf8'));
   delete pkg.devDependencies;

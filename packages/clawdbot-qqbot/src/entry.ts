@@ -7,6 +7,7 @@ import { createQQBotChannelPlugin, type QQBotChannelPlugin } from './plugin.js';
 import { createQQApiToolFactory, QQ_API_TOOL_NAME } from './tools/createQQApiTool.js';
 import { sharedAccountRegistry } from './tools/sharedAccountRegistry.js';
 import { mountWebhookRoutes } from './webhook/mountWebhookRoutes.js';
+import { registerReminders } from './reminders/registerReminders.js';
 import { WebhookRoutes } from './webhook/WebhookRoutes.js';
 
 /** The object OpenClaw loads from the package entry: `register(api)` registers the `qqbot` channel. */
@@ -60,6 +61,8 @@ export function createPluginEntry(): QQBotPluginEntry {
       mountWebhookRoutes(api, webhookRoutes);
       // The agent's qqbot_api tool, offered in QQ turns only (the factory returns null elsewhere).
       api.registerTool?.(createQQApiToolFactory(registry), { name: QQ_API_TOOL_NAME });
+      // The agent's qqbot_remind tool, over the host's scheduler; reminder runs are logged.
+      registerReminders(api, registry);
     },
   };
 }

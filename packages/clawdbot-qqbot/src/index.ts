@@ -22,6 +22,8 @@ export type { BotFactory, BotFactoryOptions, BotLifecycleEvent, ButtonClick, QQB
 export type { ApprovalAvailability, QQBotApprovalCapability } from './approvals/approvalCapability.js';
 export type { HostOutboundPayloadContext } from './approvals/sendOutboundPayload.js';
 export type * from './tools/HostToolTypes.js';
+export type { HostCronAgentTurn, HostCronDelivery, HostCronGetter, HostCronJob, HostCronJobCreate, HostCronService } from './reminders/HostCron.js';
+export type { ReminderSchedule } from './reminders/reminderTime.js';
 export { createQQBot } from './bot/createQQBot.js';
 export { createQQBotChannelPlugin, type QQBotChannelPlugin, type QQBotChannelPluginOptions } from './plugin.js';
 export { createPluginEntry, type QQBotPluginEntry } from './entry.js';

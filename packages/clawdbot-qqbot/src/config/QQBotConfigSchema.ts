@@ -209,6 +209,24 @@ const accountShape = {
     .strict()
     .optional()
     .describe('The agent tool qqbot_api: QQ API look-ups (the bot, guilds, channels, members, roles) and opt-in actions.'),
+  reminders: z
+    .object({
+      enabled: z.boolean().optional().describe('Offer the qqbot_remind tool to the agent in QQ conversations (default true).'),
+      activeMessages: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether this bot may send QQ active messages (permission and quota). true: reminders beyond the reply window are scheduled as active messages; false: they are refused with an explanation; unset (default): they are scheduled with a warning that they arrive only with that permission.',
+        ),
+      timezone: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('IANA time zone for recurring reminders given as cron expressions and for times without an offset (default Asia/Shanghai).'),
+    })
+    .strict()
+    .optional()
+    .describe('The agent tool qqbot_remind: reminders to the current QQ chat through OpenClaw\'s scheduler.'),
   locale: z.enum(['zh-CN', 'en']).optional().describe('Language of the plugin\'s own replies (/bot-* commands); default zh-CN.'),
   onReplyUnavailable: z
     .enum(['report', 'active'])

@@ -1,5 +1,6 @@
 import { CHANNEL_ID, CHANNEL_LABEL, PLUGIN_ID } from '../constants.js';
 import { QQ_API_TOOL_NAME } from '../tools/createQQApiTool.js';
+import { REMIND_TOOL_NAME } from '../tools/createRemindTool.js';
 import { channelConfigJsonSchema } from './channelConfigJsonSchema.js';
 
 /**
@@ -15,7 +16,9 @@ export function pluginManifest(): Record<string, unknown> {
     channels: [CHANNEL_ID],
     activation: { onStartup: true },
     // Every tool registered with api.registerTool must be named here.
-    contracts: { tools: [QQ_API_TOOL_NAME] },
+    contracts: { tools: [QQ_API_TOOL_NAME, REMIND_TOOL_NAME] },
+    // Skills the agent reads (skills/<name>/SKILL.md), shipped in the package.
+    skills: ['./skills'],
     configSchema: { type: 'object', additionalProperties: false, properties: {} },
     channelConfigs: {
       [CHANNEL_ID]: {

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostToolFactory } from '../tools/HostToolTypes.js';
+import type { HostCronGetter } from '../reminders/HostCron.js';
 
 /** The host's whole config object (`openclaw.json`); this plugin reads `channels.qqbot` only. */
 export interface HostConfig {
@@ -269,6 +270,29 @@ export interface HostPluginApi {
    * gateway (OpenClaw 2026.7+; `*` matches one path segment from 2026.9).
    */
   registerReload?(registration: { readonly restartPrefixes?: readonly string[] }): void;
+  /**
+   * Registers a hook handler (`gateway_start`, `cron_changed`, …; OpenClaw 2026.7+). The context
+   * of `gateway_start` and `cron_changed` carries `getCron()`, the gateway's scheduler.
+   */
+  on?(hookName: string, handler: (event: never, ctx: HostHookContext) => void | Promise<void>): void;
+  /** Registers a long-lived gateway service; its start context carries `getCron()` on OpenClaw 2026.9+. */
+  registerService?(service: HostPluginService): void;
+}
+
+/** What the host passes to gateway hooks and service starts (fields this plugin reads). */
+export interface HostHookContext {
+  /** The gateway's scheduler, when one runs. */
+  readonly getCron?: HostCronGetter;
+}
+
+/** A plugin service (`api.registerService`, subset). */
+export interface HostPluginService {
+  /** Service id, unique within the plugin. */
+  readonly id: string;
+  /** Called when the gateway starts the service. */
+  start(ctx: HostHookContext): void | Promise<void>;
+  /** Called when the gateway stops it. */
+  stop?(ctx: HostHookContext): void | Promise<void>;
 }
 
 /** A plugin route on the gateway's HTTP server (`api.registerHttpRoute`). */

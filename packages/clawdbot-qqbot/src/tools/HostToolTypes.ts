@@ -22,6 +22,8 @@ export interface HostToolContext {
   readonly agentAccountId?: string;
   /** The session of the turn. */
   readonly sessionKey?: string;
+  /** The agent of the turn. */
+  readonly agentId?: string;
   /** Where the turn's answer goes. */
   readonly deliveryContext?: HostToolDeliveryContext;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPluginEntry, pluginManifest, type HostPluginApi } from '../../src/index.js';
 import type { RunningAccount } from '../../src/gateway/AccountRegistry.js';
 import { QQ_API_TOOL_NAME } from '../../src/tools/createQQApiTool.js';
+import { REMIND_TOOL_NAME } from '../../src/tools/createRemindTool.js';
 import type { HostToolContext } from '../../src/tools/HostToolTypes.js';
 import { sharedAccountRegistry } from '../../src/tools/sharedAccountRegistry.js';
 
@@ -15,18 +16,22 @@ describe('qqbot_api registration', () => {
       registerTool: (factory, options) => void tools.push({ factory, options }),
     };
     createPluginEntry().register(api);
-    expect(tools).toHaveLength(1);
-    expect(tools[0]!.options).toEqual({ name: QQ_API_TOOL_NAME });
-    expect(typeof tools[0]!.factory).toBe('function');
-    expect(pluginManifest()['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME] });
+    const apiTools = tools.filter((tool) => (tool.options as { name?: string }).name === QQ_API_TOOL_NAME);
+    expect(apiTools).toHaveLength(1);
+    expect(typeof apiTools[0]!.factory).toBe('function');
+    expect(pluginManifest()['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME, REMIND_TOOL_NAME] });
     const committed = JSON.parse(readFileSync(new URL('../../openclaw.plugin.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-    expect(committed['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME] });
+    expect(committed['contracts']).toEqual({ tools: [QQ_API_TOOL_NAME, REMIND_TOOL_NAME] });
   });
 
   it('every loaded copy of the entry shares one registry of running accounts (the host registers the plugin once per mode)', () => {
     expect(sharedAccountRegistry()).toBe(sharedAccountRegistry());
     const factories: Array<(ctx: HostToolContext) => unknown> = [];
-    const api = (): HostPluginApi => ({ registerChannel: () => {}, runtime: {}, registerTool: (factory) => void factories.push(factory) });
+    const api = (): HostPluginApi => ({
+      registerChannel: () => {},
+      runtime: {},
+      registerTool: (factory, options) => void (options?.name === QQ_API_TOOL_NAME && factories.push(factory)),
+    });
     createPluginEntry().register(api());
     createPluginEntry().register(api());
     const fakeRunning = { account: { config: {} }, bot: { api: {} } } as unknown as RunningAccount;
