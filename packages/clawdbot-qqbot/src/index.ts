@@ -27,6 +27,16 @@ export type { ReminderSchedule } from './reminders/reminderTime.js';
 export { createQQBot } from './bot/createQQBot.js';
 export { createQQBotChannelPlugin, type QQBotChannelPlugin, type QQBotChannelPluginOptions } from './plugin.js';
 export { createPluginEntry, type QQBotPluginEntry } from './entry.js';
+export {
+  createQQBotSetupWizard,
+  APP_ID_ENV_VAR,
+  QQ_OPEN_PLATFORM_URL,
+  QQ_OPENCLAW_BOT_URL,
+  SECRET_ENV_VAR,
+  type QQBotSetupWizardOptions,
+} from './setup/setupWizard.js';
+export { verifyAppCredentials, type CredentialCheck, type CredentialCheckResult, type CredentialVerifier } from './setup/verifyCredentials.js';
+export type * from './setup/WizardTypes.js';
 export { formatTarget, parseTarget } from './outbound/targets.js';
 export { ReplyUndeliverableError } from './outbound/ReplyUndeliverableError.js';
 export { QQ_HINT_MARKER, qqPromptRules } from './prompt/qqPromptHints.js';

@@ -9,6 +9,9 @@ import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
 import { groupSettings, groupToolPolicy, type ToolPolicy } from './config/groupToolPolicy.js';
 import { applySetupInput, validateSetupInput } from './setup/setupAdapter.js';
+import { createQQBotSetupWizard } from './setup/setupWizard.js';
+import type { CredentialVerifier } from './setup/verifyCredentials.js';
+import type { QQBotSetupWizard } from './setup/WizardTypes.js';
 import { approvalCapability, type QQBotApprovalCapability } from './approvals/approvalCapability.js';
 import { sendOutboundPayload, type HostOutboundPayloadContext } from './approvals/sendOutboundPayload.js';
 import type { WebhookRoutes } from './webhook/WebhookRoutes.js';
@@ -37,6 +40,8 @@ export interface QQBotChannelPluginOptions {
    * @internal Wiring between the plugin entry and the channel plugin.
    */
   readonly registry?: AccountRegistry;
+  /** Checks credentials in the setup wizard (default: an app access token request through qq-sdk). */
+  readonly verifyCredentials?: CredentialVerifier;
 }
 
 /** The channel plugin object handed to `api.registerChannel` (OpenClaw's `ChannelPlugin`, the adapters this plugin implements). */
@@ -65,6 +70,8 @@ export interface QQBotChannelPlugin {
     validateInput(params: { input: HostSetupInput }): string | null;
     applyAccountConfig(params: { cfg: HostConfig; accountId?: string | null; input: HostSetupInput }): HostConfig;
   };
+  /** Interactive setup: `openclaw channels add` without credential flags, `openclaw onboard`, `openclaw configure`. */
+  readonly setupWizard: QQBotSetupWizard;
   /** Pairing approvals (`openclaw pairing approve qqbot <code>`). */
   readonly pairing: { readonly idLabel: string; normalizeAllowEntry(entry: string): string };
   /** Target strings. */
@@ -163,6 +170,7 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
       validateInput: ({ input }) => validateSetupInput(input),
       applyAccountConfig: ({ cfg, accountId, input }) => applySetupInput(cfg, accountId, input),
     },
+    setupWizard: createQQBotSetupWizard({ sources: options.sources, ...(options.verifyCredentials !== undefined ? { verify: options.verifyCredentials } : {}) }),
     pairing: { idLabel: 'qqOpenid', normalizeAllowEntry: (entry) => entry.trim().replace(/^qqbot:(user:|c2c:)?/i, '').toUpperCase() },
     messaging: {
       normalizeTarget: (raw) => {
