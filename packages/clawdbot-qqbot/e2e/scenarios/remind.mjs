@@ -5,7 +5,11 @@
 // passive reply to the user's message (it fires inside QQ's 60-minute window). A second reminder
 // in a group, 10 minutes away (beyond the 5-minute group window), is scheduled as an active message
 // and the tool result warns that it arrives only with active-message permission; the stored job is
-// checked with `openclaw cron list --json` and removed through the tool (action remove).
+// checked with `openclaw cron list --json` and removed through the tool (action remove). Last, a
+// group reminder whose reply QQ refuses at fire time (the simulator closes the window early): the
+// plugin logs it as not delivered, with QQ's code, in the host's log.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const name = 'remind';
 const SET = 'E2E_REMIND_SET';
@@ -13,6 +17,7 @@ const LATER = 'E2E_REMIND_LATER';
 const TEXT = 'E2E_REMINDER_TEXT 喝水';
 const FIRED = 'E2E_REMINDER_FIRED';
 const DONE = 'E2E_REMIND_DONE';
+const REFUSED = 'E2E_REMIND_REFUSED';
 
 let fake; // the fake model, to see which tools the request being answered offers
 // What the fake model does next in the current remind turn: search, call, or answer the result.
@@ -58,13 +63,14 @@ export function answer(userText) {
     return /Reminder scheduled/.test(userText) ? `${DONE} scheduled` : `${DONE} failed`;
   }
   if (userText.includes(SET)) return startTurn({ action: 'add', text: TEXT, delay: '15s' });
+  if (userText.includes(REFUSED)) return startTurn({ action: 'add', text: 'E2E_REMINDER_TEXT 交作业', delay: '15s' });
   if (userText.includes(LATER)) return startTurn({ action: 'add', text: 'E2E_LATER 开会', delay: '10m' });
   const removal = /E2E_REMIND_REMOVE (\S+)/.exec(userText);
   if (removal) return startTurn({ action: 'remove', jobId: removal[1] });
   return undefined;
 }
 
-export async function run({ version, sim, wait, check, log, cli, c2cOpenid }) {
+export async function run({ version, sim, wait, check, log, cli, c2cOpenid, work }) {
   // C2C: a reminder 15 s away, inside the 60-minute window.
   const ask = sim.inject('C2C_MESSAGE_CREATE', { content: `${SET} 15秒后提醒我喝水`, author: { id: c2cOpenid, user_openid: c2cOpenid } });
   const confirm = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === ask.data.id && m.text.includes(DONE)), 'the confirmation after qqbot_remind', 120_000);
@@ -99,4 +105,25 @@ export async function run({ version, sim, wait, check, log, cli, c2cOpenid }) {
   await wait((s) => s.messagesTo(groupOpenid).find((m) => m.msgId === remove.data.id && m.text.includes(`${DONE} removed`)), 'the answer after removing the reminder', 120_000);
   check((results.at(-1) ?? '').includes(`Reminder ${laterId} cancelled`), `remove result: ${(results.at(-1) ?? '').slice(0, 400)}`);
   log('the reminder was removed through qqbot_remind (action remove)');
+
+  // Group: a reminder inside the window whose reply QQ refuses when it fires: logged, with the code.
+  const refused = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` ${REFUSED} 15秒后提醒交作业` });
+  const refusedGroup = String(refused.data.group_openid);
+  await wait((s) => s.messagesTo(refusedGroup).find((m) => m.msgId === refused.data.id && m.text.includes(`${DONE} scheduled`)), 'the confirmation of the reminder QQ will refuse', 120_000);
+  const refusedId = /\(job ([^)\s]+)\)/.exec(results.at(-1) ?? '')?.[1];
+  sim.configure({ replyWindows: { group: 1_000 } }); // QQ stops taking replies to that message
+  try {
+    const hostLog = join(work, 'openclaw.log');
+    const warning = await wait(
+      () => readFileSync(hostLog, 'utf8').split('\n').find((line) => line.includes(`(job ${refusedId}) was NOT delivered`) && line.includes(`qqbot:group:${refusedGroup}`)),
+      "the plugin's warning that the reminder was not delivered",
+      150_000,
+    );
+    const code = /QQ code (\d+)/.exec(warning)?.[1];
+    check(code !== undefined, `the warning names no QQ code: ${warning.slice(0, 600)}`);
+    check(!sim.messagesTo(refusedGroup).some((m) => m.text.includes(FIRED)), 'a refused reminder was recorded as delivered by the simulator');
+    log(`a reminder QQ refused at fire time is logged as not delivered, with QQ code ${code} (${version})`);
+  } finally {
+    sim.configure({ replyWindows: { group: 300_000 } });
+  }
 }
