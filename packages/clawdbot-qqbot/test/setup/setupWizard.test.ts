@@ -60,7 +60,7 @@ const defaultsAfterCheck = (dm: ScriptStep[] = [{ select: /private chats/, answe
 
 describe('setup wizard (openclaw channels add, onboard, configure)', () => {
   it('is the imperative setup adapter the host looks for on the channel plugin', () => {
-    const plugin = createQQBotChannelPlugin({ createBot: fakeBotFactory().factory, sources: fakeSources() });
+    const plugin = createQQBotChannelPlugin({ createBot: fakeBotFactory().create, sources: fakeSources() });
     // openclaw 2026.9.6 dist/onboard-channels-*.mjs isChannelSetupWizardAdapter: getStatus + configure functions.
     expect(plugin.setupWizard.channel).toBe('qqbot');
     expect(typeof plugin.setupWizard.getStatus).toBe('function');
