@@ -21,7 +21,7 @@ import { markdownFiles, root, snippetDir, syncSnippets } from './snippets.mjs';
 
 /** Snippets that are whole programs: run on the simulator, their output must match. */
 const RUNNABLE = {
-  'hello-bot.ts': [/group: ping -> bot: pong/u, /c2c: 你好 -> bot: 你说：你好/u],
+  'hello-bot.js': [/group: ping -> bot: pong/u, /c2c: 你好 -> bot: 你说：你好/u],
 };
 
 /** Snippets that are vitest files: they must pass. */

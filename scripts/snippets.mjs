@@ -1,7 +1,7 @@
 // Keeps the code in the guides identical to the typechecked files in docs/snippets/.
 //
 // In Markdown, a block between
-//   <!-- snippet: hello-bot.ts -->          (the whole file)
+//   <!-- snippet: hello-bot.js -->          (the whole file)
 //   <!-- snippet: authentication.ts#share --> (the lines between `// #region share` and `// #endregion`)
 // and
 //   <!-- /snippet -->
@@ -57,7 +57,7 @@ export function snippetCode(file, region) {
 }
 
 function render(file, region) {
-  const lang = file.endsWith('.sh') ? 'sh' : 'ts';
+  const lang = /\.[cm]?js$/u.test(file) ? 'js' : file.endsWith('.sh') ? 'sh' : 'ts';
   const marker = region === undefined ? file : `${file}#${region}`;
   return `<!-- snippet: ${marker} -->\n\`\`\`${lang}\n${snippetCode(file, region)}\n\`\`\`\n<!-- /snippet -->`;
 }

@@ -6,23 +6,6 @@ declare const clientSecret: string;
 declare const groupOpenid: string;
 declare const pino: Logger;
 
-export async function firstBot(): Promise<void> {
-  // #region first-bot
-  const bot = new QQBot({
-    appId: process.env['QQBOT_APP_ID'] ?? '',
-    clientSecret: process.env['QQBOT_APP_SECRET'] ?? '',
-    intents: ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES'],
-  });
-
-  bot.on('message', async (msg) => {
-    // one handler for groups, private chats, guild channels and guild DMs
-    if (msg.content === 'ping') await msg.reply('pong');
-  });
-
-  await bot.start();
-  // #endregion
-}
-
 export async function rest(bot: QQBot): Promise<void> {
   // #region rest
   const me = await bot.api.users.getMe();

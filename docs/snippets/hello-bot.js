@@ -21,16 +21,15 @@ bot.on('message', async (msg) => {
 await bot.start();
 console.log('bot connected to the simulator');
 
-// Waits for the bot's passive reply to a message (the simulator records everything it sends).
-const replyTo = (msgId: string) => sim.waitFor(() => sim.sentMessages.find((sent) => sent.msgId === msgId));
-
-// A group member @-mentions the bot with "ping".
+// A group member @-mentions the bot with "ping". The simulator records everything the bot sends.
 const inGroup = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' ping' });
-console.log(`group: ping -> bot: ${(await replyTo(inGroup.data.id)).text}`);
+const groupReply = await sim.waitFor(() => sim.sentMessages.find((sent) => sent.msgId === inGroup.data.id));
+console.log(`group: ping -> bot: ${groupReply.text}`);
 
 // A user writes to the bot privately (C2C).
 const inC2C = sim.inject('C2C_MESSAGE_CREATE', { content: '你好' });
-console.log(`c2c: 你好 -> bot: ${(await replyTo(inC2C.data.id)).text}`);
+const c2cReply = await sim.waitFor(() => sim.sentMessages.find((sent) => sent.msgId === inC2C.data.id));
+console.log(`c2c: 你好 -> bot: ${c2cReply.text}`);
 
 await bot.stop();
 await sim.close();
