@@ -240,18 +240,21 @@ export class QQBot {
   /**
    * What verifies and answers the platform's callbacks and feeds their events to this bot, from
    * `start()` with `transport: 'webhook'` until `stop()`; `undefined` otherwise. With
-   * `webhook.listen: false` hand it each request yourself: `receiver.handle({ method, headers,
-   * body })` with the raw body bytes, or `createNodeWebhookHandler(receiver)` for node:http.
+   * `webhook.listen: false`, mount the bot itself with an adapter from `qq-sdk/webhook`, which
+   * uses this receiver while the bot runs, or hand it each request yourself
+   * (`receiver.handle({ method, headers, body })` with the raw body bytes).
    *
    * @example
    * ```ts
    * const bot = new QQBot({ appId, clientSecret, intents, transport: 'webhook', webhook: { listen: false } });
+   * app.post('/qq/callback', expressWebhook(bot)); // before any JSON body parser
    * await bot.start();
-   * const handler = createNodeWebhookHandler(bot.webhookReceiver!);
-   * app.post('/qq/callback', handler); // before any JSON body parser
    * ```
    */
   webhookReceiver: WebhookReceiver | undefined;
+
+  /** Whether an adapter from `qq-sdk/webhook` serves this bot's callbacks (see {@link QQBot.markWebhookMounted}). */
+  #webhookMounted = false;
 
   readonly #options: QQBotOptions;
   readonly #intents: number;
@@ -413,6 +416,7 @@ export class QQBot {
    */
   async start(): Promise<void> {
     if (this.#state !== 'idle') throw new Error(`QQBot.start(): the bot is already ${this.#state}`);
+    this.#refuseTwoWebhookTransports();
     this.#state = 'starting';
     // From here until stop() the bot holds the process, whatever it is waiting for.
     this.#keepAlive.hold();
@@ -622,6 +626,40 @@ export class QQBot {
 
   #lifecycleFailed(name: string, error: unknown): void {
     this.#logger.error(`a '${name}' listener failed`, { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+
+  /**
+   * Called by the `qq-sdk/webhook` adapters when they are given this bot (`expressWebhook(bot)`):
+   * the bot's callbacks then arrive through your server, and `start()` checks that the bot does
+   * not open a transport of its own as well.
+   *
+   * @internal
+   */
+  markWebhookMounted(): void {
+    this.#webhookMounted = true;
+  }
+
+  // An adapter serves this bot, so the bot must neither listen itself nor open the gateway: either
+  // would run a second, silent intake next to the one the user mounted.
+  #refuseTwoWebhookTransports(): void {
+    if (!this.#webhookMounted) return;
+    const transport = this.#options.transport ?? 'websocket';
+    if (transport !== 'webhook') {
+      throw new QQValidationError('QQBot options', [
+        {
+          path: 'transport',
+          message: `is '${transport}', but a webhook adapter serves this bot: set transport: 'webhook' and webhook: { listen: false } so events arrive only through your server`,
+        },
+      ]);
+    }
+    if (this.#options.webhook?.listen !== false) {
+      throw new QQValidationError('QQBot options', [
+        {
+          path: 'webhook.listen',
+          message: 'must be false when a webhook adapter serves this bot: otherwise start() would also open the bot\'s own HTTP server. Set webhook: { listen: false }, or drop the adapter and let the bot listen (webhook: { port, path })',
+        },
+      ]);
+    }
   }
 
   async #startWebhook(): Promise<void> {

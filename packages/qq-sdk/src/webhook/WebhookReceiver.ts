@@ -152,6 +152,14 @@ function refusal(status: number, error: string, message: string): WebhookRespons
 }
 
 /**
+ * The 503 answer of an adapter serving a `QQBot` that is not running (before `start()`, after
+ * `stop()`); the platform retries later. Internal.
+ */
+export function botNotRunning(): WebhookResponse {
+  return reply(503, { error: 'bot_not_running', message: 'The bot is not running: call bot.start(); callbacks are served between start() and stop().' }, { 'retry-after': '5' });
+}
+
+/**
  * The runtime-neutral core of the webhook transport. It checks method, content type, size,
  * routing and signature, answers op 13 validation requests, acknowledges dispatches with op 12 and
  * hands them to the bot's sink in the background, so a slow handler never delays the ACK.

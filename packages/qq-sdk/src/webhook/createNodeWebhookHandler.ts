@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { WebhookHandlerOptions, WebhookReceiver, WebhookResponse } from './WebhookReceiver.js';
+import { botNotRunning, type WebhookResponse } from './WebhookReceiver.js';
 import { readNodeBody } from './readNodeBody.js';
-import { toReceiver } from './toReceiver.js';
+import { receiverLookup, type WebhookSource } from './toReceiver.js';
 
 /**
  * A Node request as the handler reads it: `node:http`'s `IncomingMessage`, optionally with a body
@@ -46,7 +46,7 @@ export function drainOversized(req: IncomingMessage): void {
  * Works as `http.createServer(handler)`, as Express middleware (`app.post('/qq', handler)`) and
  * under Fastify with a buffer content-type parser (`handler(Object.assign(request.raw, { body: request.body }), reply.raw)`).
  *
- * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @param options - A `QQBot` built with `webhook: { listen: false }`, the bot(s) and options, or a `WebhookReceiver` to share.
  * @returns `(req, res, next?) => void`.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/event-emit.html
  *
@@ -57,10 +57,16 @@ export function drainOversized(req: IncomingMessage): void {
  * server.listen(8080);
  * ```
  */
-export function createNodeWebhookHandler(options: WebhookReceiver | WebhookHandlerOptions): NodeWebhookHandler {
-  const receiver = toReceiver(options);
+export function createNodeWebhookHandler(options: WebhookSource): NodeWebhookHandler {
+  const lookup = receiverLookup(options);
   const run = async (req: NodeWebhookRequest, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
+    const receiver = lookup();
+    if (receiver === undefined) {
+      writeNodeResponse(res, botNotRunning());
+      req.resume();
+      return;
+    }
     const early = receiver.precheck(method, req.headers);
     if (early) {
       writeNodeResponse(res, early, early.status === 413);

@@ -1,5 +1,5 @@
-import type { WebhookHandleContext, WebhookHandlerOptions, WebhookReceiver } from './WebhookReceiver.js';
-import { toReceiver } from './toReceiver.js';
+import { botNotRunning, type WebhookHandleContext, type WebhookReceiver, type WebhookResponse } from './WebhookReceiver.js';
+import { receiverLookup, type WebhookSource } from './toReceiver.js';
 
 /** A fetch-style webhook handler: standard `Request` in, `Response` out. */
 export type FetchWebhookHandler = (request: Request, context?: WebhookHandleContext) => Promise<Response>;
@@ -23,12 +23,23 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
   return Buffer.concat(chunks, size);
 }
 
+async function answer(receiver: WebhookReceiver | undefined, request: Request, context: WebhookHandleContext | undefined): Promise<WebhookResponse> {
+  if (receiver === undefined) {
+    await request.body?.cancel();
+    return botNotRunning();
+  }
+  const early = receiver.precheck(request.method, request.headers);
+  if (early) return early;
+  const body = await readLimited(request, receiver.maxBodyBytes);
+  return body ? await receiver.handle({ method: request.method, headers: request.headers, body }, context) : receiver.tooLarge();
+}
+
 /**
  * Creates the runtime-neutral webhook handler for fetch-style servers: Hono, Bun, Deno,
  * Cloudflare Workers, Next.js route handlers. It answers op 13 validation requests, acknowledges
  * dispatches with op 12 at once and hands them to the bot's dispatcher in the background.
  *
- * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @param options - A `QQBot` built with `webhook: { listen: false }`, the bot(s) and options, or a `WebhookReceiver` to share.
  * @returns `(request, context?) => Promise<Response>`; pass `{ waitUntil }` where the runtime has it.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/event-emit.html
  *
@@ -39,17 +50,10 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
  * // Cloudflare: export default { fetch: (request, env, ctx) => handler(request, ctx) };
  * ```
  */
-export function createWebhookHandler(options: WebhookReceiver | WebhookHandlerOptions): FetchWebhookHandler {
-  const receiver = toReceiver(options);
+export function createWebhookHandler(options: WebhookSource): FetchWebhookHandler {
+  const lookup = receiverLookup(options);
   return async (request, context) => {
-    const early = receiver.precheck(request.method, request.headers);
-    let result = early;
-    if (!result) {
-      const body = await readLimited(request, receiver.maxBodyBytes);
-      result = body
-        ? await receiver.handle({ method: request.method, headers: request.headers, body }, context)
-        : receiver.tooLarge();
-    }
+    const result = await answer(lookup(), request, context);
     return new Response(result.body, { status: result.status, headers: result.headers });
   };
 }

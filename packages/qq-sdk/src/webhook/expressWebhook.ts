@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { createNodeWebhookHandler, type NodeWebhookRequest } from './createNodeWebhookHandler.js';
-import type { WebhookHandlerOptions, WebhookReceiver } from './WebhookReceiver.js';
+import type { WebhookSource } from './toReceiver.js';
 
 /**
  * Express (4 and 5) middleware for QQ callbacks, typed structurally so the SDK does not depend on
  * Express. Mount it on its route before `express.json()` (or after `express.raw({ type: 'application/json' })`):
  * it needs the raw body to check the signature. Unexpected failures go to `next(error)`.
  *
- * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @param options - A `QQBot` built with `webhook: { listen: false }`, the bot(s) and options, or a `WebhookReceiver` to share.
  * @returns An Express request handler.
  *
  * @example
@@ -18,7 +18,7 @@ import type { WebhookHandlerOptions, WebhookReceiver } from './WebhookReceiver.j
  * ```
  */
 export function expressWebhook(
-  options: WebhookReceiver | WebhookHandlerOptions,
+  options: WebhookSource,
 ): (req: NodeWebhookRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
   const handler = createNodeWebhookHandler(options);
   return (req, res, next) => handler(req, res, next);

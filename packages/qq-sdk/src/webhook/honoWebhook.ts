@@ -1,5 +1,6 @@
 import { createWebhookHandler } from './createWebhookHandler.js';
-import type { WebhookHandleContext, WebhookHandlerOptions, WebhookReceiver } from './WebhookReceiver.js';
+import type { WebhookHandleContext } from './WebhookReceiver.js';
+import type { WebhookSource } from './toReceiver.js';
 
 /** The parts of a Hono context the webhook handler uses (structural: no dependency on Hono). */
 export interface HonoWebhookContext {
@@ -14,7 +15,7 @@ export interface HonoWebhookContext {
  * with an execution context (Cloudflare Workers), the background dispatch is kept alive with
  * `waitUntil`.
  *
- * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @param options - A `QQBot` built with `webhook: { listen: false }`, the bot(s) and options, or a `WebhookReceiver` to share.
  * @returns `(c) => Promise<Response>`.
  *
  * @example
@@ -23,7 +24,7 @@ export interface HonoWebhookContext {
  * app.post('/qq/callback', honoWebhook({ appId, secret, dispatcher }));
  * ```
  */
-export function honoWebhook(options: WebhookReceiver | WebhookHandlerOptions): (c: HonoWebhookContext) => Promise<Response> {
+export function honoWebhook(options: WebhookSource): (c: HonoWebhookContext) => Promise<Response> {
   const handler = createWebhookHandler(options);
   return (c) => {
     let context: WebhookHandleContext | undefined;

@@ -44,6 +44,8 @@ export {
   type NodeWebhookRequest,
 } from './createNodeWebhookHandler.js';
 export { expressWebhook } from './expressWebhook.js';
+export type { MountableBot } from './MountableBot.js';
+export type { WebhookSource } from './toReceiver.js';
 export { koaWebhook, type KoaWebhookContext } from './koaWebhook.js';
 export { honoWebhook, type HonoWebhookContext } from './honoWebhook.js';
 export {

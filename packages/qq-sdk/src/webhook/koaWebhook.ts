@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { drainOversized } from './createNodeWebhookHandler.js';
 import { readNodeBody } from './readNodeBody.js';
-import type { WebhookHandlerOptions, WebhookReceiver, WebhookResponse } from './WebhookReceiver.js';
-import { toReceiver } from './toReceiver.js';
+import { botNotRunning, type WebhookResponse } from './WebhookReceiver.js';
+import { receiverLookup, type WebhookSource } from './toReceiver.js';
 
 /** The parts of a Koa context the webhook middleware uses (structural: no dependency on Koa). */
 export interface KoaWebhookContext {
@@ -25,7 +25,7 @@ export interface KoaWebhookContext {
  * the callback path (with a router, or a path check). It reads the raw body from `ctx.req`, or
  * uses `ctx.request.rawBody` if `koa-bodyparser` ran first.
  *
- * @param options - The bot(s) and options, or a {@link WebhookReceiver} to share.
+ * @param options - A `QQBot` built with `webhook: { listen: false }`, the bot(s) and options, or a `WebhookReceiver` to share.
  * @returns `async (ctx) => void`, usable as Koa middleware.
  *
  * @example
@@ -34,14 +34,20 @@ export interface KoaWebhookContext {
  * app.use((ctx, next) => (ctx.path === '/qq/callback' ? qq(ctx) : next()));
  * ```
  */
-export function koaWebhook(options: WebhookReceiver | WebhookHandlerOptions): (ctx: KoaWebhookContext) => Promise<void> {
-  const receiver = toReceiver(options);
+export function koaWebhook(options: WebhookSource): (ctx: KoaWebhookContext) => Promise<void> {
+  const lookup = receiverLookup(options);
   const send = (ctx: KoaWebhookContext, response: WebhookResponse): void => {
     ctx.status = response.status;
     ctx.set(response.headers);
     ctx.body = response.body;
   };
   return async (ctx) => {
+    const receiver = lookup();
+    if (receiver === undefined) {
+      ctx.req.resume();
+      send(ctx, botNotRunning());
+      return;
+    }
     const headers = ctx.req.headers;
     const early = receiver.precheck(ctx.method, headers);
     if (early) {
