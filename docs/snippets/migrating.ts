@@ -63,10 +63,13 @@ export async function activeMessages(bot: QQBot): Promise<void> {
   // #endregion
 }
 
-export function middleware(bot: QQBot): void {
+export async function middleware(): Promise<void> {
   // #region middleware
   // qq-official-bot: mode: ReceiverMode.MIDDLEWARE, application: 'express', app.use(bot.middleware)
-  app.post('/qq/callback', expressWebhook({ appId, secret: clientSecret, dispatcher: bot.events }));
+  const bot = new QQBot({ appId, clientSecret, intents: ['GROUP_AND_C2C_EVENT'], transport: 'webhook', webhook: { listen: false } });
+  bot.on('message', (msg) => msg.reply('收到'));
+  app.post('/qq/callback', expressWebhook(bot)); // before express.json()
+  await bot.start();
   // #endregion
 }
 
