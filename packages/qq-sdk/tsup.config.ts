@@ -10,5 +10,7 @@ export default createTsupConfig(
   },
   // zod is bundled, tree-shaken to what src/internal/zod.ts re-exports (see there why); the
   // declarations keep importing the `zod` package, which stays a dependency for them.
-  { noExternal: ['zod'] },
+  // keepNames: esbuild renames a class that refers to itself (`_QQValidationError`, `_TokenManager`),
+  // and users read these names in stacks, `error.constructor.name` and logs.
+  { noExternal: ['zod'], keepNames: true },
 );

@@ -35,6 +35,7 @@ import type { FetchLike } from './rest/fetchWithTimeout.js';
 import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import { WebhookReceiver, type WebhookCommonOptions } from './webhook/WebhookReceiver.js';
+import { QQStateError } from './errors/QQStateError.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
 export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'>, WebhookServerLimits {
@@ -415,7 +416,7 @@ export class QQBot {
    * every shard is READY) or starts the webhook server (resolving once it listens).
    */
   async start(): Promise<void> {
-    if (this.#state !== 'idle') throw new Error(`QQBot.start(): the bot is already ${this.#state}`);
+    if (this.#state !== 'idle') throw new QQStateError(`QQBot.start(): the bot is already ${this.#state}; call stop() before starting it again`);
     this.#refuseTwoWebhookTransports();
     this.#state = 'starting';
     // From here until stop() the bot holds the process, whatever it is waiting for.

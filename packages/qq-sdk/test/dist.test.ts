@@ -27,6 +27,15 @@ describe('built package', () => {
     expect(cjs.VERSION).toBe(version);
   });
 
+  it('keeps every exported class its own name in both formats (stacks and constructor.name show QQValidationError, not _QQValidationError)', async () => {
+    const require = createRequire(import.meta.url);
+    for (const entry of [(await import(distEntry.href)) as Record<string, unknown>, require('../dist/index.cjs') as Record<string, unknown>]) {
+      const classes = Object.entries(entry).filter((pair): pair is [string, { name: string }] => typeof pair[1] === 'function' && /^[A-Z]/u.test(pair[0]));
+      expect(classes.length).toBeGreaterThan(40);
+      expect(classes.filter(([exported, value]) => value.name !== exported).map(([exported, value]) => `${exported} is named ${value.name}`)).toEqual([]);
+    }
+  });
+
   // `redis.eval(...)` (the Redis EVAL command) is a method call, not JavaScript eval.
   it('generates no code at run time (hosts such as OpenClaw refuse plugins that eval)', () => {
     const distDir = new URL('../dist/', import.meta.url);

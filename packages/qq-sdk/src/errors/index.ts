@@ -18,4 +18,5 @@ export { QQConnectionError } from './QQConnectionError.js';
 export { QQTimeoutError } from './QQTimeoutError.js';
 export { QQAbortError } from './QQAbortError.js';
 export { QQValidationError, type ValidationIssue } from './QQValidationError.js';
+export { QQStateError } from './QQStateError.js';
 export { redactSecrets } from './redactSecrets.js';

@@ -10,6 +10,8 @@ import { MemorySessionStore } from './session/MemorySessionStore.js';
 import type { GatewaySessionStore } from './session/GatewaySessionStore.js';
 import type { IdentifyThrottler, SessionStartLimit } from './throttling/IdentifyThrottler.js';
 import { SimpleIdentifyThrottler } from './throttling/SimpleIdentifyThrottler.js';
+import { QQStateError } from '../errors/QQStateError.js';
+import { QQValidationError } from '../errors/QQValidationError.js';
 
 /**
  * The answer of GET /gateway/bot.
@@ -158,7 +160,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
    * stopping the other shards (nothing stays connected; connect() may be called again).
    */
   async connect(): Promise<void> {
-    if (this.#shards.size > 0) throw new Error('the gateway manager is already connected');
+    if (this.#shards.size > 0) throw new QQStateError('the gateway manager is already connected: call destroy() before connecting it again');
     this.#abort = new AbortController();
     const info = await this.#options.fetchGatewayInfo(this.#abort.signal);
     this.#info = info;
@@ -227,7 +229,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
    * @param options - `drain` resolves when the handlers still running are done (or given up on).
    */
   async destroy(options: { drain?: () => Promise<unknown> } = {}): Promise<void> {
-    this.#abort?.abort(new Error('gateway manager destroyed'));
+    this.#abort?.abort(new QQStateError('the gateway manager was destroyed while connecting'));
     let drained: Promise<unknown> | undefined;
     const drain = options.drain;
     const shared = drain === undefined ? undefined : (): Promise<unknown> => (drained ??= drain());
@@ -240,7 +242,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
     const fixed = this.#options.shard?.[1] ?? this.#options.shardCount ?? DefaultGatewayOptions.shardCount;
     const count = fixed === 'auto' ? Math.max(1, info.shards) : fixed;
     if (!Number.isInteger(count) || count < 1) {
-      throw new RangeError(`shardCount must be a positive integer or 'auto', got ${String(count)}`);
+      throw new QQValidationError('gateway options', [{ path: 'shardCount', message: `must be a positive integer or 'auto', got ${String(count)}` }]);
     }
     return count;
   }
@@ -254,7 +256,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
     else ids = [...shards];
     for (const id of ids) {
       if (!Number.isInteger(id) || id < 0 || id >= count) {
-        throw new RangeError(`shard id ${id} is outside 0..${count - 1} (shard count ${count})`);
+        throw new QQValidationError('gateway options', [{ path: 'shards', message: `shard id ${id} is outside 0..${count - 1} (shard count ${count}): list ids below shardCount` }]);
       }
     }
     return [...new Set(ids)].sort((a, b) => a - b);

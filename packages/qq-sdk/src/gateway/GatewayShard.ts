@@ -27,6 +27,7 @@ import { SequenceWatermark, type SequenceRange } from './SequenceWatermark.js';
 import type { GatewaySession, GatewaySessionStore } from './session/GatewaySessionStore.js';
 import { MemorySessionStore } from './session/MemorySessionStore.js';
 import type { IdentifyThrottler } from './throttling/IdentifyThrottler.js';
+import { QQStateError } from '../errors/QQStateError.js';
 
 /** Close code this client uses when it drops a connection it wants to resume (not 1000/1001). */
 const CLIENT_RESUME_CLOSE = 4000;
@@ -224,7 +225,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
    * for good before that, or if it is destroyed first. After that the shard reconnects on its own.
    */
   async connect(): Promise<void> {
-    if (this.#status !== 'idle') throw new Error(`shard ${this.id} is already started (${this.#status})`);
+    if (this.#status !== 'idle') throw new QQStateError(`shard ${this.id} is already started (${this.#status}): destroy() it before connecting again`);
     const ready = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     this.#setStatus('connecting');
     this.#keepAlive.hold();
@@ -634,7 +635,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     // back at once. Backoff is for attempts that failed since the last READY/RESUMED.
     const wasReady = this.#status === 'ready';
     this.#generation += 1;
-    this.#attemptAbort?.abort(new Error('connection torn down'));
+    this.#attemptAbort?.abort(new QQStateError('the connection attempt was torn down (the shard was destroyed or reconnects)'));
     this.#attemptAbort = undefined;
     this.#heartbeater.stop();
     if (this.#helloTimer) clearTimeout(this.#helloTimer);
@@ -674,7 +675,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
         this.#logger.error(options.error.message, { shardId: this.id, closeCode: options.error.closeCode });
         this.emit('error', options.error);
       }
-      this.#rejectWaiters(options.error ?? new Error(`shard ${this.id} was destroyed before it was ready`));
+      this.#rejectWaiters(options.error ?? new QQStateError(`shard ${this.id} was destroyed before it was ready: destroy() was called while connect() waited`));
       return;
     }
 

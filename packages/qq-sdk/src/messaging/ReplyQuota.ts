@@ -6,6 +6,7 @@ import type { ReplyLedgerStore } from './ReplyLedgerStore.js';
 import { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 import { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';
 import { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
+import { QQValidationError } from '../errors/QQValidationError.js';
 
 /** Options of {@link ReplyQuota}. */
 export interface ReplyQuotaOptions {
@@ -98,7 +99,7 @@ export class ReplyQuota {
   async claim(source: ReplySource, options: ClaimOptions = {}): Promise<ReplyPermit> {
     const rule = this.ruleFor(source.target.scene);
     const reserve = options.reserve ?? 0;
-    if (!Number.isInteger(reserve) || reserve < 0) throw new RangeError(`reserve must be a non-negative integer, got ${String(reserve)}`);
+    if (!Number.isInteger(reserve) || reserve < 0) throw new QQValidationError('claim options', [{ path: 'reserve', message: `must be a non-negative integer, got ${String(reserve)}` }]);
     const expiresAt = new Date(source.receivedAt.getTime() + rule.windowMs);
     const key = this.#key(source);
     if (this.#clock.now() >= expiresAt.getTime()) {

@@ -7,6 +7,7 @@ import type {
   OutgoingMessage,
   OutgoingMessageOf,
 } from './OutgoingMessage.js';
+import { QQValidationError } from '../errors/QQValidationError.js';
 
 /** A URL string, raw bytes, or an explicit {@link MediaSource}. */
 export type MediaInput = string | Uint8Array | MediaSource;
@@ -72,7 +73,7 @@ export const messages = {
   /** A custom keyboard: rows of buttons (at most 5 rows of 5). */
   keyboard: (rows: readonly (readonly KeyboardButton[])[]): KeyboardSpec => {
     if (rows.length > 5 || rows.some((row) => row.length > 5)) {
-      throw new RangeError('keyboard.rows: QQ allows at most 5 rows of 5 buttons (40034029)');
+      throw new QQValidationError('keyboard', [{ path: 'rows', message: 'QQ allows at most 5 rows of 5 buttons (platform code 40034029)' }]);
     }
     return { rows };
   },

@@ -1,4 +1,5 @@
 import { MessageContentLimits } from '../rest/schemas/contentLimits.js';
+import { QQValidationError } from '../errors/QQValidationError.js';
 
 /** Options of {@link splitText}. */
 export interface SplitTextOptions {
@@ -88,7 +89,7 @@ export function packText(text: string, maxLength: number): string[] {
 
 function splitTextFilling(text: string, maxLength: number, minFill: number): string[] {
   if (!Number.isInteger(maxLength) || maxLength < 16) {
-    throw new RangeError(`maxLength: expected an integer of at least 16, got ${maxLength}`);
+    throw new QQValidationError('splitText options', [{ path: 'maxLength', message: `must be an integer of at least 16, got ${maxLength}` }]);
   }
   if (text.length <= maxLength) return [text];
 

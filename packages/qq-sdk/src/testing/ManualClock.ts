@@ -1,4 +1,5 @@
 import type { Clock } from '../internal/Clock.js';
+import { QQValidationError } from '../errors/QQValidationError.js';
 
 /**
  * A clock that only moves when the test moves it. Pass it as the simulator's `clock` (and to the
@@ -26,7 +27,7 @@ export class ManualClock implements Clock {
 
   /** Moves the clock forward by `ms` milliseconds (negative values are refused). */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new RangeError('ManualClock.advance(ms) needs ms >= 0');
+    if (!(ms >= 0)) throw new QQValidationError('ManualClock.advance() arguments', [{ path: 'ms', message: `must be a number of milliseconds >= 0, got ${String(ms)}` }]);
     this.current += ms;
   }
 

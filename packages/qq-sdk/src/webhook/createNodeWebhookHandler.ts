@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { botNotRunning, type WebhookResponse } from './WebhookReceiver.js';
 import { readNodeBody } from './readNodeBody.js';
 import { receiverLookup, type WebhookSource } from './toReceiver.js';
+import { WebhookConfigurationError } from './WebhookConfigurationError.js';
 
 /**
  * A Node request as the handler reads it: `node:http`'s `IncomingMessage`, optionally with a body
@@ -84,7 +85,7 @@ export function createNodeWebhookHandler(options: WebhookSource): NodeWebhookHan
         drainOversized(req);
         return;
       case 'consumed':
-        throw new Error(
+        throw new WebhookConfigurationError(
           'The request body was already parsed by another middleware, so its signature cannot be checked: mount the QQ webhook handler before JSON body parsers, or use express.raw({ type: "application/json" }).',
         );
       case 'aborted':

@@ -3,6 +3,7 @@ import { drainOversized } from './createNodeWebhookHandler.js';
 import { readNodeBody } from './readNodeBody.js';
 import { botNotRunning, type WebhookResponse } from './WebhookReceiver.js';
 import { receiverLookup, type WebhookSource } from './toReceiver.js';
+import { WebhookConfigurationError } from './WebhookConfigurationError.js';
 
 /** The parts of a Koa context the webhook middleware uses (structural: no dependency on Koa). */
 export interface KoaWebhookContext {
@@ -63,7 +64,7 @@ export function koaWebhook(options: WebhookSource): (ctx: KoaWebhookContext) => 
       drainOversized(ctx.req);
       send(ctx, receiver.tooLarge());
     } else if (read.kind === 'consumed') {
-      throw new Error(
+      throw new WebhookConfigurationError(
         'The request body was already parsed into an object, so its signature cannot be checked: mount koaWebhook before body parsers, or keep rawBody.',
       );
     }

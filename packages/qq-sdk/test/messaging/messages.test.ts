@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/messaging/messages.js';
+import { QQValidationError } from '../../src/errors/QQValidationError.js';
 
 describe('messages builders', () => {
   it('classifies media input: http(s) URL, bytes, or a file path', () => {
@@ -29,7 +30,8 @@ describe('messages builders', () => {
 
   it('rejects keyboards larger than 5x5', () => {
     const button = { id: 'b', label: 'b', action: { type: 'callback', data: 'x' } } as const;
-    expect(() => messages.keyboard(Array.from({ length: 6 }, () => [button]))).toThrow(/keyboard\.rows/);
+    expect(() => messages.keyboard(Array.from({ length: 6 }, () => [button]))).toThrow(/Invalid keyboard: rows: /);
+    expect(() => messages.keyboard(Array.from({ length: 6 }, () => [button]))).toThrow(QQValidationError);
     expect(() => messages.keyboard([Array.from({ length: 6 }, () => button)])).toThrow(/5 rows of 5/);
   });
 

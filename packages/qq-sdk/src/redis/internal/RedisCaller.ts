@@ -3,6 +3,7 @@ import { resolveLogger, type Logger } from '../../logging/Logger.js';
 import type { RedisClient } from '../RedisClient.js';
 import type { RedisStoreOptions } from '../RedisStoreOptions.js';
 import { RedisUnavailableError } from '../RedisUnavailableError.js';
+import { QQValidationError } from '../../errors/QQValidationError.js';
 
 // Statuses in which ioredis would only queue the command until a reconnect: fail fast instead.
 const DOWN_STATUSES = new Set(['reconnecting', 'close', 'end']);
@@ -38,11 +39,12 @@ export class RedisCaller {
   #degraded = false;
 
   constructor(options: RedisStoreOptions, store: string) {
-    if (!options.appId) throw new TypeError(`${store}: options.appId must be a non-empty string (keys are namespaced by it)`);
+    if (!options.appId) throw new QQValidationError(`${store} options`, [{ path: 'appId', message: 'must be a non-empty string: the keys are namespaced by it' }]);
     const prefix = options.keyPrefix ?? 'qq-sdk';
     // A brace here would become the hash tag of every key and pin them all to one cluster slot.
     if (/[{}]/u.test(prefix + options.appId)) {
-      throw new TypeError(`${store}: options.keyPrefix and options.appId must not contain '{' or '}' (the stores place the hash tags)`);
+      const path = /[{}]/u.test(prefix) ? 'keyPrefix' : 'appId';
+      throw new QQValidationError(`${store} options`, [{ path, message: "must not contain '{' or '}': the stores place the cluster hash tags themselves" }]);
     }
     this.redis = options.redis;
     this.logger = resolveLogger(options.logger);
