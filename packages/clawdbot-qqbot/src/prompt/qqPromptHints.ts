@@ -28,6 +28,10 @@ export function qqPromptRules(config: QQBotAccountConfig): string[] {
     `${QQ_HINT_MARKER} ${links}`,
     markdown,
     `An answer arrives as at most ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.c2c.maxReplies)} QQ messages in a private chat and ${Math.min(MAX_REPLIES_PER_MESSAGE, DEFAULT_REPLY_RULES.group.maxReplies)} in a group; anything beyond is merged into the last one. Prefer one complete message.`,
-    `A message sent later (a reminder, a scheduled or follow-up message) reaches QQ only as a reply within ${minutes(DEFAULT_REPLY_RULES.c2c.windowMs)} minutes of the user's last private message (${minutes(DEFAULT_REPLY_RULES.group.windowMs)} in a group); after that QQ usually refuses it, because most bots may not send messages on their own. When asked for a reminder further out, say so plainly and suggest the user write again near the time.`,
+    `A message sent later (a reminder, a scheduled or follow-up message) reaches QQ only as a reply within ${minutes(DEFAULT_REPLY_RULES.c2c.windowMs)} minutes of the user's last private message (${minutes(DEFAULT_REPLY_RULES.group.windowMs)} in a group); after that QQ usually refuses it, because most bots may not send messages on their own. ${
+      config.reminders?.enabled === false
+        ? 'When asked for a reminder further out, say so plainly and suggest the user write again near the time.'
+        : 'For a reminder, call the qqbot_remind tool: it schedules it for this chat and says whether QQ will deliver it; when it warns that the time is beyond the reply window, say so plainly and suggest the user write again near the time.'
+    }`,
   ];
 }

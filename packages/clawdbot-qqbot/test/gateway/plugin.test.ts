@@ -177,7 +177,11 @@ describe('agentPrompt and messaging', () => {
     expect(hints.rules.join('\n')).toMatch(/QQ delivery rules: QQ blocks links: only URLs on this bot's registered domains \(docs\.example\.cn\)/);
     expect(hints.rules.join('\n')).toMatch(/at most 4 QQ messages in a private chat and 5 in a group/);
     // Reminders: only inside the reply window (60 min C2C, 5 min groups), said plainly.
-    expect(hints.rules.join('\n')).toMatch(/reminder[\s\S]*within 60 minutes of the user's last private message \(5 in a group\)[\s\S]*say so plainly/);
+    expect(hints.rules.join('\n')).toMatch(/reminder[\s\S]*within 60 minutes of the user's last private message \(5 in a group\)[\s\S]*call the qqbot_remind tool[\s\S]*say so plainly/);
+    // Without the tool, the model is not sent to it.
+    const noReminders = plugin.agentPrompt.inboundFormattingHints({ cfg: { channels: { qqbot: { token: '1:a', reminders: { enabled: false } } } }, accountId: 'default' });
+    expect(noReminders.rules.join('\n')).not.toMatch(/qqbot_remind/);
+    expect(noReminders.rules.join('\n')).toMatch(/suggest the user write again near the time/);
     expect(plugin.agentPrompt.messageToolHints({ cfg: {}, accountId: null }).join('\n')).toMatch(/never write URLs[\s\S]*Markdown renders in QQ private chats/);
     // Hosts before 2026.9 pass no cfg: still answers.
     expect(plugin.agentPrompt.inboundFormattingHints({ accountId: 'default' }).rules).toHaveLength(4);
