@@ -252,7 +252,8 @@ function checkSnippetSync() {
 function anchorsOf(markdown) {
   const anchors = new Set();
   const seen = new Map();
-  for (const line of withoutCode(markdown).split('\n')) {
+  // Headings keep their inline code (`## Configuration (\`channels.qqbot\`)`); only fenced blocks go.
+  for (const line of withoutFences(markdown).split('\n')) {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/u.exec(line);
     if (!heading) continue;
     const text = heading[1].replace(/`/gu, '').replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
@@ -265,8 +266,13 @@ function anchorsOf(markdown) {
   return anchors;
 }
 
+/** The Markdown without fenced code blocks, indented ones (in list items) included. */
+function withoutFences(markdown) {
+  return markdown.replace(/^( *)(```|~~~)[\s\S]*?^\1\2/gmu, '');
+}
+
 function withoutCode(markdown) {
-  return markdown.replace(/^(```|~~~)[\s\S]*?^\1/gmu, '').replace(/`[^`\n]*`/gu, '');
+  return withoutFences(markdown).replace(/`[^`\n]*`/gu, '');
 }
 
 function checkLinks() {

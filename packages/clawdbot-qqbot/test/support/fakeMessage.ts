@@ -1,4 +1,4 @@
-import { ReplyQuotaExceededError, ReplyStream, TypingKeepAlive, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions, type TypingResult } from 'qq-sdk';
+import { ReplyQuotaExceededError, ReplyStream, TypingKeepAlive, type DeliveryResult, type Message, type MessageAttachment, type MessageCommon, type MessageTarget, type OutgoingMessage, type ReplyOptions, type TypingResult } from 'qq-sdk';
 
 /** One reply or send a fake message recorded. */
 export interface RecordedSend {
@@ -10,16 +10,16 @@ export interface RecordedSend {
 }
 
 /** A Message whose reply() follows a fixed budget, recording every call (unit tests only). */
-export interface FakeMessage extends Message {
+export type FakeMessage = Message & {
   readonly sent: RecordedSend[];
-}
+};
 
 let counter = 0;
 
 /** Builds a normalized message for a scene, as qq-sdk would hand it to handlers. */
 export function fakeMessage(
   scene: Message['scene'],
-  overrides: Partial<Omit<Message, 'reply' | 'send' | 'replyQuota' | 'stream' | 'typing' | 'keepTyping'>> & { budget?: number; expiresAt?: Date } = {},
+  overrides: Partial<Omit<MessageCommon, 'reply' | 'send' | 'replyQuota' | 'stream' | 'typing' | 'keepTyping'>> & { budget?: number; expiresAt?: Date } = {},
 ): FakeMessage {
   counter += 1;
   const id = `ROBOT1.0_msg${counter}`;
@@ -34,11 +34,22 @@ export function fakeMessage(
   const sent: RecordedSend[] = [];
   let used = 0;
   const { budget: _b, expiresAt: _e, ...fields } = overrides;
-  const message: FakeMessage = {
+  const target = targets[scene];
+  // The id field of the scene, as qq-sdk sets it next to `target`.
+  const sceneIds =
+    target.scene === 'c2c'
+      ? { userOpenid: target.openid }
+      : target.scene === 'group'
+        ? { groupOpenid: target.groupOpenid }
+        : target.scene === 'guild'
+          ? { channelId: target.channelId, guildId: '7654321' }
+          : { guildId: target.guildId };
+  const fake: MessageCommon & { readonly sent: RecordedSend[] } = {
     scene,
     id,
+    ...sceneIds,
     eventType: scene === 'c2c' ? 'C2C_MESSAGE_CREATE' : scene === 'group' ? 'GROUP_AT_MESSAGE_CREATE' : scene === 'guild' ? 'AT_MESSAGE_CREATE' : 'DIRECT_MESSAGE_CREATE',
-    target: targets[scene],
+    target,
     author: { id: scene === 'guild' || scene === 'direct' ? '11223344556677' : 'A1B2C3D4E5F60718293A4B5C6D7E8F90', isBot: false },
     content: '你好',
     rawContent: '你好',
@@ -47,7 +58,7 @@ export function fakeMessage(
     mentions: [],
     attachments: [],
     timestamp: new Date('2026-11-25T12:00:00Z'),
-    raw: {},
+    raw: { id, content: '你好', timestamp: new Date('2026-11-25T12:00:00Z'), author: {} } as unknown as MessageCommon['raw'],
     ...fields,
     sent,
     get replyQuota() {
@@ -100,6 +111,8 @@ export function fakeMessage(
       return new TypingKeepAlive({ send: () => message.typing(), logger, skip: 'unsupported-scene' });
     },
   };
+  // `scene`, `target`, `eventType` and the scene's id are set together above, as qq-sdk does.
+  const message = fake as FakeMessage;
   return message;
 }
 

@@ -1,4 +1,3 @@
-import type * as z from '../internal/zod.js';
 import { ForumAuditResultSchema, ForumEventSchema, OpenForumEventSchema } from './schemas/forum.js';
 import {
   AudioEventSchema,
@@ -100,8 +99,6 @@ export const EventSchemas = {
 /** The name of every dispatch event type qq-sdk knows (`'GROUP_AT_MESSAGE_CREATE'`, …). */
 export type EventType = keyof typeof EventSchemas;
 
-/** Event type name → the parsed payload (`d`) handlers receive. */
-export type EventPayloadMap = { [K in EventType]: z.output<(typeof EventSchemas)[K]> };
 
 /** Every known event type name, in catalogue order. */
 export const EVENT_TYPES: readonly EventType[] = Object.keys(EventSchemas) as EventType[];

@@ -1,6 +1,7 @@
 import type * as z from '../internal/zod.js';
 import type { DispatchEnvelope } from './DispatchEnvelope.js';
-import type { EventPayloadMap, EventType } from './EventSchemas.js';
+import type { EventPayloadMap } from './EventPayloadMap.js';
+import type { EventType } from './EventSchemas.js';
 
 /** How an event reached the bot. */
 export type EventTransport = 'websocket' | 'webhook';

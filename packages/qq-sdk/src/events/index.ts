@@ -21,9 +21,10 @@ export {
   EVENT_TYPES,
   MESSAGE_EVENT_TYPES,
   isEventType,
-  type EventPayloadMap,
   type EventType,
 } from './EventSchemas.js';
+export type { EventPayloadMap } from './EventPayloadMap.js';
+export type { KnownFields } from './KnownFields.js';
 export {
   parseEvent,
   type InvalidParsedEvent,

@@ -1,5 +1,6 @@
 import type * as z from '../internal/zod.js';
-import type { EventPayloadMap, EventType } from './EventSchemas.js';
+import type { EventPayloadMap } from './EventPayloadMap.js';
+import type { EventType } from './EventSchemas.js';
 import { eventEntry, InvalidPayload, validatePayload } from './internal/eventEntries.js';
 
 /**

@@ -1,4 +1,5 @@
 import type * as z from '../internal/zod.js';
+import type { KnownFields } from './KnownFields.js';
 import type {
   EventAttachmentSchema,
   GuildUserSchema,
@@ -30,59 +31,59 @@ import type { FriendEventSchema, GroupRobotEventSchema } from './schemas/relatio
 import type { ReadySchema } from './schemas/session.js';
 
 /** A message attachment (image, voice, video, file). */
-export type EventAttachment = z.output<typeof EventAttachmentSchema>;
+export interface EventAttachment extends KnownFields<z.output<typeof EventAttachmentSchema>> {}
 /** The sender of a C2C or group message. */
-export type EventAuthor = z.output<typeof EventAuthorSchema>;
+export interface EventAuthor extends KnownFields<z.output<typeof EventAuthorSchema>> {}
 /** A user mentioned in a group message. */
-export type EventMention = z.output<typeof EventMentionSchema>;
+export interface EventMention extends KnownFields<z.output<typeof EventMentionSchema>> {}
 /** Where a C2C/group message came from (`ext` holds `msg_idx=…`). */
-export type EventMessageScene = z.output<typeof EventMessageSceneSchema>;
+export interface EventMessageScene extends KnownFields<z.output<typeof EventMessageSceneSchema>> {}
 /** A guild user. */
-export type GuildUser = z.output<typeof GuildUserSchema>;
+export interface GuildUser extends KnownFields<z.output<typeof GuildUserSchema>> {}
 /** A quoted message reference. */
-export type MessageReference = z.output<typeof MessageReferenceSchema>;
+export interface MessageReference extends KnownFields<z.output<typeof MessageReferenceSchema>> {}
 
 /** Payload of READY. */
-export type ReadyEvent = z.output<typeof ReadySchema>;
+export interface ReadyEvent extends KnownFields<z.output<typeof ReadySchema>> {}
 /** Payload of C2C_MESSAGE_CREATE. */
-export type C2CMessageEvent = z.output<typeof C2CMessageSchema>;
+export interface C2CMessageEvent extends KnownFields<z.output<typeof C2CMessageSchema>> {}
 /** Payload of GROUP_AT_MESSAGE_CREATE and GROUP_MESSAGE_CREATE. */
-export type GroupMessageEvent = z.output<typeof GroupMessageSchema>;
+export interface GroupMessageEvent extends KnownFields<z.output<typeof GroupMessageSchema>> {}
 /** Payload of AT_MESSAGE_CREATE, MESSAGE_CREATE and DIRECT_MESSAGE_CREATE. */
-export type GuildMessageEvent = z.output<typeof GuildMessageSchema>;
+export interface GuildMessageEvent extends KnownFields<z.output<typeof GuildMessageSchema>> {}
 /** Payload of MESSAGE_DELETE, PUBLIC_MESSAGE_DELETE and DIRECT_MESSAGE_DELETE. */
-export type MessageDeleteEvent = z.output<typeof MessageDeleteSchema>;
+export interface MessageDeleteEvent extends KnownFields<z.output<typeof MessageDeleteSchema>> {}
 /** Payload of FRIEND_ADD, FRIEND_DEL, C2C_MSG_REJECT and C2C_MSG_RECEIVE. */
-export type FriendEvent = z.output<typeof FriendEventSchema>;
+export interface FriendEvent extends KnownFields<z.output<typeof FriendEventSchema>> {}
 /** Payload of GROUP_ADD_ROBOT, GROUP_DEL_ROBOT, GROUP_MSG_REJECT and GROUP_MSG_RECEIVE. */
-export type GroupRobotEvent = z.output<typeof GroupRobotEventSchema>;
+export interface GroupRobotEvent extends KnownFields<z.output<typeof GroupRobotEventSchema>> {}
 /** Payload of GROUP_MEMBER_ADD and GROUP_MEMBER_REMOVE. */
-export type GroupMemberEvent = z.output<typeof GroupMemberEventSchema>;
+export interface GroupMemberEvent extends KnownFields<z.output<typeof GroupMemberEventSchema>> {}
 /** Payload of GROUP_JOIN_REQUEST. */
-export type GroupJoinRequestEvent = z.output<typeof GroupJoinRequestSchema>;
+export interface GroupJoinRequestEvent extends KnownFields<z.output<typeof GroupJoinRequestSchema>> {}
 /** Payload of SUBSCRIBE_MESSAGE_STATUS. */
-export type SubscribeMessageStatusEvent = z.output<typeof SubscribeMessageStatusSchema>;
+export interface SubscribeMessageStatusEvent extends KnownFields<z.output<typeof SubscribeMessageStatusSchema>> {}
 /** Payload of ENTER_AIO (undocumented; all fields optional). */
-export type EnterAioEvent = z.output<typeof EnterAioSchema>;
+export interface EnterAioEvent extends KnownFields<z.output<typeof EnterAioSchema>> {}
 /** Payload of INTERACTION_CREATE. */
-export type InteractionEvent = z.output<typeof InteractionSchema>;
+export interface InteractionEvent extends KnownFields<z.output<typeof InteractionSchema>> {}
 /** Payload of GUILD_CREATE, GUILD_UPDATE and GUILD_DELETE. */
-export type GuildEvent = z.output<typeof GuildEventSchema>;
+export interface GuildEvent extends KnownFields<z.output<typeof GuildEventSchema>> {}
 /** Payload of CHANNEL_CREATE, CHANNEL_UPDATE and CHANNEL_DELETE. */
-export type ChannelEvent = z.output<typeof ChannelEventSchema>;
+export interface ChannelEvent extends KnownFields<z.output<typeof ChannelEventSchema>> {}
 /** Payload of GUILD_MEMBER_ADD, GUILD_MEMBER_UPDATE and GUILD_MEMBER_REMOVE. */
-export type GuildMemberEvent = z.output<typeof GuildMemberEventSchema>;
+export interface GuildMemberEvent extends KnownFields<z.output<typeof GuildMemberEventSchema>> {}
 /** Payload of MESSAGE_REACTION_ADD and MESSAGE_REACTION_REMOVE. */
-export type ReactionEvent = z.output<typeof ReactionEventSchema>;
+export interface ReactionEvent extends KnownFields<z.output<typeof ReactionEventSchema>> {}
 /** Payload of MESSAGE_AUDIT_PASS and MESSAGE_AUDIT_REJECT. */
-export type MessageAuditEvent = z.output<typeof MessageAuditEventSchema>;
+export interface MessageAuditEvent extends KnownFields<z.output<typeof MessageAuditEventSchema>> {}
 /** Payload of the FORUM_THREAD_*, FORUM_POST_* and FORUM_REPLY_* events. */
-export type ForumEvent = z.output<typeof ForumEventSchema>;
+export interface ForumEvent extends KnownFields<z.output<typeof ForumEventSchema>> {}
 /** Payload of FORUM_PUBLISH_AUDIT_RESULT. */
-export type ForumAuditResultEvent = z.output<typeof ForumAuditResultSchema>;
+export interface ForumAuditResultEvent extends KnownFields<z.output<typeof ForumAuditResultSchema>> {}
 /** Payload of the OPEN_FORUM_* events. */
-export type OpenForumEvent = z.output<typeof OpenForumEventSchema>;
+export interface OpenForumEvent extends KnownFields<z.output<typeof OpenForumEventSchema>> {}
 /** Payload of AUDIO_START, AUDIO_FINISH, AUDIO_ON_MIC and AUDIO_OFF_MIC. */
-export type AudioEvent = z.output<typeof AudioEventSchema>;
+export interface AudioEvent extends KnownFields<z.output<typeof AudioEventSchema>> {}
 /** Payload of AUDIO_OR_LIVE_CHANNEL_MEMBER_ENTER and _EXIT. */
-export type AudioLiveMemberEvent = z.output<typeof AudioLiveMemberEventSchema>;
+export interface AudioLiveMemberEvent extends KnownFields<z.output<typeof AudioLiveMemberEventSchema>> {}

@@ -5,6 +5,7 @@ import type { EventAttachment, C2CMessageEvent, GroupMessageEvent, GuildMessageE
 import type {
   DeliveryResult,
   Message,
+  MessageCommon,
   MessageAttachment,
   MessageAuthor,
   MessageMention,
@@ -13,25 +14,13 @@ import type {
   SendOptions,
   ReplyQuotaSnapshot,
 } from './Message.js';
+import type { MessageEventPayloads, MessageEventType } from './MessageEventType.js';
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { MessageSender } from './MessageSender.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyQuota, ReplySource } from './ReplyQuota.js';
 import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
 import type { KeepTypingOptions, TypingKeepAlive, TypingOptions, TypingResult } from './Typing.js';
-
-/** The platform events that carry a user message, by payload. */
-export type MessageEventPayloads = {
-  C2C_MESSAGE_CREATE: C2CMessageEvent;
-  GROUP_AT_MESSAGE_CREATE: GroupMessageEvent;
-  GROUP_MESSAGE_CREATE: GroupMessageEvent;
-  AT_MESSAGE_CREATE: GuildMessageEvent;
-  MESSAGE_CREATE: GuildMessageEvent;
-  DIRECT_MESSAGE_CREATE: GuildMessageEvent;
-};
-
-/** An event type that {@link toMessage} turns into a {@link Message}. */
-export type MessageEventType = keyof MessageEventPayloads;
 
 /** What {@link toMessage} needs besides the event. */
 export interface InboundMessageContext {
@@ -202,11 +191,11 @@ function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUser
   };
 }
 
-class InboundMessage implements Message {
+class InboundMessage implements MessageCommon {
   readonly scene: MessageScene;
   readonly id: string;
   readonly eventId?: string;
-  readonly eventType: string;
+  readonly eventType: MessageEventType;
   readonly target: MessageTarget;
   readonly author: MessageAuthor;
   readonly userOpenid?: string;
@@ -223,7 +212,7 @@ class InboundMessage implements Message {
   readonly referencedMessageId?: string;
   readonly refIdx?: string;
   readonly quote?: QuotedMessage;
-  readonly raw: unknown;
+  readonly raw: MessageEventPayloads[MessageEventType];
   // Start of the reply window (epoch ms); the ReplySource is built only when replying.
   readonly #windowStart: number;
   readonly #context: InboundMessageContext;
@@ -338,5 +327,7 @@ export function toMessage<K extends MessageEventType>(
     type === 'C2C_MESSAGE_CREATE' || type === 'GROUP_AT_MESSAGE_CREATE' || type === 'GROUP_MESSAGE_CREATE'
       ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent, context.botUserId)
       : normalizeGuild(type, data as GuildMessageEvent, context.botUserId);
-  return new InboundMessage(type, data, meta, normalized, context);
+  // The normalizers set scene, target and the scene's id together, and `type` decides both them and
+  // the payload, so the instance is the union member its scene names.
+  return new InboundMessage(type, data, meta, normalized, context) as unknown as Message;
 }

@@ -1,4 +1,6 @@
+import type { C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
 import type { MessageFace } from './faceTags.js';
+import type { MessageEventType } from './MessageEventType.js';
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
 import type { ReplyStream, ReplyStreamOptions } from './ReplyStream.js';
@@ -139,10 +141,11 @@ export interface ReplyQuotaSnapshot {
 }
 
 /**
- * A received message, normalized across the four scenes, with helpers to answer it within QQ's
- * reply rules. `bot.on('message', msg => msg.reply('hi'))` is the common case.
+ * What a received message has in every scene. {@link Message} is the union of the four scenes;
+ * check `msg.scene` to reach the fields of one (`msg.scene === 'group'` makes `msg.groupOpenid` a
+ * `string` and `msg.raw` a {@link GroupMessageEvent}).
  */
-export interface Message {
+export interface MessageCommon {
   /** Which scene the message came from. */
   readonly scene: MessageScene;
   /** The platform's message id (the `msg_id` of passive replies). */
@@ -150,7 +153,7 @@ export interface Message {
   /** The envelope id of the event that carried it (the `event_id` of passive replies). */
   readonly eventId?: string;
   /** The platform event type, e.g. `GROUP_AT_MESSAGE_CREATE`. */
-  readonly eventType: string;
+  readonly eventType: MessageEventType;
   /** Where replies and sends go. */
   readonly target: MessageTarget;
   /** Who sent it. */
@@ -195,8 +198,8 @@ export interface Message {
    * {@link SentMessage.refIdx} of what the bot sent.
    */
   readonly quote?: QuotedMessage;
-  /** The validated platform event payload (`d`) it was built from. */
-  readonly raw: unknown;
+  /** The validated platform event payload (`d`) it was built from; narrow `scene` for its type. */
+  readonly raw: C2CMessageEvent | GroupMessageEvent | GuildMessageEvent;
   /** The passive-reply budget left for this message right now. */
   readonly replyQuota: ReplyQuotaSnapshot;
   /**
@@ -229,3 +232,67 @@ export interface Message {
    */
   keepTyping(options?: KeepTypingOptions): TypingKeepAlive;
 }
+
+/** A private (C2C) message from a user. */
+export interface C2CMessage extends MessageCommon {
+  /** Always `'c2c'`. */
+  readonly scene: 'c2c';
+  /** Always `C2C_MESSAGE_CREATE`. */
+  readonly eventType: 'C2C_MESSAGE_CREATE';
+  /** The user, by openid. */
+  readonly target: Extract<MessageTarget, { scene: 'c2c' }>;
+  /** The user's openid. */
+  readonly userOpenid: string;
+  /** The `C2C_MESSAGE_CREATE` payload. */
+  readonly raw: C2CMessageEvent;
+}
+
+/** A message in a QQ group: an @-mention of the bot, or any message where the group allows it. */
+export interface GroupMessage extends MessageCommon {
+  /** Always `'group'`. */
+  readonly scene: 'group';
+  /** `GROUP_AT_MESSAGE_CREATE`, or `GROUP_MESSAGE_CREATE` for every message. */
+  readonly eventType: 'GROUP_AT_MESSAGE_CREATE' | 'GROUP_MESSAGE_CREATE';
+  /** The group, by openid. */
+  readonly target: Extract<MessageTarget, { scene: 'group' }>;
+  /** The group's openid. */
+  readonly groupOpenid: string;
+  /** The group message payload. */
+  readonly raw: GroupMessageEvent;
+}
+
+/** A message in a guild (频道) channel. */
+export interface GuildChannelMessage extends MessageCommon {
+  /** Always `'guild'`. */
+  readonly scene: 'guild';
+  /** `AT_MESSAGE_CREATE`, or `MESSAGE_CREATE` for every message (private guilds). */
+  readonly eventType: 'AT_MESSAGE_CREATE' | 'MESSAGE_CREATE';
+  /** The channel. */
+  readonly target: Extract<MessageTarget, { scene: 'guild' }>;
+  /** The channel id. */
+  readonly channelId: string;
+  /** The guild message payload. */
+  readonly raw: GuildMessageEvent;
+}
+
+/** A guild direct message (私信). */
+export interface GuildDirectMessage extends MessageCommon {
+  /** Always `'direct'`. */
+  readonly scene: 'direct';
+  /** Always `DIRECT_MESSAGE_CREATE`. */
+  readonly eventType: 'DIRECT_MESSAGE_CREATE';
+  /** The DM session, by its guild id. */
+  readonly target: Extract<MessageTarget, { scene: 'direct' }>;
+  /** The DM session's guild id. */
+  readonly guildId: string;
+  /** The guild message payload. */
+  readonly raw: GuildMessageEvent;
+}
+
+/**
+ * A received message, normalized across the four scenes, with helpers to answer it within QQ's
+ * reply rules. `bot.on('message', msg => msg.reply('hi'))` is the common case; `msg.scene` tells
+ * the scenes apart and narrows to {@link C2CMessage}, {@link GroupMessage},
+ * {@link GuildChannelMessage} or {@link GuildDirectMessage}.
+ */
+export type Message = C2CMessage | GroupMessage | GuildChannelMessage | GuildDirectMessage;

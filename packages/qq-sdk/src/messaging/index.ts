@@ -6,6 +6,11 @@ export type {
   QuotedMessage,
   SendOptions,
   Message,
+  MessageCommon,
+  C2CMessage,
+  GroupMessage,
+  GuildChannelMessage,
+  GuildDirectMessage,
   MessageAttachment,
   MessageAuthor,
   MessageMention,
@@ -36,12 +41,8 @@ export { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 export { parseCommand, type CommandHandler, type HearsHandler, type ParsedCommand } from './commands.js';
 export { MessageSender, type MessageSenderOptions, type ReplyTarget, type SendRequest, type TypingRequest } from './MessageSender.js';
 export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
-export {
-  toMessage,
-  type InboundMessageContext,
-  type MessageEventPayloads,
-  type MessageEventType,
-} from './InboundMessage.js';
+export { toMessage, type InboundMessageContext } from './InboundMessage.js';
+export type { MessageEventPayloads, MessageEventType } from './MessageEventType.js';
 export { ReplyStream, type ReplyStreamOptions, type ReplyStreamPort } from './ReplyStream.js';
 export {
   TypingKeepAlive,

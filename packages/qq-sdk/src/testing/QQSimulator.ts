@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventFixtures } from '../events/fixtures/index.js';
-import type { EventPayloadMap, EventType } from '../events/EventSchemas.js';
+import type { EventPayloadMap } from '../events/EventPayloadMap.js';
+import type { EventType } from '../events/EventSchemas.js';
 import { IntentBits, Intents } from '../events/Intents.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
@@ -40,12 +41,18 @@ import {
   type WebhookValidationResult,
 } from './WebhookDeliverer.js';
 
-/** Every property optional, recursively: the shape of `inject`'s partial payload. */
-export type DeepPartial<T> = T extends readonly (infer U)[]
-  ? readonly DeepPartial<U>[]
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+/**
+ * Every property optional, recursively, and any other field allowed at every level: the shape of
+ * `inject`'s partial payload, so a payload captured from production (with fields qq-sdk does not
+ * declare yet) can be replayed as it is.
+ */
+export type DeepPartial<T> = T extends Date
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly DeepPartial<U>[]
+    : T extends object
+      ? { [K in keyof T]?: DeepPartial<T[K]> } & { readonly [field: string]: unknown }
+      : T;
 
 /** The partial `d` accepted by {@link QQSimulator.inject} for an event type. */
 export type InjectPayload<T extends string> = T extends EventType

@@ -1,7 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { DispatchMeta, HandlerErrorEvent, InvalidEvent, UnknownEvent } from '../../src/events/dispatchTypes.js';
 import { EventDispatcher } from '../../src/events/EventDispatcher.js';
-import type { EventPayloadMap, EventType } from '../../src/events/EventSchemas.js';
+import type { EventPayloadMap } from '../../src/events/EventPayloadMap.js';
+import type { EventType } from '../../src/events/EventSchemas.js';
 import type { EventTimestamp } from '../../src/events/EventTimestamp.js';
 import { Intents, type IntentName } from '../../src/events/Intents.js';
 import { parseEvent } from '../../src/events/parseEvent.js';
