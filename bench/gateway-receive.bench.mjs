@@ -160,7 +160,7 @@ async function runClient(mode) {
         ? { dispatch: (envelope) => (envelope.t === TYPE && onEvent(), Promise.resolve(undefined)) }
         : new EventDispatcher({
             logger: quiet,
-            ...(variant === 'no-dedup' ? { dedup: false } : {}),
+            ...(variant === 'no-dedup' ? { dedupStore: false } : {}),
             ...(variant === 'no-validation' ? { validate: false } : {}),
           });
     if (variant !== 'noop-dispatcher') dispatcher.on(TYPE, onEvent);

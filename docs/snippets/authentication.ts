@@ -50,7 +50,7 @@ export function fleetCache(): void {
   const tokens = new TokenManager({
     appId,
     clientSecret,
-    sharedCache: new RedisTokenCache({ redis, appId }), // redis: an ioredis client
+    tokenCache: new RedisTokenCache({ redis, appId }), // redis: an ioredis client
   });
   // #endregion
   void tokens;

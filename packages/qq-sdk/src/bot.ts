@@ -298,7 +298,7 @@ export class QQBot {
       ...(options.tokenUrl !== undefined ? { tokenUrl: options.tokenUrl } : {}),
       ...(options.tokenFallbackUrls !== undefined ? { tokenFallbackUrls: options.tokenFallbackUrls } : {}),
       ...(fetchImpl !== undefined ? { fetch: fetchImpl } : {}),
-      ...(options.tokenCache !== undefined ? { sharedCache: options.tokenCache } : {}),
+      ...(options.tokenCache !== undefined ? { tokenCache: options.tokenCache } : {}),
       ...(options.tokenTimeoutMs !== undefined ? { timeoutMs: options.tokenTimeoutMs } : {}),
       clock,
       logger: this.#logger,
@@ -317,7 +317,7 @@ export class QQBot {
     this.api = new API(this.rest);
     this.events = new EventDispatcher({
       validate: options.validateEvents ?? true,
-      ...(options.dedupStore !== undefined ? { dedup: options.dedupStore } : {}),
+      ...(options.dedupStore !== undefined ? { dedupStore: options.dedupStore } : {}),
       ...(options.dedupTtlMs !== undefined ? { dedupTtlMs: options.dedupTtlMs } : {}),
       ...(options.handlerTimeoutMs !== undefined ? { handlerTimeoutMs: options.handlerTimeoutMs } : {}),
       ...(options.maxConcurrentHandlers !== undefined ? { maxConcurrentHandlers: options.maxConcurrentHandlers } : {}),
@@ -326,7 +326,7 @@ export class QQBot {
       clock,
     });
     this.replyQuota = new ReplyQuota({
-      ...(options.replyLedger !== undefined ? { store: options.replyLedger } : {}),
+      ...(options.replyLedger !== undefined ? { replyLedger: options.replyLedger } : {}),
       ...(options.replyRules !== undefined ? { rules: options.replyRules } : {}),
       clock,
     });

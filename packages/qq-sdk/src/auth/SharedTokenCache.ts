@@ -8,7 +8,7 @@ export interface SharedAccessToken {
 
 /**
  * A token cache shared by several processes of one app (e.g. `RedisTokenCache` from
- * `qq-sdk/redis`), plugged into {@link TokenManager} through its `sharedCache` option: when the
+ * `qq-sdk/redis`), plugged into {@link TokenManager} through its `tokenCache` option: when the
  * local token needs refreshing, the manager asks the shared cache, which returns the fleet's token
  * or lets exactly one caller in the fleet fetch a new one while the others wait for it.
  */

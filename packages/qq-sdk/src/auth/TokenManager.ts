@@ -13,6 +13,7 @@ import { QQConnectionError } from '../errors/QQConnectionError.js';
 import { AccessTokenResponseSchema } from './AccessTokenResponse.js';
 import type { SharedAccessToken, SharedTokenCache } from './SharedTokenCache.js';
 import type { TokenProvider, TokenSource } from './TokenProvider.js';
+import { renamedOption } from '../internal/renamedOption.js';
 
 /** The production (and sandbox) token endpoint. */
 export const DEFAULT_TOKEN_URL: string = PlatformHosts.tokenUrl;
@@ -54,6 +55,8 @@ export interface TokenManagerOptions {
    * refreshes go through it, so the whole fleet makes one token request instead of one per process.
    * @defaultValue none (this process fetches its own token)
    */
+  readonly tokenCache?: SharedTokenCache | undefined;
+  /** @deprecated Renamed {@link TokenManagerOptions.tokenCache} (as in `QQBot`); still accepted, with a warning. */
   readonly sharedCache?: SharedTokenCache | undefined;
 }
 
@@ -130,7 +133,7 @@ export class TokenManager implements TokenProvider {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#clock = options.clock ?? systemClock;
-    this.#sharedCache = options.sharedCache;
+    this.#sharedCache = renamedOption('TokenManager', ['tokenCache', options.tokenCache], ['sharedCache', options.sharedCache]);
   }
 
   /**

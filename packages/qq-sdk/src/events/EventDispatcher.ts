@@ -18,6 +18,7 @@ import { HandlerScheduler } from './internal/HandlerScheduler.js';
 import { listenerLabel } from './internal/listenerLabels.js';
 import { RunningDispatch, type Abandonment, type RunningDispatchReporter } from './internal/RunningDispatch.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
+import { renamedOption } from '../internal/renamedOption.js';
 
 /** The defaults of {@link EventDispatcherOptions}, in one place. */
 export const DefaultDispatchOptions = {
@@ -50,6 +51,8 @@ export interface EventDispatcherOptions {
    * Where seen event ids are remembered; `false` disables dedup.
    * @defaultValue a {@link MemoryDedupStore} (100,000 keys)
    */
+  dedupStore?: DedupStore | false;
+  /** @deprecated Renamed {@link EventDispatcherOptions.dedupStore} (as in `QQBot`); still accepted, with a warning. */
   dedup?: DedupStore | false;
   /**
    * How long an event id is remembered. Covers resume replays and webhook retries.
@@ -143,7 +146,8 @@ export class EventDispatcher {
   constructor(options: EventDispatcherOptions = {}) {
     this.validate = options.validate ?? true;
     this.clock = options.clock ?? systemClock;
-    this.dedup = options.dedup === false ? undefined : (options.dedup ?? new MemoryDedupStore({ clock: this.clock }));
+    const dedup = renamedOption('EventDispatcher', ['dedupStore', options.dedupStore], ['dedup', options.dedup]);
+    this.dedup = dedup === false ? undefined : (dedup ?? new MemoryDedupStore({ clock: this.clock }));
     this.handlerTimeoutMs = positiveOr(options.handlerTimeoutMs, DefaultDispatchOptions.handlerTimeoutMs);
     this.dedupTtlMs = options.dedupTtlMs ?? defaultDedupTtlMs(this.handlerTimeoutMs);
     this.scheduler = new HandlerScheduler({

@@ -7,10 +7,13 @@ import { ReplyQuotaExceededError } from './ReplyQuotaExceededError.js';
 import { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';
 import { ReplyWindowExpiredError } from './ReplyWindowExpiredError.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
+import { renamedOption } from '../internal/renamedOption.js';
 
 /** Options of {@link ReplyQuota}. */
 export interface ReplyQuotaOptions {
   /** Where claims are counted; share a Redis store between processes. Defaults to memory. */
+  readonly replyLedger?: ReplyLedgerStore;
+  /** @deprecated Renamed {@link ReplyQuotaOptions.replyLedger} (as in `QQBot`); still accepted, with a warning. */
   readonly store?: ReplyLedgerStore;
   /** Per-scene overrides of the window and reply count. */
   readonly rules?: ReplyRuleOverrides;
@@ -73,7 +76,7 @@ export class ReplyQuota {
   /** @param options - Store, rule overrides and clock. */
   constructor(options: ReplyQuotaOptions = {}) {
     this.#clock = options.clock ?? systemClock;
-    this.#store = options.store ?? new MemoryReplyLedgerStore({ clock: this.#clock });
+    this.#store = renamedOption('ReplyQuota', ['replyLedger', options.replyLedger], ['store', options.store]) ?? new MemoryReplyLedgerStore({ clock: this.#clock });
     const rules = options.rules ?? {};
     this.#rules = {
       c2c: { ...DEFAULT_REPLY_RULES.c2c, ...rules.c2c },

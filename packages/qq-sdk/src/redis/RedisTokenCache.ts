@@ -39,7 +39,7 @@ return 0
  * A {@link SharedTokenCache} in Redis: the app access token is stored under one key (expiring with
  * the token), and a refresh takes a lock (`SET NX PX`), so across every process of the bot exactly
  * one token request is in flight while the others poll for its result. Plug it into
- * `TokenManager`'s `sharedCache` option.
+ * `TokenManager`'s `tokenCache` option.
  *
  * The token is stored in Redis in clear: keep that Redis private (it already holds the bot's
  * state). If Redis is unreachable the cache steps aside with a warning and this process fetches its
@@ -48,7 +48,7 @@ return 0
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/api-use.html
  * @example
  * ```ts
- * const tokens = new TokenManager({ appId, clientSecret, sharedCache: new RedisTokenCache({ redis, appId }) });
+ * const tokens = new TokenManager({ appId, clientSecret, tokenCache: new RedisTokenCache({ redis, appId }) });
  * ```
  */
 export class RedisTokenCache implements SharedTokenCache {

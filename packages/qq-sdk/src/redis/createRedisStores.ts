@@ -42,7 +42,7 @@ export interface RedisStores<C extends RedisClient = Redis> {
   readonly replyLedger: RedisReplyLedgerStore;
   /** For `QQBot`'s `sessionStore` / `GatewayManager`'s `sessionStore`. */
   readonly sessions: RedisSessionStore;
-  /** For `TokenManager`'s `sharedCache`. */
+  /** For `TokenManager`'s `tokenCache`. */
   readonly tokenCache: RedisTokenCache;
   /** For the gateway's `identifyThrottler` option (it is called with `session_start_limit`). */
   readonly identifyThrottler: (limit: SessionStartLimit) => RedisIdentifyThrottler;

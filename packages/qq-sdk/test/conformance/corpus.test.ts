@@ -185,7 +185,7 @@ describe('conformance corpus: gateway (QQSimulator.injectRaw → QQBot)', () => 
 
 describe('conformance corpus: webhook (signed body → WebhookReceiver → EventDispatcher)', () => {
   let last: Received | undefined;
-  const dispatcher = new EventDispatcher({ dedup: false, logLevel: 'silent' });
+  const dispatcher = new EventDispatcher({ dedupStore: false, logLevel: 'silent' });
   capture(dispatcher, (received) => {
     last = received;
   });

@@ -128,7 +128,7 @@ describe('EventDispatcher', () => {
         return true;
       },
     };
-    const dispatcher = new EventDispatcher({ logger: silent, dedup: store, dedupNamespace: 'app1' });
+    const dispatcher = new EventDispatcher({ logger: silent, dedupStore: store, dedupNamespace: 'app1' });
     const handler = vi.fn();
     dispatcher.on('FRIEND_ADD', handler);
     await dispatcher.dispatch(eventFixtures.FRIEND_ADD, ws);
@@ -188,7 +188,7 @@ describe('EventDispatcher', () => {
     expect(pending).toBeInstanceOf(Promise);
     expect(await pending).toMatchObject({ status: 'delivered', handlers: 1 });
 
-    const asyncStore = new EventDispatcher({ logger: silent, dedup: { claim: async () => true } });
+    const asyncStore = new EventDispatcher({ logger: silent, dedupStore: { claim: async () => true } });
     asyncStore.on('C2C_MESSAGE_CREATE', () => {});
     const claimed = asyncStore.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
     expect(claimed).toBeInstanceOf(Promise);
@@ -221,7 +221,7 @@ describe('EventDispatcher', () => {
   });
 
   it('supports once and off', async () => {
-    const dispatcher = new EventDispatcher({ logger: silent, dedup: false });
+    const dispatcher = new EventDispatcher({ logger: silent, dedupStore: false });
     const once = vi.fn();
     const on = vi.fn();
     dispatcher.once('C2C_MSG_REJECT', once);
@@ -236,7 +236,7 @@ describe('EventDispatcher', () => {
   });
 
   it('a once registration of a handler that is also registered with on leaves the on one in place', async () => {
-    const dispatcher = new EventDispatcher({ logger: silent, dedup: false });
+    const dispatcher = new EventDispatcher({ logger: silent, dedupStore: false });
     const handler = vi.fn();
     dispatcher.on('FRIEND_ADD', handler);
     dispatcher.once('FRIEND_ADD', handler);

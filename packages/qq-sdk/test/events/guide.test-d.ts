@@ -51,7 +51,7 @@ describe('docs/events.md', () => {
         return (await redis.set(`qq:dedup:${key}`, '1', 'PX', ttlMs, 'NX')) === 'OK';
       }
     }
-    new EventDispatcher({ dedup: new RedisDedupStore(), dedupNamespace: '102012345' });
+    new EventDispatcher({ dedupStore: new RedisDedupStore(), dedupNamespace: '102012345' });
   });
 
   it('parseEvent and intents', () => {

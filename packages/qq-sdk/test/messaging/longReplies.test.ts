@@ -101,7 +101,7 @@ describe('a long passive reply is planned before anything is sent', () => {
     const store = new MemoryReplyLedgerStore();
     const { sim, msg } = await setup('GROUP_AT_MESSAGE_CREATE', { replyLedger: store });
     // Another replica answers the same message three times after this one looked at the budget.
-    const other = new ReplyQuota({ store });
+    const other = new ReplyQuota({ replyLedger: store });
     const source = { target: msg.target, sourceId: msg.id, receivedAt: new Date() };
     for (let i = 0; i < 3; i++) await other.claim(source);
     const text = HUGE.slice(0, 9_000);

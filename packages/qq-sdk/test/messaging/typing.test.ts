@@ -207,7 +207,7 @@ describe('ReplyQuota reserve', () => {
         return count > limit ? { granted: false, seq: limit, used: limit } : { granted: true, seq: count, used: count };
       },
     };
-    const quota = new ReplyQuota({ store });
+    const quota = new ReplyQuota({ replyLedger: store });
     for (let i = 0; i < 3; i++) await quota.claim(source, { reserve: 1 });
     await expect(quota.claim(source, { reserve: 1 })).rejects.toBeInstanceOf(ReplyQuotaExceededError);
     expect(claims).toEqual([3, 3, 3]);

@@ -29,7 +29,7 @@ describe('TokenManager with a shared token cache', () => {
       appId: '1',
       clientSecret: 's',
       clock,
-      sharedCache: cache,
+      tokenCache: cache,
       fetch: async () => {
         requests++;
         return Response.json({ access_token: 'mine', expires_in: 7200 });
@@ -49,7 +49,7 @@ describe('TokenManager with a shared token cache', () => {
       appId: '1',
       clientSecret: 's',
       clock,
-      sharedCache: cache,
+      tokenCache: cache,
       fetch: async () => Response.json({ access_token: `t${++n}`, expires_in: '7200' }),
     });
     expect(await tokens.getAccessToken()).toBe('t1');
@@ -72,7 +72,7 @@ describe('TokenManager with a shared token cache', () => {
       appId: '1',
       clientSecret: 's',
       clock,
-      sharedCache: cache,
+      tokenCache: cache,
       logger: { warn: (message) => warnings.push(message) },
       fetch: async () => Response.json({ access_token: 'tok', expires_in: 7200 }),
     });

@@ -96,7 +96,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores on a 3-master Redis 
       return Response.json({ access_token: `token-${requests}`, expires_in: '7200' });
     };
     const manager = (): TokenManager =>
-      new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, sharedCache: new RedisTokenCache(common()) });
+      new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, tokenCache: new RedisTokenCache(common()) });
     const [a, b] = [manager(), manager()];
     const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).getAccessToken()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));

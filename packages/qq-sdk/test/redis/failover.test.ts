@@ -53,7 +53,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis briefly unavailable' : SKIP
     const tokens = new TokenManager({
       appId: APP,
       clientSecret: 'secret',
-      sharedCache: new RedisTokenCache(common),
+      tokenCache: new RedisTokenCache(common),
       fetch: async () => Response.json({ access_token: `t${++tokenRequests}`, expires_in: 7200 }),
     });
     const throttler = new RedisIdentifyThrottler({ ...common, limit: { total: 10, remaining: 10, reset_after: 60_000, max_concurrency: 1 }, windowMs: 10 });

@@ -83,7 +83,7 @@ describe('docs/scaling.md', () => {
   });
 
   it('one token request for the fleet', () => {
-    const tokens = new TokenManager({ appId, clientSecret, sharedCache: new RedisTokenCache({ redis, appId }) });
+    const tokens = new TokenManager({ appId, clientSecret, tokenCache: new RedisTokenCache({ redis, appId }) });
     const api = new API(new RestClient({ token: tokens, appId }));
     expectTypeOf(api).toEqualTypeOf<API>();
   });

@@ -36,7 +36,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'the Redis reply ledger refuses wi
   });
 
   it("through ReplyQuota: typing notices that keep a reply never cost the answer its reply", async () => {
-    const quota = new ReplyQuota({ store: await ledger() });
+    const quota = new ReplyQuota({ replyLedger: await ledger() });
     const source = { target: { scene: 'c2c' as const, openid: 'U2' }, sourceId: 'm2', receivedAt: new Date() };
     let notices = 0;
     for (let i = 0; i < 6; i++) {

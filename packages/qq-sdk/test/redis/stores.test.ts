@@ -92,7 +92,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
       return Response.json({ access_token: `token-${requests}`, expires_in: '7200' });
     };
     const manager = (): TokenManager =>
-      new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, sharedCache: new RedisTokenCache({ redis: client(), appId: APP }) });
+      new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, tokenCache: new RedisTokenCache({ redis: client(), appId: APP }) });
     const [a, b] = [manager(), manager()];
     const tokens = await Promise.all(Array.from({ length: 400 }, (_, i) => (i % 2 ? a : b).getAccessToken()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
