@@ -668,7 +668,7 @@ export class QQBot {
     const { port, host, path, additionalSecrets, listen, ...common } = this.#options.webhook ?? {};
     const bot = {
       appId: this.#options.appId,
-      secret: this.#options.clientSecret,
+      clientSecret: this.#options.clientSecret,
       ...(additionalSecrets !== undefined ? { additionalSecrets } : {}),
       dispatcher: { dispatch: this.#dispatch },
       logger: this.#logger,

@@ -8,6 +8,7 @@ import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js'
 import { answerWebhookValidation } from './answerWebhookValidation.js';
 import { deriveWebhookKeyPair } from './keys.js';
 import { WebhookConfigurationError } from './WebhookConfigurationError.js';
+import { renamedOption } from '../internal/renamedOption.js';
 import type { WebhookDispatchMeta, WebhookEventSink } from './WebhookEventSink.js';
 import { WebhookHeaderNames } from './WebhookHeaderNames.js';
 import { readHeader, type WebhookHeaders } from './WebhookHeaders.js';
@@ -15,25 +16,60 @@ import { WebhookValidationRequestSchema } from './WebhookValidationRequest.js';
 import { WebhookVerificationError } from './WebhookVerificationError.js';
 import { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, verifyWebhookRequest } from './verifyWebhookRequest.js';
 
-/** One bot served by a webhook endpoint. */
-export interface WebhookBot {
+/** What a webhook endpoint knows of one bot, its secret aside. */
+export interface WebhookBotFields {
   /**
    * The bot's appId. Required when several bots share the endpoint (requests are routed by
    * `X-Bot-Appid`); with a single bot, requests naming another appId are refused.
    */
   readonly appId?: string;
-  /** The bot's app secret: the Ed25519 key is derived from it. */
-  readonly secret: string;
   /** Secrets still accepted while rotating the app secret (see {@link VerifyWebhookRequestOptions}). */
   readonly additionalSecrets?: readonly string[];
   /** Where verified events go: an `EventDispatcher` or a function. */
   readonly dispatcher: WebhookEventSink;
 }
 
+/** The bot's AppSecret, under its name (`clientSecret`, as everywhere in qq-sdk) or the old one. */
+export type WebhookBotSecret =
+  | {
+      /** The bot's AppSecret: the Ed25519 key is derived from it. */
+      readonly clientSecret: string;
+      readonly secret?: undefined;
+    }
+  | {
+      /** @deprecated Renamed `clientSecret` (as in `QQBot`); still accepted, with a warning. */
+      readonly secret: string;
+      readonly clientSecret?: undefined;
+    };
+
+/** One bot served by a webhook endpoint. */
+export type WebhookBot = WebhookBotFields & WebhookBotSecret;
+
 /** A bot on a shared endpoint: its appId is required for routing. */
-export interface RoutedWebhookBot extends WebhookBot {
+export type RoutedWebhookBot = WebhookBot & {
   /** The bot's appId, matched against `X-Bot-Appid`. */
   readonly appId: string;
+};
+
+/** A bot as the receiver keeps it: the secret under one name, checked. */
+interface ServedBot {
+  readonly appId?: string;
+  readonly secret: string;
+  readonly additionalSecrets?: readonly string[];
+  readonly dispatcher: WebhookEventSink;
+}
+
+function servedBot(bot: WebhookBot): ServedBot {
+  const secret = renamedOption('WebhookReceiver', ['clientSecret', bot.clientSecret], ['secret', bot.secret]);
+  if (secret === undefined) {
+    throw new WebhookConfigurationError("clientSecret is missing: set it to the bot's AppSecret (QQ console → 开发设置); the Ed25519 key is derived from it.");
+  }
+  return {
+    ...(bot.appId !== undefined ? { appId: bot.appId } : {}),
+    secret,
+    ...(bot.additionalSecrets !== undefined ? { additionalSecrets: bot.additionalSecrets } : {}),
+    dispatcher: bot.dispatcher,
+  };
 }
 
 /** Options every webhook handler accepts besides the bot(s). */
@@ -175,8 +211,8 @@ export class WebhookReceiver {
   /** Live counters. */
   readonly stats: WebhookReceiverStats = { received: 0, dispatched: 0, replays: 0, validations: 0, rejected: 0 };
 
-  readonly #bots: ReadonlyMap<string, WebhookBot>;
-  readonly #single: WebhookBot | undefined;
+  readonly #bots: ReadonlyMap<string, ServedBot>;
+  readonly #single: ServedBot | undefined;
   readonly #toleranceSeconds: number;
   readonly #replayStore: DedupStore;
   readonly #requireSignedValidation: boolean;
@@ -204,9 +240,9 @@ export class WebhookReceiver {
       throw new WebhookConfigurationError('toleranceSeconds must be a positive number of seconds.');
     }
 
-    const bots = 'bots' in options ? options.bots : [options];
+    const bots = ('bots' in options ? options.bots : [options]).map(servedBot);
     if (bots.length === 0) throw new WebhookConfigurationError('bots is empty: give at least one bot to serve.');
-    const byAppId = new Map<string, WebhookBot>();
+    const byAppId = new Map<string, ServedBot>();
     for (const bot of bots) {
       // Derive keys now: a bad secret fails at startup, and the first request pays no derivation.
       for (const secret of [bot.secret, ...(bot.additionalSecrets ?? [])]) {
@@ -225,7 +261,7 @@ export class WebhookReceiver {
       byAppId.set(bot.appId, bot);
     }
     this.#bots = byAppId;
-    this.#single = 'bots' in options ? undefined : options;
+    this.#single = 'bots' in options ? undefined : bots[0];
 
     this.#skipVerification = options.dangerouslySkipSignatureVerification === true;
     if (this.#skipVerification) {
@@ -321,7 +357,7 @@ export class WebhookReceiver {
     if (!this.#skipVerification && signed) {
       try {
         const verified = verifyWebhookRequest(request.body, request.headers, {
-          secret: bot.secret,
+          clientSecret: bot.secret,
           additionalSecrets: bot.additionalSecrets ?? [],
           toleranceSeconds: this.#toleranceSeconds,
           clock: this.#clock,
@@ -389,7 +425,7 @@ export class WebhookReceiver {
     }
   }
 
-  #route(headers: WebhookHeaders): WebhookBot | WebhookResponse {
+  #route(headers: WebhookHeaders): ServedBot | WebhookResponse {
     const appId = readHeader(headers, WebhookHeaderNames.appId)?.trim();
     if (this.#single) {
       if (appId !== undefined && this.#single.appId !== undefined && appId !== this.#single.appId) {

@@ -54,7 +54,7 @@ export function drainOversized(req: IncomingMessage): void {
  * @example
  * ```ts
  * import { createServer } from 'node:http';
- * const server = createServer(createNodeWebhookHandler({ appId, secret, dispatcher }));
+ * const server = createServer(createNodeWebhookHandler({ appId, clientSecret, dispatcher }));
  * server.listen(8080);
  * ```
  */

@@ -45,7 +45,7 @@ async function answer(receiver: WebhookReceiver | undefined, request: Request, c
  *
  * @example
  * ```ts
- * const handler = createWebhookHandler({ appId, secret, dispatcher });
+ * const handler = createWebhookHandler({ appId, clientSecret, dispatcher });
  * Bun.serve({ port: 8443, fetch: (request) => handler(request) });
  * // Cloudflare: export default { fetch: (request, env, ctx) => handler(request, ctx) };
  * ```

@@ -74,7 +74,7 @@ export interface WebhookServer {
  *
  * @example
  * ```ts
- * const webhook = createWebhookServer({ appId, secret, dispatcher, path: '/qq/callback' });
+ * const webhook = createWebhookServer({ appId, clientSecret, dispatcher, path: '/qq/callback' });
  * const { url } = await webhook.listen({ port: 8080, host: '0.0.0.0' });
  * // or share a receiver: createWebhookServer(receiver, { path: '/qq/callback' })
  * ```

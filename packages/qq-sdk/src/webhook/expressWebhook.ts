@@ -13,7 +13,7 @@ import type { WebhookSource } from './toReceiver.js';
  * @example
  * ```ts
  * const app = express();
- * app.post('/qq/callback', expressWebhook({ appId, secret, dispatcher }));
+ * app.post('/qq/callback', expressWebhook({ appId, clientSecret, dispatcher }));
  * app.use(express.json()); // other routes may parse JSON; the webhook route above already answered
  * ```
  */

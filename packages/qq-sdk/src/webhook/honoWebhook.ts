@@ -21,7 +21,7 @@ export interface HonoWebhookContext {
  * @example
  * ```ts
  * const app = new Hono();
- * app.post('/qq/callback', honoWebhook({ appId, secret, dispatcher }));
+ * app.post('/qq/callback', honoWebhook({ appId, clientSecret, dispatcher }));
  * ```
  */
 export function honoWebhook(options: WebhookSource): (c: HonoWebhookContext) => Promise<Response> {

@@ -28,6 +28,8 @@ export {
   WebhookReceiver,
   WEBHOOK_ACK_BODY,
   type WebhookBot,
+  type WebhookBotFields,
+  type WebhookBotSecret,
   type RoutedWebhookBot,
   type WebhookCommonOptions,
   type WebhookHandlerOptions,

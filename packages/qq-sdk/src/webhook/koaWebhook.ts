@@ -31,7 +31,7 @@ export interface KoaWebhookContext {
  *
  * @example
  * ```ts
- * const qq = koaWebhook({ appId, secret, dispatcher });
+ * const qq = koaWebhook({ appId, clientSecret, dispatcher });
  * app.use((ctx, next) => (ctx.path === '/qq/callback' ? qq(ctx) : next()));
  * ```
  */

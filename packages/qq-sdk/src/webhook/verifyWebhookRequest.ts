@@ -3,11 +3,15 @@ import { WebhookVerificationError } from './WebhookVerificationError.js';
 import { WebhookHeaderNames } from './WebhookHeaderNames.js';
 import { readHeader, type WebhookHeaders } from './WebhookHeaders.js';
 import { verifyWebhookSignature } from './verifyWebhookSignature.js';
+import { renamedOption } from '../internal/renamedOption.js';
+import { WebhookConfigurationError } from './WebhookConfigurationError.js';
 
 /** Options of {@link verifyWebhookRequest}. */
 export interface VerifyWebhookRequestOptions {
-  /** The bot's current app secret. */
-  readonly secret: string;
+  /** The bot's current AppSecret. */
+  readonly clientSecret?: string;
+  /** @deprecated Renamed {@link VerifyWebhookRequestOptions.clientSecret} (as in `QQBot`); still accepted, with a warning. */
+  readonly secret?: string;
   /**
    * Older (or newer) secrets still accepted, for rotating the app secret without downtime:
    * put the new secret in `secret` and the old one here until the platform has switched.
@@ -57,7 +61,7 @@ const UNIX_SECONDS = /^\d{1,12}$/;
  * @example
  * ```ts
  * try {
- *   verifyWebhookRequest(rawBody, req.headers, { secret: process.env.QQ_APP_SECRET! });
+ *   verifyWebhookRequest(rawBody, req.headers, { clientSecret: process.env.QQBOT_APP_SECRET! });
  * } catch (error) {
  *   if (error instanceof WebhookVerificationError) return reply(error.status);
  *   throw error;
@@ -81,7 +85,9 @@ export function verifyWebhookRequest(
   if (timestamp < now - tolerance) throw new WebhookVerificationError('timestamp_too_old');
   if (timestamp > now + tolerance) throw new WebhookVerificationError('timestamp_in_future');
 
-  const secrets = [options.secret, ...(options.additionalSecrets ?? [])];
+  const secret = renamedOption('verifyWebhookRequest', ['clientSecret', options.clientSecret], ['secret', options.secret]);
+  if (secret === undefined) throw new WebhookConfigurationError("clientSecret is missing: pass the bot's AppSecret.");
+  const secrets = [secret, ...(options.additionalSecrets ?? [])];
   for (let index = 0; index < secrets.length; index++) {
     // The header is signed as sent: the timestamp string goes in unchanged (after trimming whitespace).
     if (verifyWebhookSignature(secrets[index] ?? '', timestampHeader, rawBody, signatureHeader)) {

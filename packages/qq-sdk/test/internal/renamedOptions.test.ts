@@ -60,3 +60,28 @@ describe('options renamed to one name per concept still work under the old name,
     expect(warning?.message).toContain('TokenManager option `sharedCache` is deprecated: call it `tokenCache`');
   });
 });
+
+describe('webhook options: secret → clientSecret', () => {
+  it('a receiver built with clientSecret verifies what the platform signs; the old name warns once; neither is refused naming clientSecret', async () => {
+    const { WebhookReceiver, WebhookConfigurationError, signWebhookPayload } = await import('../../src/webhook/index.js');
+    const clientSecret = 'DG5g3B4j9X2KOErG';
+    const body = JSON.stringify({ op: 0, id: 'E1', t: 'FRIEND_ADD', d: { openid: 'U1', timestamp: 1_700_000_000 } });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': signWebhookPayload(clientSecret, timestamp, body) };
+    const received: unknown[] = [];
+    const current = new WebhookReceiver({ clientSecret, dispatcher: (envelope) => void received.push(envelope), logLevel: 'silent' });
+    expect((await current.handle({ method: 'POST', headers, body })).status).toBe(200);
+    await current.idle();
+    expect(received).toHaveLength(1);
+    expect(await emitted()).toEqual([]);
+
+    const old = new WebhookReceiver({ secret: clientSecret, dispatcher: () => undefined, logLevel: 'silent' });
+    expect((await old.handle({ method: 'POST', headers, body })).status).toBe(200);
+    const [warning] = await emitted();
+    expect(warning?.message).toContain('WebhookReceiver option `secret` is deprecated: call it `clientSecret`');
+
+    const untyped = { dispatcher: () => undefined } as unknown as ConstructorParameters<typeof WebhookReceiver>[0];
+    expect(() => new WebhookReceiver(untyped)).toThrow(WebhookConfigurationError);
+    expect(() => new WebhookReceiver(untyped)).toThrow(/clientSecret is missing/u);
+  });
+});
