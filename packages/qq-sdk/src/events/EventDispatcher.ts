@@ -220,15 +220,16 @@ export class EventDispatcher {
     return this;
   }
 
+  // Generic, like on(), so hovers show `DispatcherEventName` rather than every event name.
   /** Removes every handler for `name`, or every handler at all. */
-  removeAllListeners(name?: DispatcherEventName): this {
+  removeAllListeners<N extends DispatcherEventName>(name?: N): this {
     if (name === undefined) this.listeners.clear();
     else this.listeners.delete(name);
     return this;
   }
 
   /** How many handlers are registered for `name`. */
-  listenerCount(name: DispatcherEventName): number {
+  listenerCount<N extends DispatcherEventName>(name: N): number {
     return this.listeners.get(name)?.length ?? 0;
   }
 
