@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QQSimulator } from 'qq-sdk/testing';
 import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostPluginRuntime, type HostReplyPayload } from '../../src/index.js';
+import type { AccountRegistry } from '../../src/gateway/AccountRegistry.js';
 import { fakeRuntime } from './fakeRuntime.js';
 
 /** Steps to run after each test (the caller's afterEach runs them in reverse). */
@@ -61,4 +62,42 @@ export async function runAccount(
   cleanup.push(stop);
   await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
   return { record, stop };
+}
+
+/**
+ * Starts the default account, configured for `sim` plus `channel`, with a host whose model answers
+ * `answer`, and waits until it is connected. Pass `registry` to share the running accounts with an
+ * agent tool.
+ */
+export async function startSimulatedAccount(
+  sim: QQSimulator,
+  options: { channel?: Record<string, unknown>; answer: string; registry?: AccountRegistry },
+  cleanup: Cleanup,
+) {
+  const cfg = {
+    channels: { qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...options.channel } },
+  };
+  const plugin = createQQBotChannelPlugin({
+    createBot: createQQBot,
+    sources: { env: () => ({}), readFile: () => '' },
+    ...(options.registry !== undefined ? { registry: options.registry } : {}),
+  });
+  const { runtime, record } = fakeRuntime(() => [[{ text: options.answer }, 'final']]);
+  const controller = new AbortController();
+  let status: HostAccountStatus = {};
+  const running = plugin.gateway.startAccount({
+    cfg,
+    accountId: 'default',
+    account: plugin.config.resolveAccount(cfg, 'default'),
+    abortSignal: controller.signal,
+    getStatus: () => status,
+    setStatus: (next) => (status = next),
+    channelRuntime: runtime,
+  });
+  cleanup.push(async () => {
+    controller.abort();
+    await running;
+  });
+  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  return { plugin, record, cfg };
 }

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus } from '../../src/index.js';
 import type { AccountRegistry } from '../../src/gateway/AccountRegistry.js';
 import { createQQApiToolFactory, QQ_API_TOOL_NAME } from '../../src/tools/createQQApiTool.js';
 import type { HostToolContext } from '../../src/tools/HostToolTypes.js';
-import { fakeRuntime } from '../support/fakeRuntime.js';
+import { startSimulatedAccount } from '../support/runPluginAccount.js';
 
 // The tool over the real QQBot (createQQBot) against the qq-sdk/testing simulator on 127.0.0.1.
 
@@ -17,28 +16,8 @@ afterEach(async () => {
 async function startAccount(channel: Record<string, unknown> = {}) {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });
   cleanup.push(() => sim.close());
-  const cfg = {
-    channels: { qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...channel } },
-  };
   const registry: AccountRegistry = new Map();
-  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, registry });
-  const { runtime } = fakeRuntime(() => [[{ text: '这条会被撤回' }, 'final']]);
-  const controller = new AbortController();
-  let status: HostAccountStatus = {};
-  const running = plugin.gateway.startAccount({
-    cfg,
-    accountId: 'default',
-    account: plugin.config.resolveAccount(cfg, 'default'),
-    abortSignal: controller.signal,
-    getStatus: () => status,
-    setStatus: (next) => (status = next),
-    channelRuntime: runtime,
-  });
-  cleanup.push(async () => {
-    controller.abort();
-    await running;
-  });
-  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  await startSimulatedAccount(sim, { channel, answer: '这条会被撤回', registry }, cleanup);
   return { sim, factory: createQQApiToolFactory(registry) };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
-import { createPluginEntry, createQQBot, createQQBotChannelPlugin, pluginManifest, type HostAccountStatus, type HostHookContext, type HostPluginApi, type HostPluginService } from '../../src/index.js';
+import { createPluginEntry, pluginManifest, type HostHookContext, type HostPluginApi, type HostPluginService } from '../../src/index.js';
 import { runningAccount, type AccountRegistry } from '../../src/gateway/AccountRegistry.js';
 import type { ResolvedQQBotAccount } from '../../src/config/resolveAccount.js';
 import type { QQBotAccountConfig } from '../../src/config/QQBotConfigSchema.js';
@@ -9,7 +9,7 @@ import { rememberCronGetter, sharedHostCron, type HostCronHolder, type HostCronJ
 import { createRemindToolFactory, REMIND_TOOL_NAME, type RemindToolDetails } from '../../src/tools/createRemindTool.js';
 import type { HostToolContext, HostToolFactory } from '../../src/tools/HostToolTypes.js';
 import { fakeMessage } from '../support/fakeMessage.js';
-import { fakeRuntime } from '../support/fakeRuntime.js';
+import { startSimulatedAccount } from '../support/runPluginAccount.js';
 
 const NOW = Date.parse('2026-12-01T08:00:00Z');
 const OPENID = 'E4F3A1B2C3D4E5F60718293A4B5C6D7E';
@@ -217,26 +217,8 @@ describe('qqbot_remind + the channel outbound + simulator: what the host cron do
   it("the job's delivery (to, accountId) through outbound.sendText reaches the chat as a passive reply to the user's message", async () => {
     const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });
     cleanup.push(() => sim.close());
-    const cfg = { channels: { qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open' } } };
     const registry: AccountRegistry = new Map();
-    const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, registry });
-    const { runtime } = fakeRuntime(() => [[{ text: '好的，已设置提醒' }, 'final']]);
-    const controller = new AbortController();
-    let status: HostAccountStatus = {};
-    const running = plugin.gateway.startAccount({
-      cfg,
-      accountId: 'default',
-      account: plugin.config.resolveAccount(cfg, 'default'),
-      abortSignal: controller.signal,
-      getStatus: () => status,
-      setStatus: (next) => (status = next),
-      channelRuntime: runtime,
-    });
-    cleanup.push(async () => {
-      controller.abort();
-      await running;
-    });
-    await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+    const { plugin, cfg } = await startSimulatedAccount(sim, { answer: '好的，已设置提醒', registry }, cleanup);
     const event = sim.inject('C2C_MESSAGE_CREATE', { content: '20秒后提醒我喝水' });
     const openid = String((event.data as { author: { user_openid: string } }).author.user_openid);
     await sim.waitFor(() => sim.messagesTo(openid).length > 0, { timeoutMs: 10_000, description: 'the confirmation' });
