@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostReplyPayload } from '../../src/index.js';
-import { fakeRuntime } from '../support/fakeRuntime.js';
+import type { HostReplyPayload } from '../../src/index.js';
+import { startSimulatedAccount, type HostScript } from '../support/runPluginAccount.js';
 
 // Exec approvals with the real QQBot against the simulator on 127.0.0.1: the fake host answers a
 // turn with OpenClaw's approval prompt (channelData.execApproval), the test clicks a button by
@@ -27,30 +27,13 @@ function promptPayload(approvalId: string, expires = '30m', allowedDecisions = [
 async function start(prompt: HostReplyPayload, channel: Record<string, unknown> = {}) {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });
   cleanup.push(() => sim.close());
-  const cfg = { channels: { qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', groupPolicy: 'open', ...channel } } };
-  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' } });
   // The fake host: a /approve turn is answered like OpenClaw's command handler; any other turn asks for approval.
-  const { runtime, record } = fakeRuntime((ctx): Array<[HostReplyPayload, HostDeliverInfo['kind']]> => {
+  const answer: HostScript = (ctx) => {
     const match = /^\/approve (\S+) (\S+)$/.exec(String(ctx['Body']));
     if (match) return [[{ text: `✅ Approval ${match[2]} submitted for ${match[1]}.` }, 'final']];
     return [[prompt, 'tool'], [{ text: 'Waiting for approval.' }, 'final']];
-  });
-  const controller = new AbortController();
-  let status: HostAccountStatus = {};
-  const running = plugin.gateway.startAccount({
-    cfg,
-    accountId: 'default',
-    account: plugin.config.resolveAccount(cfg, 'default'),
-    abortSignal: controller.signal,
-    getStatus: () => status,
-    setStatus: (next) => (status = next),
-    channelRuntime: runtime,
-  });
-  cleanup.push(async () => {
-    controller.abort();
-    await running;
-  });
-  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  };
+  const { plugin, cfg, record } = await startSimulatedAccount(sim, { channel: { groupPolicy: 'open', ...channel }, answer }, cleanup);
   const approveTurns = () => record.contexts.filter((ctx) => String(ctx['Body']).startsWith('/approve'));
   return { sim, plugin, cfg, record, approveTurns };
 }

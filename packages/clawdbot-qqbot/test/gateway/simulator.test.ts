@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostReplyPayload } from '../../src/index.js';
+import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostReplyPayload } from '../../src/index.js';
 import { fakeRuntime } from '../support/fakeRuntime.js';
+import { startSimulatedAccount, type HostScript } from '../support/runPluginAccount.js';
 
 // The plugin with the real QQBot (createQQBot) against the qq-sdk/testing simulator over real
 // sockets on 127.0.0.1; only the OpenClaw runtime is a stand-in.
@@ -13,35 +14,11 @@ afterEach(async () => {
   cleanup = [];
 });
 
-type Script = (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind'] | 'partial']>;
-
-async function startPlugin(script: Script, channel: Record<string, unknown> = {}, simOptions: Parameters<typeof QQSimulator.start>[0] = {}) {
+async function startPlugin(script: HostScript, channel: Record<string, unknown> = {}, simOptions: Parameters<typeof QQSimulator.start>[0] = {}) {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000, ...simOptions });
   cleanup.push(() => sim.close());
-  const cfg = {
-    channels: {
-      qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...channel },
-    },
-  };
-  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' } });
-  const { runtime, record } = fakeRuntime(script);
-  const controller = new AbortController();
-  let status: HostAccountStatus = {};
-  const running = plugin.gateway.startAccount({
-    cfg,
-    accountId: 'default',
-    account: plugin.config.resolveAccount(cfg, 'default'),
-    abortSignal: controller.signal,
-    getStatus: () => status,
-    setStatus: (next) => (status = next),
-    channelRuntime: runtime,
-  });
-  cleanup.push(async () => {
-    controller.abort();
-    await running;
-  });
-  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
-  return { sim, plugin, record, status: () => status };
+  const { plugin, record, status } = await startSimulatedAccount(sim, { channel, answer: script }, cleanup);
+  return { sim, plugin, record, status };
 }
 
 describe('plugin + QQBot + simulator', () => {
@@ -63,7 +40,7 @@ describe('plugin + QQBot + simulator', () => {
   });
 
   it('C2C answers stream into one bubble (stream_messages) when the host streams; groups get an ordinary reply', async () => {
-    const script: Script = () => [
+    const script: HostScript = () => [
       [{ text: '正在' }, 'partial'],
       [{ text: '正在查询天气' }, 'partial'],
       [{ text: '正在查询天气：明天晴' }, 'final'],
@@ -94,7 +71,7 @@ describe('plugin + QQBot + simulator', () => {
   });
 
   it('a long turn (9 blocks) is coalesced: 5 passive replies with msg_seq 1..5, the final text in the last', async () => {
-    const script: Script = () => [
+    const script: HostScript = () => [
       ...Array.from({ length: 9 }, (_, i): [HostReplyPayload, 'block'] => [{ text: `block ${i + 1}` }, 'block']),
       [{ text: 'FINAL' }, 'final'],
     ];

@@ -71,7 +71,7 @@ export async function runAccount(
  */
 export async function startSimulatedAccount(
   sim: QQSimulator,
-  options: { channel?: Record<string, unknown>; answer: string; registry?: AccountRegistry },
+  options: { channel?: Record<string, unknown>; answer: string | HostScript; registry?: AccountRegistry },
   cleanup: Cleanup,
 ) {
   const cfg = {
@@ -82,7 +82,8 @@ export async function startSimulatedAccount(
     sources: { env: () => ({}), readFile: () => '' },
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
   });
-  const { runtime, record } = fakeRuntime(() => [[{ text: options.answer }, 'final']]);
+  const answer = options.answer;
+  const { runtime, record } = fakeRuntime(typeof answer === 'string' ? () => [[{ text: answer }, 'final']] : answer);
   const controller = new AbortController();
   let status: HostAccountStatus = {};
   const running = plugin.gateway.startAccount({
@@ -99,5 +100,8 @@ export async function startSimulatedAccount(
     await running;
   });
   await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
-  return { plugin, record, cfg };
+  return { plugin, record, cfg, status: () => status };
 }
+
+/** What the stand-in host answers to a turn: the reply payloads and their kinds, in order. */
+export type HostScript = (ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind'] | 'partial']>;
