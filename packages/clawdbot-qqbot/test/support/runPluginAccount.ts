@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type HostDeliverInfo, type HostPluginRuntime, type HostReplyPayload } from '../../src/index.js';
+import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type QQBotChannelPlugin, type HostDeliverInfo, type HostPluginRuntime, type HostReplyPayload } from '../../src/index.js';
 import type { AccountRegistry } from '../../src/gateway/AccountRegistry.js';
 import { fakeRuntime } from './fakeRuntime.js';
 
@@ -33,19 +33,11 @@ export function fakeHost(channel: Record<string, unknown>, cleanup: Cleanup) {
   return { host, pluginRuntime };
 }
 
-/** Runs the default account of `host` against `sim` (real QQBot, real sockets) until `stop()`. */
-export async function runAccount(
-  sim: QQSimulator,
-  host: ReturnType<typeof fakeHost>['host'],
-  pluginRuntime: HostPluginRuntime,
-  answer: string | ((ctx: Record<string, unknown>) => Array<[HostReplyPayload, HostDeliverInfo['kind']]>),
-  cleanup: Cleanup,
-) {
-  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, pluginRuntime: () => pluginRuntime });
-  const { runtime, record } = fakeRuntime(typeof answer === 'string' ? () => [[{ text: answer }, 'final']] : answer);
+/** Starts the default account of `cfg` with the stand-in host `script`, and waits until it is connected. */
+async function connectDefaultAccount(sim: QQSimulator, plugin: QQBotChannelPlugin, cfg: Record<string, unknown>, script: HostScript, cleanup: Cleanup) {
+  const { runtime, record } = fakeRuntime(script);
   const controller = new AbortController();
   let status: HostAccountStatus = {};
-  const cfg = host.cfg;
   const running = plugin.gateway.startAccount({
     cfg,
     accountId: 'default',
@@ -61,6 +53,22 @@ export async function runAccount(
   };
   cleanup.push(stop);
   await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
+  return { record, stop, status: () => status };
+}
+
+/** A reply text, or the stand-in host's script. */
+const scriptOf = (answer: string | HostScript): HostScript => (typeof answer === 'string' ? () => [[{ text: answer }, 'final']] : answer);
+
+/** Runs the default account of `host` against `sim` (real QQBot, real sockets) until `stop()`. */
+export async function runAccount(
+  sim: QQSimulator,
+  host: ReturnType<typeof fakeHost>['host'],
+  pluginRuntime: HostPluginRuntime,
+  answer: string | HostScript,
+  cleanup: Cleanup,
+) {
+  const plugin = createQQBotChannelPlugin({ createBot: createQQBot, sources: { env: () => ({}), readFile: () => '' }, pluginRuntime: () => pluginRuntime });
+  const { record, stop } = await connectDefaultAccount(sim, plugin, host.cfg, scriptOf(answer), cleanup);
   return { record, stop };
 }
 
@@ -82,25 +90,8 @@ export async function startSimulatedAccount(
     sources: { env: () => ({}), readFile: () => '' },
     ...(options.registry !== undefined ? { registry: options.registry } : {}),
   });
-  const answer = options.answer;
-  const { runtime, record } = fakeRuntime(typeof answer === 'string' ? () => [[{ text: answer }, 'final']] : answer);
-  const controller = new AbortController();
-  let status: HostAccountStatus = {};
-  const running = plugin.gateway.startAccount({
-    cfg,
-    accountId: 'default',
-    account: plugin.config.resolveAccount(cfg, 'default'),
-    abortSignal: controller.signal,
-    getStatus: () => status,
-    setStatus: (next) => (status = next),
-    channelRuntime: runtime,
-  });
-  cleanup.push(async () => {
-    controller.abort();
-    await running;
-  });
-  await sim.waitFor(() => status.connected === true, { timeoutMs: 10_000, description: 'the account to connect' });
-  return { plugin, record, cfg, status: () => status };
+  const { record, status } = await connectDefaultAccount(sim, plugin, cfg, scriptOf(options.answer), cleanup);
+  return { plugin, record, cfg, status };
 }
 
 /** What the stand-in host answers to a turn: the reply payloads and their kinds, in order. */
