@@ -99,7 +99,6 @@ export const EventSchemas = {
 /** The name of every dispatch event type qq-sdk knows (`'GROUP_AT_MESSAGE_CREATE'`, …). */
 export type EventType = keyof typeof EventSchemas;
 
-
 /** Every known event type name, in catalogue order. */
 export const EVENT_TYPES: readonly EventType[] = Object.keys(EventSchemas) as EventType[];
 
