@@ -12,6 +12,7 @@ export const COMMAND_USAGE: Record<ReplyLocale, Record<BotCommandName, string>> 
     'bot-version': '/bot-version：显示插件、qq-sdk 和 OpenClaw 的版本',
     'bot-streaming': '/bot-streaming on|off：私聊中开关流式回复（需在 allowFrom 中）',
     'bot-group-always': '/bot-group-always on|off：本群开关"不用 @ 也回复"（群主、管理员或 allowFrom 中的人）',
+    'bot-logs': '/bot-logs [条数]：私聊中查看本账号最近的警告和错误（默认 5 条，最多 20 条；需在 allowFrom 中）',
   },
   en: {
     'bot-help': '/bot-help: list these commands',
@@ -20,6 +21,7 @@ export const COMMAND_USAGE: Record<ReplyLocale, Record<BotCommandName, string>> 
     'bot-version': '/bot-version: show the plugin, qq-sdk and OpenClaw versions',
     'bot-streaming': '/bot-streaming on|off: turn streamed answers in private chat on or off (allowFrom only)',
     'bot-group-always': '/bot-group-always on|off: answer every message in this group, or only @ (group owner, admins or allowFrom)',
+    'bot-logs': '/bot-logs [count]: in private chat, this account\'s latest warnings and errors (5 by default, at most 20; allowFrom only)',
   },
 };
 
@@ -41,6 +43,7 @@ export const TEXTS = {
     streaming: (on: boolean) => (on ? '已开启私聊流式回复。' : '已关闭私聊流式回复。'),
     groupAlways: (on: boolean) => (on ? '好的，本群的每条消息我都会回复。' : '好的，本群只有 @ 我时才回复。'),
     notSaved: '（这台 OpenClaw 无法写入配置，重启后失效。）',
+    logs: (lines: readonly string[]) => (lines.length === 0 ? '自本账号启动以来没有警告或错误。' : [`最近 ${lines.length} 条警告和错误（UTC 时间）：`, ...lines].join('\n')),
   },
   en: {
     helpHeader: 'QQ bot commands (answered by the plugin, no model call):',
@@ -58,5 +61,6 @@ export const TEXTS = {
     streaming: (on: boolean) => (on ? 'Streamed answers in private chat are on.' : 'Streamed answers in private chat are off.'),
     groupAlways: (on: boolean) => (on ? 'OK, I will answer every message in this group.' : 'OK, I will answer in this group only when @-mentioned.'),
     notSaved: '(This OpenClaw cannot write its config: the change lasts until a restart.)',
+    logs: (lines: readonly string[]) => (lines.length === 0 ? 'No warnings or errors since this account started.' : [`The latest ${lines.length} warnings and errors (UTC):`, ...lines].join('\n')),
   },
 } as const;

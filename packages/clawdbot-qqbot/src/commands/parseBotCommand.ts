@@ -1,5 +1,5 @@
 /** The plugin's own commands, answered without a model call. */
-export const BOT_COMMANDS = ['bot-help', 'bot-ping', 'bot-me', 'bot-version', 'bot-streaming', 'bot-group-always'] as const;
+export const BOT_COMMANDS = ['bot-help', 'bot-ping', 'bot-me', 'bot-version', 'bot-streaming', 'bot-group-always', 'bot-logs'] as const;
 
 /** One of {@link BOT_COMMANDS}. */
 export type BotCommandName = (typeof BOT_COMMANDS)[number];

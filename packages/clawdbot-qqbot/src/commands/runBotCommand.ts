@@ -4,6 +4,7 @@ import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import type { ClawChange, ClawOverrides } from '../gateway/ClawOverrides.js';
 import { persistClawSettings } from '../gateway/persistClawSettings.js';
 import type { HostPluginRuntime } from '../host/HostTypes.js';
+import type { RecentLogLines } from '../status/RecentLogLines.js';
 import { PLUGIN_VERSION } from '../version.js';
 import { BOT_COMMANDS, type BotCommand } from './parseBotCommand.js';
 import { COMMAND_USAGE, TEXTS, type ReplyLocale } from './commandTexts.js';
@@ -21,6 +22,27 @@ export interface BotCommandDeps {
   readonly now: () => number;
   /** Where to log. */
   readonly logger: Logger;
+  /** The account's latest warnings and errors, for `/bot-logs`. */
+  readonly recentLog?: RecentLogLines | undefined;
+}
+
+/**
+ * `/bot-logs` shows this many lines unless asked for another count, never more than the most,
+ * and only the newest that fit one QQ message (`characters`).
+ */
+const LOG_LINES = { default: 5, most: 20, characters: 1_800 } as const;
+
+/** The newest of `lines` whose total length stays within `budget` characters. */
+function newestWithin(lines: readonly string[], budget: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index] ?? '';
+    if (used + line.length + 1 > budget) break;
+    kept.unshift(line);
+    used += line.length + 1;
+  }
+  return kept;
 }
 
 const upper = (id: string): string => id.trim().toUpperCase();
@@ -57,6 +79,14 @@ async function answer(command: BotCommand, message: Message, deps: BotCommandDep
       // The host reloads the account with the new setting once it is written.
       const saved = await writeAccountSetting(deps.pluginRuntime, deps.account.accountId, 'streaming', on);
       return saved ? t.streaming(on) : `${t.streaming(on)}\n${t.notSaved}`;
+    }
+    case 'bot-logs': {
+      // Log lines name other chats and users: only the owner, and only where nobody else reads.
+      if (message.scene !== 'c2c') return t.privateOnly(command.name);
+      if (!listedSender(message, deps.account)) return t.notAllowed(command.name);
+      const asked = Number.parseInt(command.args[0] ?? '', 10);
+      const count = Number.isFinite(asked) && asked > 0 ? Math.min(asked, LOG_LINES.most) : LOG_LINES.default;
+      return t.logs(newestWithin(deps.recentLog?.newest(count) ?? [], LOG_LINES.characters));
     }
     case 'bot-group-always': {
       if (message.target.scene !== 'group') return t.groupOnly(command.name);

@@ -20,6 +20,7 @@ import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
 import { WebhookConfigError } from '../webhook/WebhookConfigError.js';
 import type { WebhookRoutes } from '../webhook/WebhookRoutes.js';
 import { resolveWebhookSettings, type WebhookSettings } from '../webhook/webhookSettings.js';
+import { RecentLogLines } from '../status/RecentLogLines.js';
 
 /** The default intents: QQ groups and C2C, guild @-messages, guild DMs. */
 export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE', 'INTERACTION'] as const;
@@ -81,7 +82,8 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   }
   const runtime = ctx.channelRuntime ?? deps.fallbackRuntime();
   if (!runtime) throw new Error(`${CHANNEL_ID}: the host passed no channel runtime; this OpenClaw version is not supported`);
-  const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret]);
+  const recentLog = new RecentLogLines();
+  const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret], { lines: recentLog, now: deps.now });
   const { config } = account;
   for (const note of ignoredOfficialKeys(config)) logger.info(note);
   let webhook: WebhookSettings | undefined;
@@ -152,7 +154,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now, approvals })
+    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now, approvals, recentLog })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

@@ -16,6 +16,7 @@ import { saveInboundMedia } from './saveInboundMedia.js';
 import type { ExecApprovals } from '../approvals/ExecApprovals.js';
 import type { SentMessageIndex } from './SentMessageIndex.js';
 import { peerOf, toInboundFields } from './toInboundFields.js';
+import type { RecentLogLines } from '../status/RecentLogLines.js';
 
 /** What {@link handleInbound} needs from the running account. */
 export interface InboundDeps {
@@ -39,6 +40,8 @@ export interface InboundDeps {
   readonly now?: () => number;
   /** Exec approval prompts as QQ buttons. */
   readonly approvals?: ExecApprovals;
+  /** The account's latest warnings and errors, for `/bot-logs`. */
+  readonly recentLog?: RecentLogLines;
 }
 
 /** Lines of group history kept by default (the official plugin's default). */
@@ -78,7 +81,7 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   // also for senders not listed yet (who need /bot-me to be listed).
   const command = parseBotCommand(message.content);
   if (command !== undefined && (decision.action !== 'drop' || decision.mayAsk === true)) {
-    await runBotCommand(command, message, { account, pluginRuntime: deps.pluginRuntime, claw: deps.claw, now: deps.now ?? Date.now, logger });
+    await runBotCommand(command, message, { account, pluginRuntime: deps.pluginRuntime, claw: deps.claw, now: deps.now ?? Date.now, logger, recentLog: deps.recentLog });
     return 'dispatched';
   }
   if (decision.action === 'drop') {

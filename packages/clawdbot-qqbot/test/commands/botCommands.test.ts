@@ -95,6 +95,25 @@ describe('/bot-* commands', { timeout: 20_000 }, () => {
     expect(reply.text).toBe('模型的回答');
     expect(record.contexts[0]).toMatchObject({ CommandBody: '/status', CommandAuthorized: true });
   });
+
+  it('/bot-logs shows the owner, in private chat, the latest warnings and errors with QQ\'s code, and nobody else', async () => {
+    const { sim, dm } = await start();
+    expect((await dm(OWNER, '/bot-logs')).text).toBe('自本账号启动以来没有警告或错误。');
+    // QQ refuses an answer: the plugin logs it as a warning, with the platform's code.
+    sim.failNext('POST /v2/users/{openid}/messages', 40034005, 2); // the typing notice, then the answer
+    const refused = sim.inject('C2C_MESSAGE_CREATE', { content: '你好', author: { id: OWNER, user_openid: OWNER } });
+    await sim.waitFor(() => sim.requests.some((r) => r.route === 'POST /v2/users/{openid}/messages' && (r.body as { msg_id?: string }).msg_id === refused.data.id), { timeoutMs: 10_000 });
+    // The warning is written once the reply attempt has failed: ask until it shows (bounded).
+    let logs = await dm(OWNER, '/bot-logs 5');
+    for (let attempt = 0; attempt < 20 && !/40034005/u.test(logs.text); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      logs = await dm(OWNER, '/bot-logs 5');
+    }
+    expect(logs.text).toContain('40034005');
+    expect(logs.text).toMatch(/^最近 \d+ 条警告和错误（UTC 时间）：\n\d\d:\d\d:\d\d (WARN|ERROR) /u);
+    expect(logs.text).not.toContain(sim.clientSecret);
+    expect((await dm(STRANGER, '/bot-logs')).text).toContain('你没有权限使用 /bot-logs');
+  });
 });
 
 describe('parseBotCommand', () => {
