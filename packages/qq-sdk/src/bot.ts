@@ -37,6 +37,7 @@ import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import { WebhookReceiver, type WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 import { QQStateError } from './errors/QQStateError.js';
+import { DISPATCH_NOW } from './internal/dispatchNow.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
 export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'>, WebhookServerLimits {
@@ -584,7 +585,7 @@ export class QQBot {
   // Every transport dispatches through this, so stop() can wait for handlers in flight. An event
   // whose handlers finished synchronously has nothing in flight to track.
   #dispatch = (envelope: DispatchEnvelope, context: DispatchContext): DispatchOutcome | Promise<DispatchOutcome> => {
-    const outcome = this.events.dispatch(envelope, context);
+    const outcome = this.events[DISPATCH_NOW](envelope, context);
     return isThenable(outcome) ? this.#track(outcome) : outcome;
   };
 

@@ -19,6 +19,7 @@ import { listenerLabel } from './internal/listenerLabels.js';
 import { RunningDispatch, type Abandonment, type RunningDispatchReporter } from './internal/RunningDispatch.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
 import { renamedOption } from '../internal/renamedOption.js';
+import { DISPATCH_NOW } from '../internal/dispatchNow.js';
 
 /** The defaults of {@link EventDispatcherOptions}, in one place. */
 export const DefaultDispatchOptions = {
@@ -239,14 +240,21 @@ export class EventDispatcher {
    * Dedup key: `t` + envelope `id` (falling back to `d.id`); message events use `t` + the message id
    * (`d.id`), which also catches the platform pushing one message twice under different envelope ids.
    *
-   * @returns The outcome once every handler for the event has settled, so a gateway can hold its
-   *   resume sequence below events still being handled: the outcome itself when the event is done
-   *   by the time `dispatch` returns (synchronous handlers, a synchronous dedup store), otherwise a
-   *   promise of it. `await` it either way. Skipping the promise matters on the gateway's hot path:
-   *   one per event kept every in-flight event alive through young-generation GCs, which made V8
-   *   grow its young generation (bench/gateway-receive.bench.mjs).
+   * @returns A promise of the outcome, settled once every handler for the event has settled.
    */
-  dispatch(envelope: DispatchEnvelope, context: DispatchContext): DispatchOutcome | Promise<DispatchOutcome> {
+  dispatch(envelope: DispatchEnvelope, context: DispatchContext): Promise<DispatchOutcome> {
+    const outcome = this[DISPATCH_NOW](envelope, context);
+    return isThenable(outcome) ? outcome : Promise.resolve(outcome);
+  }
+
+  /**
+   * {@link EventDispatcher.dispatch} for transports: the outcome itself when the event is done by
+   * the time it returns (synchronous handlers, a synchronous dedup store), otherwise a promise of
+   * it, so the gateway's hot path makes no promise per event. The gateway and `QQBot` use it.
+   *
+   * @internal
+   */
+  [DISPATCH_NOW](envelope: DispatchEnvelope, context: DispatchContext): DispatchOutcome | Promise<DispatchOutcome> {
     try {
       const type = envelope.t;
       const meta: DispatchMeta = {

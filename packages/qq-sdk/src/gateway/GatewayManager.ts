@@ -11,6 +11,7 @@ import type { GatewaySessionStore } from './session/GatewaySessionStore.js';
 import type { IdentifyThrottler, SessionStartLimit } from './throttling/IdentifyThrottler.js';
 import { SimpleIdentifyThrottler } from './throttling/SimpleIdentifyThrottler.js';
 import { QQStateError } from '../errors/QQStateError.js';
+import { DISPATCH_NOW, dispatchesNow } from '../internal/dispatchNow.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 
 /**
@@ -116,6 +117,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
   readonly #options: GatewayManagerOptions;
   readonly #logger: Logger;
   readonly #store: GatewaySessionStore;
+  readonly #dispatcher: GatewayDispatcher;
   readonly #shards = new Map<number, GatewayShard>();
   #shardCount = 0;
   #info: GatewayBotInfo | undefined;
@@ -127,6 +129,9 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
     this.#options = options;
     this.#logger = resolveLogger(options.logger, options.logLevel);
     this.#store = options.sessionStore ?? new MemorySessionStore();
+    // An EventDispatcher is used through its transport-side dispatch: no promise per event.
+    const dispatcher = options.dispatcher;
+    this.#dispatcher = dispatchesNow(dispatcher) ? { dispatch: (envelope, meta) => dispatcher[DISPATCH_NOW](envelope, meta) } : dispatcher;
   }
 
   /** The shards of this process, by id. */
@@ -182,7 +187,7 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
         url: o.url ?? info.url,
         intents: o.intents,
         getAccessToken: o.getAccessToken,
-        dispatcher: o.dispatcher,
+        dispatcher: this.#dispatcher,
         sessionStore: this.#store,
         identifyThrottler: throttler,
         clock: o.clock ?? systemClock,

@@ -6,6 +6,7 @@ import { EventDispatcher } from '../../src/events/EventDispatcher.js';
 import { EventTimestamp } from '../../src/events/EventTimestamp.js';
 import { eventFixtures } from '../../src/events/fixtures/index.js';
 import type { Logger } from '../../src/logging/Logger.js';
+import { DISPATCH_NOW } from '../../src/internal/dispatchNow.js';
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const ws = { transport: 'websocket', shardId: 0 } as const;
@@ -169,12 +170,20 @@ describe('EventDispatcher', () => {
     expect(error).toHaveBeenCalledWith('An event handler failed', expect.objectContaining({ type: 'FRIEND_DEL' }));
   });
 
-  it('returns the outcome itself, not a promise, when every handler finished synchronously', () => {
+  it('dispatch() always returns a promise, so .then() works whatever the handlers did', async () => {
+    const dispatcher = new EventDispatcher({ logger: silent });
+    dispatcher.on('C2C_MESSAGE_CREATE', () => undefined);
+    const outcome = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    expect(outcome).toBeInstanceOf(Promise);
+    await expect(outcome.then((done) => done.status)).resolves.toBe('delivered');
+  });
+
+  it('the transports\' dispatch returns the outcome itself, not a promise, when every handler finished synchronously', () => {
     const dispatcher = new EventDispatcher({ logger: silent });
     const seen: string[] = [];
     dispatcher.on('C2C_MESSAGE_CREATE', (data) => void seen.push(data.id));
-    const first = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
-    const again = dispatcher.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    const first = dispatcher[DISPATCH_NOW](eventFixtures.C2C_MESSAGE_CREATE, ws);
+    const again = dispatcher[DISPATCH_NOW](eventFixtures.C2C_MESSAGE_CREATE, ws);
     expect(first).not.toBeInstanceOf(Promise);
     expect(first).toMatchObject({ status: 'delivered', handlers: 1, errors: 0 });
     expect(again).toMatchObject({ status: 'duplicate', handlers: 0 });
@@ -184,7 +193,7 @@ describe('EventDispatcher', () => {
   it('returns a promise while a handler or the dedup store is still working', async () => {
     const asyncHandler = new EventDispatcher({ logger: silent });
     asyncHandler.on('C2C_MESSAGE_CREATE', async () => {});
-    const pending = asyncHandler.dispatch(eventFixtures.C2C_MESSAGE_CREATE, ws);
+    const pending = asyncHandler[DISPATCH_NOW](eventFixtures.C2C_MESSAGE_CREATE, ws);
     expect(pending).toBeInstanceOf(Promise);
     expect(await pending).toMatchObject({ status: 'delivered', handlers: 1 });
 
