@@ -1,9 +1,10 @@
+import type { extraField } from './extraField.js';
+
 /**
  * A platform payload type with only the fields qq-sdk declares. The schemas keep every field the
  * platform sends (so new ones reach you at run time), which in TypeScript is an open
  * `[key: string]: unknown` on each object; without it a misspelt field is a compile error instead
- * of an `unknown`. Read a field qq-sdk does not declare yet through a cast, e.g.
- * `(event as Record<string, unknown>)['new_field']`.
+ * of an `unknown`. Read a field qq-sdk does not declare yet with {@link extraField}.
  */
 export type KnownFields<T> = T extends Date | ((...args: never[]) => unknown)
   ? T

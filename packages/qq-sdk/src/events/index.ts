@@ -25,6 +25,7 @@ export {
 } from './EventSchemas.js';
 export type { EventPayloadMap } from './EventPayloadMap.js';
 export type { KnownFields } from './KnownFields.js';
+export { extraField } from './extraField.js';
 export {
   parseEvent,
   type InvalidParsedEvent,

@@ -43,14 +43,46 @@ export interface GuildUser extends KnownFields<z.output<typeof GuildUserSchema>>
 /** A quoted message reference. */
 export interface MessageReference extends KnownFields<z.output<typeof MessageReferenceSchema>> {}
 
+/** The parts of a C2C or group message that have a name of their own (shown on hover). */
+type NamedMessageParts = 'author' | 'attachments' | 'message_scene' | 'message_reference';
+
 /** Payload of READY. */
 export interface ReadyEvent extends KnownFields<z.output<typeof ReadySchema>> {}
 /** Payload of C2C_MESSAGE_CREATE. */
-export interface C2CMessageEvent extends KnownFields<z.output<typeof C2CMessageSchema>> {}
+export interface C2CMessageEvent extends Omit<KnownFields<z.output<typeof C2CMessageSchema>>, NamedMessageParts> {
+  /** The sender. */
+  author: EventAuthor;
+  /** Images, voice, video and files. */
+  attachments?: EventAttachment[] | undefined;
+  /** Message origin; `ext` carries `msg_idx` / `ref_msg_idx`. */
+  message_scene?: EventMessageScene | undefined;
+  /** The quoted message, when the platform sends one. */
+  message_reference?: MessageReference | undefined;
+}
 /** Payload of GROUP_AT_MESSAGE_CREATE and GROUP_MESSAGE_CREATE. */
-export interface GroupMessageEvent extends KnownFields<z.output<typeof GroupMessageSchema>> {}
+export interface GroupMessageEvent extends Omit<KnownFields<z.output<typeof GroupMessageSchema>>, NamedMessageParts | 'mentions'> {
+  /** The sender. */
+  author: EventAuthor;
+  /** Images, voice, video and files. */
+  attachments?: EventAttachment[] | undefined;
+  /** Message origin; `ext` carries `msg_idx` / `ref_msg_idx`. */
+  message_scene?: EventMessageScene | undefined;
+  /** The quoted message, when the platform sends one. */
+  message_reference?: MessageReference | undefined;
+  /** Other users mentioned in the message (excluding the bot). */
+  mentions?: EventMention[] | undefined;
+}
 /** Payload of AT_MESSAGE_CREATE, MESSAGE_CREATE and DIRECT_MESSAGE_CREATE. */
-export interface GuildMessageEvent extends KnownFields<z.output<typeof GuildMessageSchema>> {}
+export interface GuildMessageEvent extends Omit<KnownFields<z.output<typeof GuildMessageSchema>>, 'author' | 'attachments' | 'mentions' | 'message_reference'> {
+  /** The sender. */
+  author: GuildUser;
+  /** Images, voice, video and files. */
+  attachments?: EventAttachment[] | undefined;
+  /** Users mentioned in the message. */
+  mentions?: GuildUser[] | undefined;
+  /** The quoted message, when the platform sends one. */
+  message_reference?: MessageReference | undefined;
+}
 /** Payload of MESSAGE_DELETE, PUBLIC_MESSAGE_DELETE and DIRECT_MESSAGE_DELETE. */
 export interface MessageDeleteEvent extends KnownFields<z.output<typeof MessageDeleteSchema>> {}
 /** Payload of FRIEND_ADD, FRIEND_DEL, C2C_MSG_REJECT and C2C_MSG_RECEIVE. */

@@ -4,6 +4,7 @@ import { EventTimestamp } from '../../src/events/EventTimestamp.js';
 import { EVENT_TYPES } from '../../src/events/EventSchemas.js';
 import { eventFixtures } from '../../src/events/fixtures/index.js';
 import { parseEvent } from '../../src/events/parseEvent.js';
+import { extraField } from '../../src/events/extraField.js';
 
 const OPENID = /^[0-9A-F]{32}$/;
 
@@ -67,6 +68,7 @@ describe('event fixture corpus', () => {
     const result = parseEvent('FRIEND_ADD', d);
     if (result.kind !== 'parsed') throw new Error('must parse');
     // Not in the declared type (a typo would not compile), but on the object at run time.
-    expect((result.data as Record<string, unknown>)['brand_new_field']).toEqual({ nested: [1, 2] });
+    expect(extraField(result.data, 'brand_new_field')).toEqual({ nested: [1, 2] });
+    expect(extraField(result.data, 'never_sent')).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ const file = fileURLToPath(new URL('./__hover__.ts', import.meta.url));
 const source = `
 import { QQBot } from ${JSON.stringify(entry.replace(/\.ts$/u, '.js'))};
 declare const bot: QQBot;
-bot.on('GROUP_AT_MESSAGE_CREATE', (groupEvent) => { void groupEvent; });
+bot.on('GROUP_AT_MESSAGE_CREATE', (groupEvent) => { const groupAuthor = groupEvent.author; const groupAttachments = groupEvent.attachments; void [groupAuthor, groupAttachments]; });
 bot.on('C2C_MESSAGE_CREATE', (c2cEvent) => { void c2cEvent; });
 bot.on('INTERACTION_CREATE', (interaction) => { void interaction; });
 bot.on('message', (msg) => {
@@ -70,6 +70,8 @@ describe('the names an editor shows for event and message types', () => {
     expect(names.get('groupEvent')).toBe('GroupMessageEvent');
     expect(names.get('c2cEvent')).toBe('C2CMessageEvent');
     expect(names.get('interaction')).toBe('InteractionEvent');
+    expect(names.get('groupAuthor')).toBe('EventAuthor');
+    expect(names.get('groupAttachments')).toBe('EventAttachment[] | undefined');
   });
 
   it("names the message union, and msg.scene narrows it to the scene's member with its ids and payload", () => {
@@ -82,7 +84,7 @@ describe('the names an editor shows for event and message types', () => {
 
   it('refuses a misspelt field, nested or not, and nothing else', () => {
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/'usernmae' does not exist on type .*Did you mean 'username'/su);
+    expect(errors[0]).toMatch(/'usernmae' does not exist on type 'EventAuthor'.*Did you mean 'username'/su);
     expect(errors[1]).toMatch(/'group_opneid' does not exist on type 'GroupMessageEvent'.*Did you mean 'group_openid'/su);
   });
 });
