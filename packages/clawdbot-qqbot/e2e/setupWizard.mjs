@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { packForOpenClaw } from '../scripts/pack-for-openclaw.mjs';
+import { ensureInstalled as installOnce } from './ensureInstalled.mjs';
 
 const run = promisify(execFile);
 const PKG_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,15 +35,7 @@ const t0 = Date.now();
 const log = (message) => console.log(`[setup-wizard ${Math.round((Date.now() - t0) / 1000)}s] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function ensureInstalled(dir, spec, path) {
-  const marker = join(dir, '.installed');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  log(`npm install ${spec} (cached afterwards in ${dir})`);
-  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], { env: { ...process.env, PATH: path }, maxBuffer: 64 * 1024 * 1024 });
-  writeFileSync(marker, spec);
-}
+const ensureInstalled = (dir, spec, path) => installOnce(dir, spec, { path, log });
 
 // eslint-disable-next-line no-control-regex
 const stripAnsi = (text) => text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-B]|\x1b[=>]|\r/g, '');
