@@ -8,7 +8,7 @@
 // the machine hits all of them alike. Goal: validation adds at most 50% on top of JSON.parse for a
 // typical group message (GROUP_AT_MESSAGE_CREATE).
 import { readdirSync, readFileSync } from 'node:fs';
-import { EventDispatcher, parseEvent } from 'qq-sdk';
+import { EventDispatcher, parseEvent } from 'qq-sdk/events';
 import { median, timeUs } from './lib/stats.mjs';
 
 const FIXTURES = new URL('../packages/qq-sdk/src/events/fixtures/', import.meta.url);

@@ -146,7 +146,9 @@ async function runClient(mode) {
     });
     stop = () => ws.terminate();
   } else {
-    const { API, EventDispatcher, GatewayManager, RestClient, TokenManager } = await import('qq-sdk');
+    const { API, RestClient, TokenManager } = await import('qq-sdk/rest');
+    const { EventDispatcher } = await import('qq-sdk/events');
+    const { GatewayManager } = await import('qq-sdk/gateway');
     const quiet = { warn() {}, error() {} };
     const tokens = new TokenManager({ appId: config.appId, clientSecret: config.clientSecret, tokenUrl: config.tokenUrl, fetch: request });
     const api = new API(

@@ -12,7 +12,8 @@ import { createRequire } from 'node:module';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryDedupStore, MemoryReplyLedgerStore } from 'qq-sdk';
+import { MemoryDedupStore } from 'qq-sdk/events';
+import { MemoryReplyLedgerStore } from 'qq-sdk/messaging';
 import { RedisDedupStore, RedisReplyLedgerStore } from 'qq-sdk/redis';
 import { spread } from './lib/stats.mjs';
 

@@ -100,14 +100,14 @@ const PLACEHOLDER_TYPES = {
   bot: "import('qq-sdk').QQBot",
   botA: "import('qq-sdk').QQBot",
   botB: "import('qq-sdk').QQBot",
-  api: "import('qq-sdk').API",
-  rest: "import('qq-sdk').RestClient",
-  events: "import('qq-sdk').EventDispatcher",
-  dispatcher: "import('qq-sdk').EventDispatcher",
-  gateway: "import('qq-sdk').GatewayManager",
-  tokens: "import('qq-sdk').TokenManager",
+  api: "import('qq-sdk/rest').API",
+  rest: "import('qq-sdk/rest').RestClient",
+  events: "import('qq-sdk/events').EventDispatcher",
+  dispatcher: "import('qq-sdk/events').EventDispatcher",
+  gateway: "import('qq-sdk/gateway').GatewayManager",
+  tokens: "import('qq-sdk/rest').TokenManager",
   msg: "import('qq-sdk').Message",
-  envelope: "import('qq-sdk').DispatchEnvelope",
+  envelope: "import('qq-sdk/events').DispatchEnvelope",
   sim: "import('qq-sdk/testing').QQSimulator",
   receiver: "import('qq-sdk/webhook').WebhookReceiver",
   expect: "typeof import('vitest').expect",
@@ -119,14 +119,23 @@ const PLACEHOLDER_TYPES = {
 };
 const STRING_PLACEHOLDER = /^(?:[a-z]\w*(?:Id|Openid|Secret|Url|Mp4)|id|text|secret|appId|clientSecret|rawBody|timestamp|msg_id|event_id|message_id|openid|groupOpenid|channelId|guildId|userId|messageId)$/u;
 
+/**
+ * qq-sdk's entry points (from its package.json `exports`) and their ESM declarations, the root
+ * first so a name the root also exports is imported from there.
+ */
+const SDK_ENTRIES = (() => {
+  const pkg = JSON.parse(readFileSync(join(root, 'packages', 'qq-sdk', 'package.json'), 'utf8'));
+  const entries = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    const types = typeof target === 'object' ? target.import?.types : undefined;
+    if (typeof types === 'string') entries[subpath === '.' ? 'qq-sdk' : `qq-sdk/${subpath.slice(2)}`] = types.replace(/^\.\/dist\//u, '');
+  }
+  return entries;
+})();
+
 /** Every name each public entry point exports, from the built declarations. */
 function packageExports() {
-  const entries = {
-    'qq-sdk': 'packages/qq-sdk/dist/index.d.ts',
-    'qq-sdk/testing': 'packages/qq-sdk/dist/testing/index.d.ts',
-    'qq-sdk/webhook': 'packages/qq-sdk/dist/webhook/index.d.ts',
-    'qq-sdk/redis': 'packages/qq-sdk/dist/redis/index.d.ts',
-  };
+  const entries = Object.fromEntries(Object.entries(SDK_ENTRIES).map(([specifier, file]) => [specifier, `packages/qq-sdk/dist/${file}`]));
   const exported = new Map();
   for (const [specifier, path] of Object.entries(entries)) {
     if (!existsSync(join(root, path))) continue;
@@ -165,10 +174,7 @@ function checkFragments() {
           noUnusedParameters: false,
           typeRoots: [join(root, 'node_modules', '@types')],
           paths: {
-            'qq-sdk': dist('qq-sdk', 'index.d.ts'),
-            'qq-sdk/testing': dist('qq-sdk', 'testing/index.d.ts'),
-            'qq-sdk/webhook': dist('qq-sdk', 'webhook/index.d.ts'),
-            'qq-sdk/redis': dist('qq-sdk', 'redis/index.d.ts'),
+            ...Object.fromEntries(Object.entries(SDK_ENTRIES).map(([specifier, file]) => [specifier, dist('qq-sdk', file)])),
             'clawdbot-qqbot': dist('clawdbot-qqbot', 'index.d.ts'),
             vitest: [join(root, 'node_modules', 'vitest')],
           },

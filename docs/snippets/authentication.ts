@@ -1,4 +1,5 @@
-import { API, QQApiError, QQAuthError, QQBot, RestClient, TokenManager } from 'qq-sdk';
+import { QQApiError, QQAuthError, QQBot } from 'qq-sdk';
+import { API, RestClient, TokenManager } from 'qq-sdk/rest';
 import { RedisTokenCache } from 'qq-sdk/redis';
 
 declare const appId: string;

@@ -1,4 +1,5 @@
-import { API, messages, QQBot, RestClient } from 'qq-sdk';
+import { messages, QQBot } from 'qq-sdk';
+import { API, RestClient } from 'qq-sdk/rest';
 import { expressWebhook } from 'qq-sdk/webhook';
 
 declare const appId: string;

@@ -10,6 +10,7 @@ export default defineProject({
     alias: [
       { find: /^qq-sdk\/testing$/, replacement: sdk('testing/index.ts') },
       { find: /^qq-sdk\/webhook$/, replacement: sdk('webhook/index.ts') },
+      { find: /^qq-sdk\/(rest|events|gateway|messaging|errors)$/, replacement: sdk('entries/$1.ts') },
       { find: /^qq-sdk$/, replacement: sdk('index.ts') },
     ],
   },

@@ -3,6 +3,11 @@ import { createTsupConfig } from '../../tsup.shared.ts';
 export default createTsupConfig(
   {
     index: 'src/index.ts',
+    'rest/index': 'src/entries/rest.ts',
+    'events/index': 'src/entries/events.ts',
+    'gateway/index': 'src/entries/gateway.ts',
+    'messaging/index': 'src/entries/messaging.ts',
+    'errors/index': 'src/entries/errors.ts',
     'webhook/index': 'src/webhook/index.ts',
     'testing/index': 'src/testing/index.ts',
     'testing/cli': 'src/testing/cli.ts',

@@ -6,7 +6,18 @@ import { eventFixtures } from '../src/events/fixtures/index.js';
 
 // Proves the published build, not the source: both module formats load and carry the version
 // injected at build time. Needs `pnpm build` first (the `check` script runs it).
+const packageDir = new URL('../', import.meta.url);
 const distEntry = new URL('../dist/index.js', import.meta.url);
+
+/** Each entry of the package's `exports` map, with its ESM and CommonJS files. */
+function builtEntries(): { specifier: string; esm: string; cjs: string }[] {
+  const { exports } = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')) as {
+    exports: Record<string, string | { import: { default: string }; require: { default: string } }>;
+  };
+  return Object.entries(exports).flatMap(([subpath, target]) =>
+    typeof target === 'string' ? [] : [{ specifier: subpath, esm: target.import.default, cjs: target.require.default }],
+  );
+}
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
@@ -27,12 +38,36 @@ describe('built package', () => {
     expect(cjs.VERSION).toBe(version);
   });
 
-  it('keeps every exported class its own name in both formats (stacks and constructor.name show QQValidationError, not _QQValidationError)', async () => {
+  it('keeps every exported class its own name in both formats and every entry (stacks and constructor.name show QQValidationError, not _QQValidationError)', async () => {
     const require = createRequire(import.meta.url);
-    for (const entry of [(await import(distEntry.href)) as Record<string, unknown>, require('../dist/index.cjs') as Record<string, unknown>]) {
-      const classes = Object.entries(entry).filter((pair): pair is [string, { name: string }] => typeof pair[1] === 'function' && /^[A-Z]/u.test(pair[0]));
-      expect(classes.length).toBeGreaterThan(40);
-      expect(classes.filter(([exported, value]) => value.name !== exported).map(([exported, value]) => `${exported} is named ${value.name}`)).toEqual([]);
+    let classCount = 0;
+    for (const { esm, cjs } of builtEntries()) {
+      for (const entry of [(await import(new URL(esm, packageDir).href)) as Record<string, unknown>, require(new URL(cjs, packageDir).pathname) as Record<string, unknown>]) {
+        const classes = Object.entries(entry).filter((pair): pair is [string, { name: string }] => typeof pair[1] === 'function' && /^[A-Z]/u.test(pair[0]));
+        classCount += classes.length;
+        expect(classes.filter(([exported, value]) => value.name !== exported).map(([exported, value]) => `${exported} is named ${value.name}`)).toEqual([]);
+      }
+    }
+    expect(classCount).toBeGreaterThan(100);
+  });
+
+  // `instanceof QQError` must hold whichever entry the error class was imported from.
+  it('exports one class object per name across entries, in each format', async () => {
+    const require = createRequire(import.meta.url);
+    for (const format of ['esm', 'cjs'] as const) {
+      const seen = new Map<string, { value: unknown; entry: string }>();
+      const clashes: string[] = [];
+      for (const entry of builtEntries()) {
+        const file = new URL(entry[format], packageDir);
+        const exports = (format === 'esm' ? await import(file.href) : require(file.pathname)) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exports)) {
+          const earlier = seen.get(name);
+          if (earlier && earlier.value !== value) clashes.push(`${name}: ${earlier.entry} and ${entry.specifier} (${format})`);
+          seen.set(name, { value, entry: entry.specifier });
+        }
+      }
+      expect(clashes).toEqual([]);
+      expect(seen.size).toBeGreaterThan(250);
     }
   });
 
@@ -56,7 +91,7 @@ describe('built package', () => {
   });
 
   it("composes its schemas with the zod package's own (a user's z.object around an SDK schema)", async () => {
-    const sdk = (await import(distEntry.href)) as typeof import('../src/index.js');
+    const sdk = (await import(new URL('dist/events/index.js', packageDir).href)) as typeof import('../src/entries/events.js');
     const schema = sdk.EventSchemas.GROUP_AT_MESSAGE_CREATE;
     expect(schema).toBeInstanceOf(z.ZodType);
     const wrapper = z.object({ event: schema, n: z.number() });
@@ -73,7 +108,7 @@ describe('built package', () => {
     const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.c?js$/.test(file));
     expect(files.filter((file) => /[^\x00-\x7f]/.test(readFileSync(new URL(file, distDir), 'utf8')))).toEqual([]);
     // The URL patterns are String.raw templates with Chinese punctuation in their character classes.
-    const sdk = (await import(distEntry.href)) as typeof import('../src/index.js');
+    const sdk = (await import(new URL('dist/messaging/index.js', packageDir).href)) as typeof import('../src/entries/messaging.js');
     const { text } = sdk.applyUrlPolicy('看 https://example.com/a?b=1，以及 www.qq.com。', { policy: 'defang' });
     expect(text).toBe('看 example[.]com/a?b=1，以及 www[.]qq[.]com。');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_USER_AGENT, VERSION } from '../src/index.js';
+import { VERSION } from '../src/index.js';
+import { DEFAULT_USER_AGENT } from '../src/entries/rest.js';
 
 describe('version', () => {
   it('exposes the injected package version', () => {

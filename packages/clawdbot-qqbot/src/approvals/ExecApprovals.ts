@@ -1,4 +1,5 @@
-import { messages, type InteractionResultCode, type Logger, type MessageTarget, type OutgoingMessage } from 'qq-sdk';
+import { messages, type Logger, type MessageTarget, type OutgoingMessage } from 'qq-sdk';
+import { type InteractionResultCode } from 'qq-sdk/rest';
 import type { ButtonClick, QQBotPort } from '../bot/QQBotPort.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { HostChannelRuntime, HostConfig, HostReplyPayload } from '../host/HostTypes.js';

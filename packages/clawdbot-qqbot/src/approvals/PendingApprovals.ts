@@ -1,5 +1,5 @@
 import type { MessageTarget } from 'qq-sdk';
-import { targetKey } from 'qq-sdk';
+import { targetKey } from 'qq-sdk/messaging';
 import type { ApprovalDecision } from './execApprovalPrompt.js';
 
 /** One approval shown in a chat, waiting for a click. */

@@ -1,4 +1,6 @@
-import type { API, ClawConfigUpdate, ClawSettings, DeliveryResult, InteractionResultCode, Logger, Message, MessageTarget, OutgoingMessage, PanelsAPI } from 'qq-sdk';
+import type { DeliveryResult, Logger, Message, MessageTarget, OutgoingMessage } from 'qq-sdk';
+import type { API, InteractionResultCode, PanelsAPI } from 'qq-sdk/rest';
+import type { ClawConfigUpdate, ClawSettings } from 'qq-sdk/messaging';
 import type { WebhookReceiver } from 'qq-sdk/webhook';
 
 /** A connection lifecycle change of a running bot, as the plugin reports it to the host. */

@@ -1,4 +1,6 @@
-import { answerClawConfigQuery, Intents, isClawConfigQuery, parseClawConfigUpdate, QQBot, type IntentName, type InteractionEvent } from 'qq-sdk';
+import { Intents, QQBot, type IntentName } from 'qq-sdk';
+import { type InteractionEvent } from 'qq-sdk/events';
+import { answerClawConfigQuery, isClawConfigQuery, parseClawConfigUpdate } from 'qq-sdk/messaging';
 import type { BotFactory, ButtonClick } from './QQBotPort.js';
 
 /** Button type of `INTERACTION_CREATE` (others: quick menu, feedback, claw settings…). */

@@ -1,4 +1,5 @@
-import { targetKey, type Message, type MessageTarget } from 'qq-sdk';
+import { type Message, type MessageTarget } from 'qq-sdk';
+import { targetKey } from 'qq-sdk/messaging';
 import type { QQBotPort } from '../bot/QQBotPort.js';
 import type { ResolvedQQBotAccount } from '../config/resolveAccount.js';
 import type { ExecApprovals } from '../approvals/ExecApprovals.js';

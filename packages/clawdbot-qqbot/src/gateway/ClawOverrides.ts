@@ -1,4 +1,4 @@
-import type { ClawConfigUpdate, ClawSettings } from 'qq-sdk';
+import type { ClawConfigUpdate, ClawSettings } from 'qq-sdk/messaging';
 
 /** The settings a group-settings change may carry (from the QQ client's panel or a /bot-* command). */
 export type ClawChange = Pick<ClawConfigUpdate, 'requireMention' | 'groupPolicy' | 'mentionPatterns'>;

@@ -1,4 +1,5 @@
-import type { Logger, PanelScope } from 'qq-sdk';
+import type { Logger } from 'qq-sdk';
+import type { PanelScope } from 'qq-sdk/rest';
 import type { QQBotPort } from '../bot/QQBotPort.js';
 import type { ReplyLocale } from '../commands/commandTexts.js';
 

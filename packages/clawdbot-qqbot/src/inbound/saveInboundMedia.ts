@@ -1,4 +1,6 @@
-import { createProxyFetch, downloadAttachment, QQ_MEDIA_HOSTS, type Logger, type Message, type MessageAttachment } from 'qq-sdk';
+import { downloadAttachment, type Logger, type Message, type MessageAttachment } from 'qq-sdk';
+import { createProxyFetch } from 'qq-sdk/rest';
+import { QQ_MEDIA_HOSTS } from 'qq-sdk/messaging';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 import type { HostChannelRuntime } from '../host/HostTypes.js';
 import { decodesVoiceNotes, voiceForTranscriptionOrOriginal } from '../voice/inboundVoice.js';

@@ -1,4 +1,5 @@
-import { messages, type MediaKind, type MessageScene, type OutgoingMessage } from 'qq-sdk';
+import { messages, type MessageScene, type OutgoingMessage } from 'qq-sdk';
+import { type MediaKind } from 'qq-sdk/messaging';
 import type { HostReplyPayload } from '../host/HostTypes.js';
 
 /** How a payload is rendered for one target. */

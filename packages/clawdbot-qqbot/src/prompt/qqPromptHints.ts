@@ -1,4 +1,4 @@
-import { DEFAULT_REPLY_RULES } from 'qq-sdk';
+import { DEFAULT_REPLY_RULES } from 'qq-sdk/messaging';
 import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
 import type { QQBotAccountConfig } from '../config/QQBotConfigSchema.js';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_REPLY_RULES, type Message, type MessageScene } from 'qq-sdk';
+import { type Message, type MessageScene } from 'qq-sdk';
+import { DEFAULT_REPLY_RULES } from 'qq-sdk/messaging';
 import type { ReminderTime } from './reminderTime.js';
 
 /**

@@ -1,4 +1,6 @@
-import { createProxyFetch, describePlatformCode, QQApiError, QQConnectionError, QQTimeoutError, TokenManager } from 'qq-sdk';
+import { QQApiError, QQConnectionError, QQTimeoutError } from 'qq-sdk';
+import { describePlatformCode } from 'qq-sdk/errors';
+import { createProxyFetch, TokenManager } from 'qq-sdk/rest';
 
 /** What the setup wizard checks: one app access token request with these credentials. */
 export interface CredentialCheck {

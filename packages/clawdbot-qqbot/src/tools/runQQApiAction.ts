@@ -1,4 +1,4 @@
-import type { RequestOptions } from 'qq-sdk';
+import type { RequestOptions } from 'qq-sdk/rest';
 import type { QQBotToolApi } from '../bot/QQBotPort.js';
 import type { CurrentChat } from './currentChat.js';
 import type { QQApiToolInput } from './QQApiToolInput.js';

@@ -1,4 +1,5 @@
-import { resolveLogger, type KeepTypingOptions } from 'qq-sdk';
+import { resolveLogger } from 'qq-sdk';
+import { type KeepTypingOptions } from 'qq-sdk/messaging';
 import { describe, expect, it } from 'vitest';
 import { resolveAccount } from '../../src/config/resolveAccount.js';
 import type { QQBotAccountConfig } from '../../src/index.js';

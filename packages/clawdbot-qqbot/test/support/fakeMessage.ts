@@ -1,4 +1,5 @@
-import { ReplyQuotaExceededError, ReplyStream, TypingKeepAlive, type DeliveryResult, type Message, type MessageAttachment, type MessageCommon, type MessageTarget, type OutgoingMessage, type ReplyOptions, type TypingResult } from 'qq-sdk';
+import { ReplyQuotaExceededError, ReplyStream, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions } from 'qq-sdk';
+import { TypingKeepAlive, type MessageCommon, type TypingResult } from 'qq-sdk/messaging';
 
 /** One reply or send a fake message recorded. */
 export interface RecordedSend {

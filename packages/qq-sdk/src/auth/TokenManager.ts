@@ -14,6 +14,8 @@ import { AccessTokenResponseSchema } from './AccessTokenResponse.js';
 import type { SharedAccessToken, SharedTokenCache } from './SharedTokenCache.js';
 import type { TokenProvider, TokenSource } from './TokenProvider.js';
 import { renamedOption } from '../internal/renamedOption.js';
+import type { QQAuthError } from '../errors/QQApiError.js';
+import type { QQTimeoutError } from '../errors/QQTimeoutError.js';
 
 /** The production (and sandbox) token endpoint. */
 export const DEFAULT_TOKEN_URL: string = PlatformHosts.tokenUrl;
@@ -151,7 +153,7 @@ export class TokenManager implements TokenProvider {
    * request refreshes it for every concurrent caller.
    *
    * @param signal - Aborts this caller's wait; the shared refresh continues for others.
-   * @throws {@link QQAuthError} when the endpoint rejects the credentials,
+   * @throws A {@link QQAuthError} when the endpoint rejects the credentials,
    *   {@link QQConnectionError} / {@link QQTimeoutError} on network failure, {@link QQAbortError}.
    */
   getAccessToken(signal?: AbortSignal): Promise<string> {

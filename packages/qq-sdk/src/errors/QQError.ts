@@ -1,4 +1,6 @@
 import { redactDeep, redactText } from './knownSecrets.js';
+import type { redactSecrets } from './redactSecrets.js';
+import type { QQApiError } from './QQApiError.js';
 
 /** Node's `util.inspect` hook, named without importing `node:util` (the SDK also runs elsewhere). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');

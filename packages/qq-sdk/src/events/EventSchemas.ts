@@ -19,6 +19,7 @@ import { InteractionSchema } from './schemas/interaction.js';
 import { C2CMessageSchema, GroupMessageSchema } from './schemas/message.js';
 import { FriendEventSchema, GroupRobotEventSchema } from './schemas/relation.js';
 import { ReadySchema, ResumedSchema } from './schemas/session.js';
+import type { EventPayloadMap } from './EventPayloadMap.js';
 
 /**
  * The schema of every dispatch event type qq-sdk knows, keyed by the platform's event name.
@@ -96,8 +97,12 @@ export const EventSchemas = {
   AUDIO_OR_LIVE_CHANNEL_MEMBER_EXIT: AudioLiveMemberEventSchema,
 } as const;
 
-/** The name of every dispatch event type qq-sdk knows (`'GROUP_AT_MESSAGE_CREATE'`, …). */
-export type EventType = keyof typeof EventSchemas;
+/**
+ * The name of every dispatch event type qq-sdk knows (`'GROUP_AT_MESSAGE_CREATE'`, …). Declared as
+ * the keys of {@link EventPayloadMap} so editors print `EventType` rather than 59 names;
+ * test/events/EventPayloadMap.test-d.ts proves they are the keys of `EventSchemas`.
+ */
+export type EventType = keyof EventPayloadMap;
 
 /** Every known event type name, in catalogue order. */
 export const EVENT_TYPES: readonly EventType[] = Object.keys(EventSchemas) as EventType[];

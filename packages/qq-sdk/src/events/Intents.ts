@@ -112,7 +112,7 @@ export class Intents {
   /**
    * Builds intents from names or numeric bits.
    *
-   * @throws {@link UnknownIntentError} for a name that is not an intent, or a number with unknown bits.
+   * @throws A {@link UnknownIntentError} for a name that is not an intent, or a number with unknown bits.
    */
   static from(intents: Iterable<IntentName | number>): Intents {
     let bits = 0;

@@ -136,7 +136,7 @@ export class MessageSender {
   /**
    * Sends `content` to `request.target`, as a passive reply when `request.replyTo` is set.
    *
-   * @throws {@link ReplyQuotaExceededError} / {@link ReplyWindowExpiredError} when the budget is
+   * @throws A {@link ReplyQuotaExceededError} / {@link ReplyWindowExpiredError} when the budget is
    * spent and `onQuotaExhausted` is `'throw'`; {@link MessageTooLongError} when long text needs
    * more messages than the call may send and `overflow` is `'throw'` (nothing sent);
    * {@link QQApiError} when the platform refuses a send; {@link QQValidationError} for content the
@@ -252,7 +252,7 @@ export class MessageSender {
    * ReplyQuota, leaving `reserveReplies` (default 1) for the answer; when none is left above the
    * reserve, or the window has closed, nothing is sent and the result says why.
    *
-   * @throws {@link QQValidationError} for bad options (nothing is sent); {@link QQApiError} when
+   * @throws A {@link QQValidationError} for bad options (nothing is sent); {@link QQApiError} when
    *   the platform refuses the notice.
    */
   async typing(request: TypingRequest): Promise<TypingResult> {
@@ -295,7 +295,7 @@ export class MessageSender {
    * @param request - Where, and the message being answered.
    * @param options - Notice length, interval and bounds.
    * @param onEnd - Called once when it stops.
-   * @throws {@link QQValidationError} for bad options (nothing is sent).
+   * @throws A {@link QQValidationError} for bad options (nothing is sent).
    */
   keepTyping(
     request: Pick<TypingRequest, 'target' | 'replyTo'>,

@@ -1,4 +1,5 @@
 import { QQError } from '../errors/QQError.js';
+import type { ReplyQuota } from './ReplyQuota.js';
 
 /**
  * Thrown by `msg.reply()` / {@link ReplyQuota.claim} when the source message has used up its

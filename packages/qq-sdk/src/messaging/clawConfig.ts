@@ -69,7 +69,7 @@ export function isClawConfigUpdate(event: InteractionEvent): boolean {
  * Builds the wire `claw_cfg` from the bot's settings (`require_mention` `'mention'`/`'always'`,
  * mention patterns comma-joined, `online_state` `'online'` unless given).
  *
- * @throws {@link QQValidationError} naming the field when `settings` is not what its type says.
+ * @throws A {@link QQValidationError} naming the field when `settings` is not what its type says.
  */
 export function toClawConfig(settings: ClawSettings): ClawConfig {
   checkSettings(settings);

@@ -1,3 +1,4 @@
+import type { QQAbortError } from '../errors/QQAbortError.js';
 /**
  * Per-call options accepted by every REST method (last parameter of each resource method).
  */

@@ -24,6 +24,8 @@ import type { RestRequest } from './RequestOptions.js';
 import { computeRetryDelay, parseRetryAfter, RetryPolicies, type RetryPolicy } from './RetryPolicy.js';
 import { resolveRoute, type RouteInfo } from './resolveRoute.js';
 import { RouteQueue } from './RouteQueue.js';
+import type { QQError } from '../errors/QQError.js';
+import type { QQRateLimitError } from '../errors/QQApiError.js';
 
 /** The production REST base URL (the unified domain since 2026-08; see {@link PlatformHosts}). */
 export const DEFAULT_API_BASE_URL = PlatformHosts.api;
@@ -189,7 +191,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
    *
    * @param request - Method, path, query, body and per-call options.
    * @param schema - Validates the response (unknown fields pass through when the schema is loose).
-   * @throws {@link QQApiError} (or a kind subclass) for platform errors; {@link QQConnectionError},
+   * @throws A {@link QQApiError} (or a kind subclass) for platform errors; {@link QQConnectionError},
    *   {@link QQTimeoutError}, {@link QQAbortError}, {@link QQValidationError}.
    */
   async request<T = unknown>(request: RestRequest, schema?: z.ZodType<T>): Promise<T> {

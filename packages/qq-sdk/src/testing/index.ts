@@ -44,6 +44,7 @@ export { PLATFORM_CLOSE_CODES, isResumableCloseCode, type PlatformCloseCode } fr
 export { PLATFORM_ERRORS, type PlatformErrorBody, type PlatformErrorCode } from './platformErrors.js';
 export { shardForEvent, fnv1a32 } from './shardForEvent.js';
 export { ManualClock } from './ManualClock.js';
+export type { Clock } from '../internal/Clock.js';
 export { SimulatorError } from './SimulatorError.js';
 export { SimulatorTimeoutError } from './SimulatorTimeoutError.js';
 export type {

@@ -1,4 +1,5 @@
 import { QQError } from '../errors/QQError.js';
+import type { verifyWebhookRequest } from './verifyWebhookRequest.js';
 
 /**
  * Why a webhook request failed verification:

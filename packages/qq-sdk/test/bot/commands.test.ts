@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { QQBot, QQValidationError, parseCommand, type Message } from '../../src/index.js';
+import { QQBot, QQValidationError, type Message } from '../../src/index.js';
+import { parseCommand } from '../../src/entries/messaging.js';
 import { QQSimulator } from '../../src/testing/index.js';
 
 // bot.command() and bot.hears() over real sockets to the simulator: the bot's mention is stripped

@@ -7,9 +7,9 @@ import {
   HandlerTimeoutError,
   QQBot,
   QQValidationError,
-  type HandlerErrorEvent,
   type QQBotOptions,
 } from '../../src/index.js';
+import { type HandlerErrorEvent } from '../../src/entries/events.js';
 import { QQSimulator } from '../../src/testing/index.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];

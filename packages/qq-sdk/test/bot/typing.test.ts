@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Message, type QQBot, type QQBotOptions } from '../../src/index.js';
+import { type InteractionEvent } from '../../src/entries/events.js';
 import {
   answerClawConfigQuery,
   isClawConfigQuery,
   parseClawConfigUpdate,
   type ClawConfigUpdate,
-  type InteractionEvent,
-  type Message,
-  type QQBot,
-  type QQBotOptions,
-} from '../../src/index.js';
+} from '../../src/entries/messaging.js';
 import type { QQSimulator, SimulatorOptions } from '../../src/testing/index.js';
 import { startBot } from './startBot.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventTimestamp } from '../../src/index.js';
+import { EventTimestamp } from '../../src/entries/events.js';
 import { findLoss, NumberLiteral, parseLossless } from './lossless.js';
 
 // The corpus test is only as strict as this comparison: it must notice every kind of loss.

@@ -1,4 +1,4 @@
-import { EventTimestamp } from '../../src/index.js';
+import { EventTimestamp } from '../../src/entries/events.js';
 
 /** A JSON number exactly as written in the source text (so ids beyond 2^53 keep every digit). */
 export class NumberLiteral {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { QQError, QQStateError, QQValidationError, ReplyQuota, messages, splitText } from '../../src/index.js';
+import { QQError, QQStateError, QQValidationError, messages } from '../../src/index.js';
+import { ReplyQuota, splitText } from '../../src/entries/messaging.js';
 import { RedisDedupStore, type RedisClient } from '../../src/redis/index.js';
 import { ManualClock } from '../../src/testing/index.js';
 import { startHarness, type Harness } from '../gateway/harness.js';

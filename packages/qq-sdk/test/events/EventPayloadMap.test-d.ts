@@ -11,7 +11,7 @@ type Disagreeing = { [K in EventType]: [EventPayloadMap[K]] extends [FromSchema<
 
 describe('EventPayloadMap', () => {
   it('names exactly the events EventSchemas has', () => {
-    expectTypeOf<keyof EventPayloadMap>().toEqualTypeOf<EventType>();
+    expectTypeOf<keyof EventPayloadMap>().toEqualTypeOf<keyof typeof EventSchemas>();
   });
 
   it("gives every event its schema's known fields", () => {

@@ -1,14 +1,13 @@
 // The code of docs/events.md, compiled against the real API so the guide cannot drift.
 import { describe, expectTypeOf, it } from 'vitest';
+import { Intents, type IntentName } from '../../src/index.js';
 import {
   EventDispatcher,
-  Intents,
   parseEvent,
   type DedupStore,
   type DispatchEnvelope,
   type DispatchOutcome,
-  type IntentName,
-} from '../../src/index.js';
+} from '../../src/entries/events.js';
 
 declare const envelope: DispatchEnvelope;
 declare const redis: { set(key: string, value: string, px: 'PX', ttl: number, nx: 'NX'): Promise<string | null> };

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventDispatcher, MemoryReplyLedgerStore, ReplyQuota, TokenManager, type ReplyLedgerStore, type SharedTokenCache } from '../../src/index.js';
+import { TokenManager, type SharedTokenCache } from '../../src/entries/rest.js';
+import { EventDispatcher } from '../../src/entries/events.js';
+import { MemoryReplyLedgerStore, ReplyQuota, type ReplyLedgerStore } from '../../src/entries/messaging.js';
 
 const warnings: Error[] = [];
 const onWarning = (warning: Error): void => {

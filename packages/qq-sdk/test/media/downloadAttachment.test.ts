@@ -1,7 +1,8 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { downloadAttachment, MediaDownloadError, type MessageAttachment } from '../../src/index.js';
+import { downloadAttachment, type MessageAttachment } from '../../src/index.js';
+import { MediaDownloadError } from '../../src/entries/errors.js';
 
 const requested: string[] = [];
 const server = setupServer();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { QQBot, parseFaceTags, renderFaceTags, type Message } from '../../src/index.js';
+import { QQBot, type Message } from '../../src/index.js';
+import { parseFaceTags, renderFaceTags } from '../../src/entries/messaging.js';
 import { QQSimulator } from '../../src/testing/index.js';
 
 // Face tags as captured from QQ (2026 reports against LangBot #2291, AstrBot #6294, dsh-im #97).

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  API,
-  MemoryReplyLedgerStore,
   MessageTooLongError,
   messages,
   QQValidationError,
-  ReplyQuota,
-  RestClient,
   type Message,
   type QQBotOptions,
 } from '../../src/index.js';
+import { API, RestClient } from '../../src/entries/rest.js';
+import { MemoryReplyLedgerStore, ReplyQuota } from '../../src/entries/messaging.js';
 import type { QQSimulator } from '../../src/testing/index.js';
 import { startBot } from '../bot/startBot.js';
 

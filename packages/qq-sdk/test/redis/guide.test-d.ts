@@ -1,7 +1,11 @@
 // The code of docs/scaling.md, type-checked so the guide cannot drift from the API.
 import { Cluster, Redis } from 'ioredis';
 import { describe, expectTypeOf, it } from 'vitest';
-import { API, QQBot, RestClient, TokenManager, type DedupStore, type GatewaySessionStore, type IdentifyThrottler, type ReplyLedgerStore, type SharedTokenCache } from '../../src/index.js';
+import { QQBot } from '../../src/index.js';
+import { API, RestClient, TokenManager, type SharedTokenCache } from '../../src/entries/rest.js';
+import { type DedupStore } from '../../src/entries/events.js';
+import { type GatewaySessionStore, type IdentifyThrottler } from '../../src/entries/gateway.js';
+import { type ReplyLedgerStore } from '../../src/entries/messaging.js';
 import {
   createRedisStores,
   RedisDedupStore,

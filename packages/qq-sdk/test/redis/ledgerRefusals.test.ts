@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReplyQuota } from '../../src/index.js';
+import { ReplyQuota } from '../../src/entries/messaging.js';
 import { RedisReplyLedgerStore } from '../../src/redis/index.js';
 import { REDIS_SERVER, RedisServer, SKIP_REASON } from './redisServer.js';
 

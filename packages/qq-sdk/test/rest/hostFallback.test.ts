@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenManager } from '../../src/auth/TokenManager.js';
-import { PlatformHosts, QQBot, RestClient, type Logger } from '../../src/index.js';
+import { QQBot, type Logger } from '../../src/index.js';
+import { PlatformHosts, RestClient } from '../../src/entries/rest.js';
 import { QQSimulator } from '../../src/testing/index.js';
 import { TEST_POLICY } from './helpers.js';
 

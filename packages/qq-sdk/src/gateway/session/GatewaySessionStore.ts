@@ -1,4 +1,5 @@
 import type { SequenceRange } from '../SequenceWatermark.js';
+import type { MemorySessionStore } from './MemorySessionStore.js';
 
 /** What a shard needs to RESUME its session, possibly from another process after a restart. */
 export interface GatewaySession {

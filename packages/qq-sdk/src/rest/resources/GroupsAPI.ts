@@ -43,6 +43,8 @@ import {
   type UpdateJoinApprovalStrategyBody,
 } from '../schemas/groups.js';
 import { pathId, validateBody } from '../validateBody.js';
+import type { QQPermissionError } from '../../errors/QQApiError.js';
+import type { QQValidationError } from '../../errors/QQValidationError.js';
 
 const CursorSchema = z.lazy(() => z.strictObject({ cursor: z.string().min(1).optional() }));
 const MuteSchema = z.lazy(() => z.strictObject({

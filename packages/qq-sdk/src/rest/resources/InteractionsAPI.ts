@@ -84,7 +84,7 @@ export class InteractionsAPI {
    * @param interactionId - The `id` of the INTERACTION_CREATE event.
    * @param ack - The result code (default 0), or `{ code, data }` to answer with data.
    * @param options - Signal, timeout, retries.
-   * @throws {@link QQValidationError} for a code outside 0-5 or data that is not an object
+   * @throws A {@link QQValidationError} for a code outside 0-5 or data that is not an object
    *   (nothing is sent).
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/trans/msg-btn.html
    * @example

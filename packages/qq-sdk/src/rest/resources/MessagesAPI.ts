@@ -25,6 +25,7 @@ import {
 } from '../schemas/messages.js';
 import { checkContentLength } from '../checkContentLength.js';
 import { pathId, validateBody } from '../validateBody.js';
+import type { QQValidationError } from '../../errors/QQValidationError.js';
 
 /** Options of guild-side recalls. */
 export interface RecallOptions extends RequestOptions {
