@@ -20,6 +20,7 @@ import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { commandRoute, hearsRoute, type CommandHandler, type HearsHandler } from './messaging/commands.js';
 import { toMessage } from './messaging/InboundMessage.js';
 import type { MessageEventPayloads, MessageEventType } from './messaging/MessageEventType.js';
+import { MESSAGE_EVENT_TYPE_LIST } from './events/MessageEvents.js';
 import type { DeliveryResult, Message, Overflow } from './messaging/Message.js';
 import { checkContent, checkReceivedAt, checkTarget } from './messaging/checkOutgoing.js';
 import type { MessageTarget } from './messaging/MessageScene.js';
@@ -201,15 +202,6 @@ export interface BotSendOptions {
 type MessageListener = (data: MessageEventPayloads[MessageEventType], meta: DispatchMeta) => unknown;
 /** `events.on` / `events.off` seen from a listener that takes every message event type. */
 type MessageListenerRegistration = (name: MessageEventType, handler: MessageListener) => unknown;
-
-const MESSAGE_EVENTS: readonly MessageEventType[] = [
-  'C2C_MESSAGE_CREATE',
-  'GROUP_AT_MESSAGE_CREATE',
-  'GROUP_MESSAGE_CREATE',
-  'AT_MESSAGE_CREATE',
-  'MESSAGE_CREATE',
-  'DIRECT_MESSAGE_CREATE',
-];
 
 /**
  * One object for the common case: token, REST, the event transport (gateway or webhook), typed
@@ -401,7 +393,7 @@ export class QQBot {
     if (name === 'message') {
       const index = this.#messageHandlers.findIndex((entry) => entry.handler === handler);
       const entry = index >= 0 ? this.#messageHandlers.splice(index, 1)[0] : undefined;
-      MESSAGE_EVENTS.forEach((type, i) => {
+      MESSAGE_EVENT_TYPE_LIST.forEach((type, i) => {
         const wrapper = entry?.wrappers[i];
         if (wrapper !== undefined) (this.events.off as MessageListenerRegistration).call(this.events, type, wrapper);
       });
@@ -548,7 +540,7 @@ export class QQBot {
   // isolated like any handler: it runs whatever the others do, its failures and its time budget are
   // reported under the name 'message'.
   #addMessageHandler(handler: (message: Message) => unknown): void {
-    const wrappers = MESSAGE_EVENTS.map((type) => {
+    const wrappers = MESSAGE_EVENT_TYPE_LIST.map((type) => {
       const wrapper: MessageListener = (data, meta) => handler(this.#messageFor(type, data, meta));
       setListenerLabel(wrapper, 'message');
       (this.events.on as MessageListenerRegistration).call(this.events, type, wrapper);

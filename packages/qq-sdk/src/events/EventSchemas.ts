@@ -20,6 +20,7 @@ import { C2CMessageSchema, GroupMessageSchema } from './schemas/message.js';
 import { FriendEventSchema, GroupRobotEventSchema } from './schemas/relation.js';
 import { ReadySchema, ResumedSchema } from './schemas/session.js';
 import type { EventPayloadMap } from './EventPayloadMap.js';
+import { MESSAGE_EVENT_TYPE_LIST, type MESSAGE_EVENTS } from './MessageEvents.js';
 
 /**
  * The schema of every dispatch event type qq-sdk knows, keyed by the platform's event name.
@@ -113,14 +114,8 @@ export function isEventType(type: string): type is EventType {
 }
 
 /**
- * The message event types: their `d.id` is a message id, which the dispatcher also dedups on
- * (the platform may push the same message twice under different envelope ids).
+ * The message event types (see {@link MESSAGE_EVENTS}): their `d.id` is a message id, which the
+ * dispatcher also dedups on (the platform may push the same message twice under different envelope
+ * ids).
  */
-export const MESSAGE_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'C2C_MESSAGE_CREATE',
-  'GROUP_AT_MESSAGE_CREATE',
-  'GROUP_MESSAGE_CREATE',
-  'AT_MESSAGE_CREATE',
-  'MESSAGE_CREATE',
-  'DIRECT_MESSAGE_CREATE',
-]);
+export const MESSAGE_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(MESSAGE_EVENT_TYPE_LIST);

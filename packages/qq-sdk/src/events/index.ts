@@ -24,6 +24,7 @@ export {
   type EventType,
 } from './EventSchemas.js';
 export type { EventPayloadMap } from './EventPayloadMap.js';
+export { MESSAGE_EVENTS, isMessageEventType, type MessageEventInfo, type MessageEventTable } from './MessageEvents.js';
 export type { KnownFields } from './KnownFields.js';
 export { extraField } from './extraField.js';
 export {

@@ -15,6 +15,7 @@ import type {
   ReplyQuotaSnapshot,
 } from './Message.js';
 import type { MessageEventPayloads, MessageEventType } from './MessageEventType.js';
+import { MESSAGE_EVENTS } from '../events/MessageEvents.js';
 import type { MessageScene, MessageTarget } from './MessageScene.js';
 import type { MessageSender } from './MessageSender.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
@@ -137,14 +138,14 @@ interface Normalized {
 
 function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessageEvent, botUserId: string | undefined): Normalized {
   const author = data.author;
-  if (type !== 'C2C_MESSAGE_CREATE') {
+  if (MESSAGE_EVENTS[type].scene === 'group') {
     const group = data as GroupMessageEvent;
     const id = author.member_openid ?? author.id ?? '';
     // @-messages usually arrive with the @bot prefix already removed (leaving a space); every group
     // message may carry the bot's own <qqbot-at-user id="…" /> tag, which content drops.
     const own = group.mentions?.filter((m) => m.is_you === true).map((m) => m.member_openid ?? m.id ?? m.user_openid ?? '') ?? [];
     // Without mention data, an @-message's leading tag can only be the bot's.
-    const leading = type === 'GROUP_AT_MESSAGE_CREATE' && group.mentions === undefined;
+    const leading = MESSAGE_EVENTS[type].atBot && group.mentions === undefined;
     const mention = stripBotMentions(group.content, botUserId !== undefined ? [...own, botUserId] : own, leading);
     return {
       scene: 'group',
@@ -152,7 +153,7 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
       author: toAuthor(id, author, author.member_role),
       rawContent: group.content,
       content: mention.content.trim(),
-      mentionedBot: type === 'GROUP_AT_MESSAGE_CREATE' || own.length > 0 || mention.found,
+      mentionedBot: MESSAGE_EVENTS[type].atBot || own.length > 0 || mention.found,
       mentions:
         group.mentions?.map((m) => toMention(m.member_openid ?? m.id ?? m.user_openid ?? '', m.bot, m.username)) ?? NO_ITEMS,
       groupOpenid: group.group_openid,
@@ -172,18 +173,18 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
 }
 
 function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUserId: string | undefined): Normalized {
-  const direct = type === 'DIRECT_MESSAGE_CREATE';
+  const direct = MESSAGE_EVENTS[type].scene === 'direct';
   const mentions = data.mentions?.map((m) => toMention(m.id, m.bot, m.username)) ?? NO_ITEMS;
   // Strip the bot's mention (only the leading one when the bot id is unknown).
   const mention = stripBotMentions(data.content, botUserId !== undefined ? [botUserId] : [], botUserId === undefined);
-  const mentionedBot = type === 'AT_MESSAGE_CREATE' || (botUserId !== undefined && mention.found);
+  const mentionedBot = MESSAGE_EVENTS[type].atBot || (botUserId !== undefined && mention.found);
   const stripped = mention.content;
   return {
     scene: direct ? 'direct' : 'guild',
     target: direct ? { scene: 'direct', guildId: data.guild_id } : { scene: 'guild', channelId: data.channel_id, guildId: data.guild_id },
     author: toAuthor(data.author.id, data.author),
     rawContent: data.content,
-    content: mentionedBot || type === 'MESSAGE_CREATE' ? stripped.trim() : data.content.trim(),
+    content: mentionedBot || !direct ? stripped.trim() : data.content.trim(),
     mentionedBot,
     mentions,
     channelId: data.channel_id,
@@ -324,7 +325,7 @@ export function toMessage<K extends MessageEventType>(
   context: InboundMessageContext,
 ): Message {
   const normalized =
-    type === 'C2C_MESSAGE_CREATE' || type === 'GROUP_AT_MESSAGE_CREATE' || type === 'GROUP_MESSAGE_CREATE'
+    MESSAGE_EVENTS[type].openid
       ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent, context.botUserId)
       : normalizeGuild(type, data as GuildMessageEvent, context.botUserId);
   // The normalizers set scene, target and the scene's id together, and `type` decides both them and

@@ -1,14 +1,7 @@
-import type { C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
+import type { EventPayloadMap } from '../events/EventPayloadMap.js';
+import type { MessageEventType } from '../events/MessageEvents.js';
+
+export type { MessageEventType } from '../events/MessageEvents.js';
 
 /** The platform events that carry a user message, by payload. */
-export type MessageEventPayloads = {
-  C2C_MESSAGE_CREATE: C2CMessageEvent;
-  GROUP_AT_MESSAGE_CREATE: GroupMessageEvent;
-  GROUP_MESSAGE_CREATE: GroupMessageEvent;
-  AT_MESSAGE_CREATE: GuildMessageEvent;
-  MESSAGE_CREATE: GuildMessageEvent;
-  DIRECT_MESSAGE_CREATE: GuildMessageEvent;
-};
-
-/** An event type that `toMessage` turns into a `Message`. */
-export type MessageEventType = keyof MessageEventPayloads;
+export type MessageEventPayloads = Pick<EventPayloadMap, MessageEventType>;

@@ -1,11 +1,4 @@
-/**
- * Where a message was received, and so which reply rules and endpoints apply:
- * - `'c2c'`: a QQ single chat with a user (`C2C_MESSAGE_CREATE`);
- * - `'group'`: a QQ group (`GROUP_AT_MESSAGE_CREATE`, `GROUP_MESSAGE_CREATE`);
- * - `'guild'`: a QQ guild (频道) text channel (`AT_MESSAGE_CREATE`, `MESSAGE_CREATE`);
- * - `'direct'`: a guild direct message (`DIRECT_MESSAGE_CREATE`).
- */
-export type MessageScene = 'c2c' | 'group' | 'guild' | 'direct';
+export type { MessageScene } from '../events/MessageEvents.js';
 
 /**
  * Where a message goes: the scene plus the ids its send endpoint needs.

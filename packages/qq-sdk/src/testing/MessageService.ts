@@ -6,6 +6,7 @@ import { rfc3339Beijing } from './EventFactory.js';
 import type { SimulatorOptions, SimulatorPolicy, SimulatorScene } from './SimulatorOptions.js';
 import type { InteractionAckRecord, SentMessageRecord, TypingRecord, UploadRecord } from './SimulatorRecords.js';
 import type { SimulatorRoute } from './SimulatorRoute.js';
+import { MESSAGE_EVENTS, isMessageEventType } from '../events/MessageEvents.js';
 
 /** A handler's answer: status and JSON body, or a platform error code (and message). Internal. */
 export type ServiceResult = { status: number; body: unknown } | { error: number; status?: number; message?: string };
@@ -145,17 +146,20 @@ export class MessageService {
     const addEvent = (scene: SimulatorScene, target: string | undefined | null): void => {
       if (target !== undefined) this.byEventId.set(envelopeId, entry(scene, target));
     };
+    if (isMessageEventType(type)) {
+      // A message is answered in the chat it was written in, named by the send endpoint's path id.
+      switch (MESSAGE_EVENTS[type].scene) {
+        case 'c2c':
+          return addMessage('c2c', str(author['user_openid']) ?? str(author['id']));
+        case 'group':
+          return addMessage('group', str(data['group_openid']));
+        case 'guild':
+          return addMessage('channel', str(data['channel_id']));
+        case 'direct':
+          return addMessage('dm', str(data['guild_id']));
+      }
+    }
     switch (type) {
-      case 'C2C_MESSAGE_CREATE':
-        return addMessage('c2c', str(author['user_openid']) ?? str(author['id']));
-      case 'GROUP_AT_MESSAGE_CREATE':
-      case 'GROUP_MESSAGE_CREATE':
-        return addMessage('group', str(data['group_openid']));
-      case 'AT_MESSAGE_CREATE':
-      case 'MESSAGE_CREATE':
-        return addMessage('channel', str(data['channel_id']));
-      case 'DIRECT_MESSAGE_CREATE':
-        return addMessage('dm', str(data['guild_id']));
       case 'FRIEND_ADD':
       case 'C2C_MSG_RECEIVE':
         return addEvent('c2c', str(data['openid']));
