@@ -12,7 +12,7 @@ type TsupPlugin = NonNullable<Options['plugins']>[number];
 export const asciiOutput: TsupPlugin = {
   name: 'ascii-output',
   renderChunk(code, chunk) {
-    if (!/\.[cm]?js$/.test(chunk.path) || !/[^\x00-\x7f]/.test(code)) return undefined;
-    return { code: code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`) };
+    if (!/\.[cm]?js$/.test(chunk.path) || !/[\u0080-\uffff]/.test(code)) return undefined;
+    return { code: code.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`) };
   },
 };

@@ -15,7 +15,7 @@ import type { GatewaySessionStore } from './gateway/session/GatewaySessionStore.
 import { systemClock, type Clock } from './internal/Clock.js';
 import { isThenable } from './internal/isThenable.js';
 import { KeepAlive } from './internal/KeepAlive.js';
-import { createNodeHttpFetch, type NodeHttpFetch } from './internal/nodeHttpFetch.js';
+import { createNodeHttpFetch, type NodeHttpFetch } from './rest/nodeHttpFetch.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { commandRoute, hearsRoute, type CommandHandler, type HearsHandler } from './messaging/commands.js';
 import { toMessage } from './messaging/InboundMessage.js';
@@ -38,7 +38,7 @@ import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import { WebhookReceiver, type WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 import { QQStateError } from './errors/QQStateError.js';
-import { DISPATCH_NOW } from './internal/dispatchNow.js';
+import { DISPATCH_NOW } from './events/internal/dispatchNow.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
 export interface QQBotWebhookOptions extends Omit<WebhookCommonOptions, 'logger' | 'logLevel' | 'clock'>, WebhookServerLimits {

@@ -106,6 +106,7 @@ describe('built package', () => {
   it('is ASCII-only JavaScript, and escaped text still means the same', async () => {
     const distDir = new URL('../dist/', import.meta.url);
     const files = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.c?js$/.test(file));
+    // eslint-disable-next-line no-control-regex -- the range of ASCII, NUL included.
     expect(files.filter((file) => /[^\x00-\x7f]/.test(readFileSync(new URL(file, distDir), 'utf8')))).toEqual([]);
     // The URL patterns are String.raw templates with Chinese punctuation in their character classes.
     const sdk = (await import(new URL('dist/messaging/index.js', packageDir).href)) as typeof import('../src/entries/messaging.js');

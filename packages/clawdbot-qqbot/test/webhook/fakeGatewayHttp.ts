@@ -34,7 +34,7 @@ export async function startFakeGatewayHttp(): Promise<FakeGatewayHttp> {
     }
     const admitted = { released: false };
     res.once('finish', () => (admitted.released = true));
-    admission.run(admitted, () =>
+    void admission.run(admitted, () =>
       Promise.resolve(route.handler(req, res)).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       }),

@@ -19,7 +19,7 @@ import { listenerLabel } from './internal/listenerLabels.js';
 import { RunningDispatch, type Abandonment, type RunningDispatchReporter } from './internal/RunningDispatch.js';
 import { MemoryDedupStore } from './MemoryDedupStore.js';
 import { renamedOption } from '../internal/renamedOption.js';
-import { DISPATCH_NOW } from '../internal/dispatchNow.js';
+import { DISPATCH_NOW } from './internal/dispatchNow.js';
 
 /** The defaults of {@link EventDispatcherOptions}, in one place. */
 export const DefaultDispatchOptions = {

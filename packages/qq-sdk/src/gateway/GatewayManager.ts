@@ -11,7 +11,7 @@ import type { GatewaySessionStore } from './session/GatewaySessionStore.js';
 import type { IdentifyThrottler, SessionStartLimit } from './throttling/IdentifyThrottler.js';
 import { SimpleIdentifyThrottler } from './throttling/SimpleIdentifyThrottler.js';
 import { QQStateError } from '../errors/QQStateError.js';
-import { DISPATCH_NOW, dispatchesNow } from '../internal/dispatchNow.js';
+import { DISPATCH_NOW, dispatchesNow } from '../events/internal/dispatchNow.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 
 /**

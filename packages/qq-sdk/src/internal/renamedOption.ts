@@ -23,6 +23,7 @@ export function renamedOption<T>(owner: string, current: readonly [name: string,
       }`;
       const host = (globalThis as { process?: { emitWarning?: (message: string, options: { type: string; code: string }) => void } }).process;
       if (typeof host?.emitWarning === 'function') host.emitWarning(message, { type: 'DeprecationWarning', code: 'QQSDK_RENAMED_OPTION' });
+      // eslint-disable-next-line no-console -- a runtime without process.emitWarning: the console is its warning channel.
       else console.warn(message);
     }
   }

@@ -30,6 +30,7 @@ const resolvedLoggers = new WeakSet<Logger>();
 const toConsole =
   (method: 'debug' | 'info' | 'warn' | 'error') =>
   (message: string, context?: Record<string, unknown>): void =>
+    // eslint-disable-next-line no-console -- the default logger is the console; users pass their own.
     console[method](`[qq-sdk] ${message}`, context ?? '');
 
 /**

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenManager } from '../../src/auth/TokenManager.js';
 import { QQAbortError } from '../../src/errors/QQAbortError.js';
-import { QQApiError, QQAuthError } from '../../src/errors/QQApiError.js';
+import { type QQApiError, QQAuthError } from '../../src/errors/QQApiError.js';
 import type { Logger } from '../../src/logging/Logger.js';
 
 const TOKEN_URL = 'https://api.bot.qq.com/app/getAppAccessToken';

@@ -6,7 +6,7 @@ import { EventDispatcher } from '../../src/events/EventDispatcher.js';
 import { EventTimestamp } from '../../src/events/EventTimestamp.js';
 import { eventFixtures } from '../../src/events/fixtures/index.js';
 import type { Logger } from '../../src/logging/Logger.js';
-import { DISPATCH_NOW } from '../../src/internal/dispatchNow.js';
+import { DISPATCH_NOW } from '../../src/events/internal/dispatchNow.js';
 
 const silent: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const ws = { transport: 'websocket', shardId: 0 } as const;

@@ -17,7 +17,7 @@ import {
   type RedisClient,
   type RedisStores,
 } from '../../src/redis/index.js';
-import { QQError } from '../../src/errors/index.js';
+import { type QQError } from '../../src/errors/index.js';
 
 declare const appId: string;
 declare const clientSecret: string;

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TokenManager } from '../../src/auth/TokenManager.js';
 import { QQAbortError } from '../../src/errors/QQAbortError.js';
-import { QQApiError, QQRateLimitError, QQServerError, QQInvalidRequestError } from '../../src/errors/QQApiError.js';
+import { type QQApiError, QQRateLimitError, QQServerError, QQInvalidRequestError } from '../../src/errors/QQApiError.js';
 import { QQConnectionError } from '../../src/errors/QQConnectionError.js';
 import { QQTimeoutError } from '../../src/errors/QQTimeoutError.js';
 import type { RateLimitInfo } from '../../src/rest/RateLimitInfo.js';

@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QQSimulator } from '../../src/testing/index.js';
 import { RawClient, getToken, identify, type Frame } from './wsClient.js';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { FetchLike } from '../rest/fetchWithTimeout.js';
+import type { FetchLike } from './fetchWithTimeout.js';
 
 /** A {@link FetchLike} on `node:http`, and a way to drop its idle keep-alive sockets. Internal. */
 export interface NodeHttpFetch {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeHttpFetch, type NodeHttpFetch } from '../../src/internal/nodeHttpFetch.js';
+import { createNodeHttpFetch, type NodeHttpFetch } from '../../src/rest/nodeHttpFetch.js';
 
 interface Seen {
   method: string;

@@ -1,5 +1,5 @@
-import type { DispatchEnvelope } from '../events/DispatchEnvelope.js';
-import type { DispatchContext, DispatchOutcome } from '../events/dispatchTypes.js';
+import type { DispatchEnvelope } from '../DispatchEnvelope.js';
+import type { DispatchContext, DispatchOutcome } from '../dispatchTypes.js';
 
 /**
  * The key of `EventDispatcher`'s transport-side dispatch: the outcome itself when the event is
