@@ -16,6 +16,7 @@ import type { TokenProvider, TokenSource } from './TokenProvider.js';
 import { renamedOption } from '../internal/renamedOption.js';
 import type { QQAuthError } from '../errors/QQApiError.js';
 import type { QQTimeoutError } from '../errors/QQTimeoutError.js';
+import { DefaultTokenOptions } from './DefaultTokenOptions.js';
 
 /** The production (and sandbox) token endpoint. */
 export const DEFAULT_TOKEN_URL: string = PlatformHosts.tokenUrl;
@@ -131,8 +132,8 @@ export class TokenManager implements TokenProvider {
     this.#source = undefined;
     const fallbacks = options.tokenFallbackUrls ?? (options.tokenUrl !== undefined ? [] : [PlatformHosts.legacyTokenUrl]);
     this.#tokenUrls = new HostFallback([options.tokenUrl ?? DEFAULT_TOKEN_URL, ...fallbacks], 'token endpoint', this.#logger);
-    this.#refreshWindowMs = options.refreshWindowMs ?? 60_000;
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#refreshWindowMs = options.refreshWindowMs ?? DefaultTokenOptions.refreshWindowMs;
+    this.#timeoutMs = options.timeoutMs ?? DefaultTokenOptions.timeoutMs;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#clock = options.clock ?? systemClock;
     this.#sharedCache = renamedOption('TokenManager', ['tokenCache', options.tokenCache], ['sharedCache', options.sharedCache]);

@@ -1,4 +1,5 @@
 import { targetKey, type MessageTarget } from './MessageScene.js';
+import { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
 
 /**
  * Platform codes meaning "markdown is not permitted here": 40034012 (native markdown), 304041
@@ -15,7 +16,7 @@ export class MarkdownSupport {
   readonly #maxTargets: number;
 
   /** @param maxTargets - How many refusing targets to remember (oldest forgotten first). */
-  constructor(maxTargets = 10_000) {
+  constructor(maxTargets: number = DefaultMessagingOptions.markdownRefusalsMaxTargets) {
     this.#maxTargets = maxTargets;
   }
 

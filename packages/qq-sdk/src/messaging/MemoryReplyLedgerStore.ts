@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../internal/Clock.js';
 import type { ReplyClaim, ReplyLedgerStore } from './ReplyLedgerStore.js';
+import { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
 
 interface LedgerEntry {
   count: number;
@@ -28,7 +29,7 @@ export class MemoryReplyLedgerStore implements ReplyLedgerStore {
 
   /** @param options - Size bound and clock. */
   constructor(options: MemoryReplyLedgerStoreOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? 100_000;
+    this.#maxEntries = options.maxEntries ?? DefaultMessagingOptions.ledgerMaxEntries;
     this.#clock = options.clock ?? systemClock;
   }
 

@@ -18,6 +18,7 @@ import { packText, splitText } from './splitText.js';
 import { toKeyboardBody } from './toKeyboardBody.js';
 import { applyUrlPolicy, URL_REFUSED_CODES, type UrlPolicy } from './UrlPolicy.js';
 import { checkTypingOptions, TypingKeepAlive, type KeepTypingOptions, type TypingOptions, type TypingResult } from './Typing.js';
+import { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
 
 /** What a passive reply answers: a received message (`msg_id`) or event (`event_id`). */
 export interface ReplyTarget {
@@ -267,7 +268,7 @@ export class MessageSender {
       const source = { target, sourceId: replyTo.sourceId, receivedAt: replyTo.receivedAt };
       if (spends) {
         try {
-          msgSeq = (await this.#quota.claim(source, { reserve: request.reserveReplies ?? 1 })).msgSeq;
+          msgSeq = (await this.#quota.claim(source, { reserve: request.reserveReplies ?? DefaultMessagingOptions.reserveReplies })).msgSeq;
         } catch (error) {
           if (error instanceof ReplyQuotaExceededError) return { sent: false, skipped: 'reply-budget', spentReply: false };
           if (error instanceof ReplyWindowExpiredError) return { sent: false, skipped: 'window-expired', spentReply: false };
@@ -281,7 +282,7 @@ export class MessageSender {
     const anchor = replyTo === undefined ? {} : replyTo.kind === 'message' ? { msg_id: replyTo.sourceId } : { event_id: replyTo.sourceId };
     await this.#api.messages.sendC2CTyping(
       target.openid,
-      { input_second: request.seconds ?? 60, ...anchor, ...(msgSeq !== undefined ? { msg_seq: msgSeq } : {}) },
+      { input_second: request.seconds ?? DefaultMessagingOptions.typingSeconds, ...anchor, ...(msgSeq !== undefined ? { msg_seq: msgSeq } : {}) },
       signal ? { signal } : {},
     );
     return { sent: true, spentReply: spends, ...(msgSeq !== undefined ? { msgSeq } : {}) };

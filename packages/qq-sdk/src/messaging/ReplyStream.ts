@@ -1,6 +1,7 @@
 import { QQError } from '../errors/QQError.js';
 import type { C2CStreamChunkBody } from '../rest/schemas/messages.js';
 import type { DeliveryResult } from './Message.js';
+import { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
 
 /** Options of `msg.stream()`. */
 export interface ReplyStreamOptions {
@@ -63,7 +64,7 @@ export class ReplyStream {
   constructor(port: ReplyStreamPort, options: ReplyStreamOptions = {}) {
     this.#port = port;
     this.#format = options.format ?? 'markdown';
-    this.#minIntervalMs = options.minIntervalMs ?? 1000;
+    this.#minIntervalMs = options.minIntervalMs ?? DefaultMessagingOptions.streamMinIntervalMs;
     this.#signal = options.signal;
   }
 

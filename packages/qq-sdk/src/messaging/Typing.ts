@@ -1,6 +1,7 @@
 import { QQValidationError } from '../errors/QQValidationError.js';
 import type { Logger } from '../logging/Logger.js';
 import { MAX_TYPING_SECONDS } from '../rest/schemas/messages.js';
+import { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
 
 /** Options of `msg.typing()`. */
 export interface TypingOptions {
@@ -95,7 +96,7 @@ export interface TypingPort {
  */
 export function checkTypingOptions(options: KeepTypingOptions, keepAlive: boolean): void {
   const issues: { path: string; message: string }[] = [];
-  const seconds = options.seconds ?? 60;
+  const seconds = options.seconds ?? DefaultMessagingOptions.typingSeconds;
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TYPING_SECONDS) {
     issues.push({ path: 'seconds', message: `must be a whole number from 1 to ${MAX_TYPING_SECONDS}, got ${String(options.seconds)}` });
   }
@@ -158,10 +159,10 @@ export class TypingKeepAlive {
   /** @internal Use `msg.keepTyping()`. */
   constructor(port: TypingPort, options: KeepTypingOptions = {}) {
     this.#port = port;
-    const seconds = options.seconds ?? 60;
+    const seconds = options.seconds ?? DefaultMessagingOptions.typingSeconds;
     // Renew 10 s before a notice lapses (60 s → every 50 s), or halfway for short ones (10 s → 5 s).
     this.#intervalMs = options.intervalMs ?? (seconds >= 20 ? seconds * 1000 - 10_000 : seconds * 500);
-    this.#maxDurationMs = options.maxDurationMs ?? 300_000;
+    this.#maxDurationMs = options.maxDurationMs ?? DefaultMessagingOptions.keepTypingMaxDurationMs;
     this.#maxNotices = options.maxNotices ?? Number.POSITIVE_INFINITY;
     this.#signal = options.signal;
     if (port.skip !== undefined || this.#signal?.aborted) {

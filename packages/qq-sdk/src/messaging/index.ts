@@ -63,3 +63,4 @@ export {
   type ClawConfigUpdate,
   type ClawSettings,
 } from './clawConfig.js';
+export { DefaultMessagingOptions } from './DefaultMessagingOptions.js';
