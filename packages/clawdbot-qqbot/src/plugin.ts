@@ -15,6 +15,7 @@ import type { QQBotSetupWizard } from './setup/WizardTypes.js';
 import { approvalCapability, type QQBotApprovalCapability } from './approvals/approvalCapability.js';
 import { sendOutboundPayload, type HostOutboundPayloadContext } from './approvals/sendOutboundPayload.js';
 import type { WebhookRoutes } from './webhook/WebhookRoutes.js';
+import { MessageContentLimits } from 'qq-sdk/rest';
 
 /** What a plugin instance is built from; every field has a production default. */
 export interface QQBotChannelPluginOptions {
@@ -198,7 +199,8 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
     },
     outbound: {
       deliveryMode: 'direct',
-      textChunkLimit: 2000,
+      // The host pre-splits long text at QQ's chunk size, the one qq-sdk's msg.reply() splits at.
+      textChunkLimit: MessageContentLimits.safeChunkLength,
       sendText: (ctx) => sendOutbound(registry, ctx, now),
       sendMedia: (ctx) => sendOutbound(registry, ctx, now),
       sendPayload: (ctx) => sendOutboundPayload(registry, ctx, now),
