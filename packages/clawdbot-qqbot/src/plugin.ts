@@ -3,7 +3,7 @@ import { listAccountIds, resolveAccount, type AccountSources, type ResolvedQQBot
 import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
-import type { HostChannelRuntime, HostConfig, HostGatewayContext, HostGroupContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
+import type { HostChannelCapabilities, HostChannelMeta, HostChannelRuntime, HostConfig, HostGatewayContext, HostGroupContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
 import { sendOutbound } from './outbound/sendOutbound.js';
 import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
@@ -50,11 +50,11 @@ export interface QQBotChannelPlugin {
   /** `qqbot`. */
   readonly id: string;
   /** Catalog metadata. */
-  readonly meta: Readonly<Record<string, unknown>>;
+  readonly meta: HostChannelMeta;
   /** What the channel supports. */
-  readonly capabilities: Readonly<Record<string, unknown>>;
+  readonly capabilities: HostChannelCapabilities;
   /** Which config changes restart the channel. */
-  readonly reload: { readonly configPrefixes: readonly string[] };
+  readonly reload: { readonly configPrefixes: string[] };
   /** Account listing and resolution. */
   readonly config: {
     listAccountIds(cfg: HostConfig): string[];

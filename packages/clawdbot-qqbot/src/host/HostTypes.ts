@@ -102,7 +102,7 @@ export interface HostChannelRuntime {
     upsertPairingRequest?(params: {
       channel: string;
       id: string;
-      accountId?: string;
+      accountId: string;
       meta?: Record<string, string>;
     }): Promise<{ code: string; created: boolean }>;
     buildPairingReply?(params: { channel: string; idLine: string; code: string }): string;
@@ -305,4 +305,29 @@ export interface HostHttpRoute {
   readonly match?: 'exact' | 'prefix';
   /** Answers the request; resolves `true` once it did. */
   handler(req: IncomingMessage, res: ServerResponse): Promise<boolean | void> | boolean | void;
+}
+
+/** The catalog entry of a channel (`ChannelMeta` in OpenClaw's plugin-sdk). */
+export interface HostChannelMeta {
+  readonly id: string;
+  readonly label: string;
+  readonly selectionLabel: string;
+  readonly detailLabel?: string;
+  readonly docsPath: string;
+  readonly docsLabel?: string;
+  readonly blurb: string;
+  readonly systemImage?: string;
+  readonly markdownCapable?: boolean;
+}
+
+/** What a channel supports (`ChannelCapabilities` in OpenClaw's plugin-sdk). */
+export interface HostChannelCapabilities {
+  readonly chatTypes: Array<'direct' | 'group' | 'channel'>;
+  readonly media?: boolean;
+  readonly reply?: boolean;
+  readonly blockStreaming?: boolean;
+  readonly threads?: boolean;
+  readonly reactions?: boolean;
+  /** How the host's text-to-speech output reaches the channel. */
+  readonly tts?: { readonly voice: { readonly synthesisTarget: 'audio-file'; readonly audioFileFormats: string[] } };
 }
