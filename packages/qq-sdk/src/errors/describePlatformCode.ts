@@ -10,7 +10,7 @@ const O: RetryClass = 'operator';
 /**
  * The platform codes bots commonly hit. Sources: the official error table (bot-docs
  * `dev-prepare/error-trace/openapi.md`), the 2026 wiki error page and user reports; see
- * docs/errors.md and the platform reference §8.
+ * docs/errors.md and docs/platform-reference.md#error-codes.
  */
 const CODES: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   // Auth and app credentials (11xxx).

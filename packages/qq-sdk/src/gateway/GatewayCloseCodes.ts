@@ -25,7 +25,7 @@ export interface GatewayCloseCodeRule {
 }
 
 /**
- * The platform's close-code table (reference §3.4), the only place close codes are interpreted.
+ * The platform's close-code table (docs/platform-reference.md#close-codes), the only place close codes are interpreted.
  * Codes missing from it follow {@link resolveCloseCode}.
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/error-trace/websocket.html
@@ -44,7 +44,7 @@ export const GATEWAY_CLOSE_CODES: Readonly<Record<number, GatewayCloseCodeRule>>
     remedy: 'the SDK sent a malformed payload; report this as a qq-sdk bug',
   },
   // botgo's table: authentication failed. The session is fine; the token is not (expired or
-  // revoked): refresh it and resume, as OpenClaw's qqbot gateway does (reference §10).
+  // revoked): refresh it and resume, as OpenClaw's qqbot gateway does (docs/platform-reference.md#close-codes).
   4004: { action: 'resume', meaning: 'authentication failed', refreshToken: true },
   // botgo's table: a repeated identify on one connection. The first one made a session: resume it.
   4005: { action: 'resume', meaning: 'repeated identify' },

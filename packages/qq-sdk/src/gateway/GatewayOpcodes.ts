@@ -1,5 +1,5 @@
 /**
- * The opcodes of the QQ gateway protocol (reference §3.2).
+ * The opcodes of the QQ gateway protocol (docs/platform-reference.md#gateway-opcodes).
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/opcode.html
  */

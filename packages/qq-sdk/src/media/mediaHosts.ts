@@ -1,6 +1,6 @@
 /**
  * Where QQ serves the media users send: `multimedia.nt.qq.com.cn` for C2C and group attachments
- * (platform reference §3, attachments), `*.qpic.cn` (`gchat.qpic.cn`) for guild images, and QQ's
+ * (docs/platform-reference.md#attachment-hosts), `*.qpic.cn` (`gchat.qpic.cn`) for guild images, and QQ's
  * own `*.qq.com` / `*.qq.com.cn` hosts. A download may only go to these (or, after a redirect, to
  * another of these), so an attachment URL can never make the bot fetch an internal address.
  */

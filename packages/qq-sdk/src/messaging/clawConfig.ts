@@ -6,7 +6,7 @@ import type { ClawConfig, InteractionsAPI } from '../rest/resources/Interactions
 /**
  * `data.type` of the claw-settings interactions: the QQ client's group settings page asks for a
  * "claw" bot's settings (2001) and changes them (2002). UNCONFIRMED: not in the official docs;
- * from tencent-connect/openclaw-qqbot and the bundled @openclaw/qqbot (platform reference §10).
+ * from tencent-connect/openclaw-qqbot and the bundled @openclaw/qqbot (docs/platform-reference.md#late-2026).
  */
 export const ClawInteractionType = {
   /** The client asks for the bot's settings; answer with {@link answerClawConfigQuery}. */

@@ -99,7 +99,7 @@ const UploadSchema = z.looseObject({
 const URL_PATTERN = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])/gi;
 
 /**
- * The message and media endpoints with the platform's reply rules (§7): msg_seq dedup, passive
+ * The message and media endpoints with the platform's reply rules (docs/platform-reference.md#reply-rules): msg_seq dedup, passive
  * reply quotas and windows, active-message permission, markdown and URL restrictions, optional
  * rate limits. Internal; driven by {@link QQSimulator}.
  */

@@ -1,5 +1,5 @@
 /**
- * The error body the simulated platform answers with (the platform's §2.3 shape, carrying both
+ * The error body the simulated platform answers with (docs/platform-reference.md#error-body, carrying both
  * `code` and `err_code` so clients that read either work), next to an `X-Tps-trace-ID` header
  * holding the same `trace_id`.
  *

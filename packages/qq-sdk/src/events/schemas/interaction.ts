@@ -79,7 +79,7 @@ export const InteractionSchema = z.lazy(() => z.looseObject({
           authorize_data: z.looseObject({}).optional(),
           /**
            * The settings a claw-settings update (`data.type` 2002) changes; only the changed
-           * fields are sent. UNCONFIRMED shape (platform reference §10).
+           * fields are sent. UNCONFIRMED shape (docs/platform-reference.md#late-2026).
            */
           claw_cfg: ClawConfigUpdateSchema.optional(),
         })

@@ -15,7 +15,7 @@ export type InteractionResultCode = 0 | 1 | 2 | 3 | 4 | 5;
  * with `data.type` 2001 query or 2002 update): how the bot behaves in the group, as the QQ client
  * shows it in the group's settings. Every field is a string on the wire; unknown fields pass.
  * UNCONFIRMED: not in the official docs; the shape is the one tencent-connect/openclaw-qqbot and
- * the bundled @openclaw/qqbot send (platform reference §10).
+ * the bundled @openclaw/qqbot send (docs/platform-reference.md#late-2026).
  */
 export const ClawConfigSchema = z.lazy(() => z.looseObject({
   /** `'mention'`: the bot answers only when @-mentioned; `'always'`: it answers every message. */

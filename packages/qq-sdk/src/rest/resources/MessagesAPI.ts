@@ -74,7 +74,7 @@ export class MessagesAPI {
   /**
    * Sends one chunk of a C2C stream message (a reply that grows as an AI model generates it).
    * Send chunks in order with `index` 0, 1, 2 …, each with the full text so far; end with
-   * `input_state: 10`. UNCONFIRMED: not in the official docs (platform reference §2.7).
+   * `input_state: 10`. UNCONFIRMED: not in the official docs (docs/platform-reference.md#stream-messages-and-typing).
    *
    * @param openid - The user's openid.
    * @param body - The chunk.
@@ -93,7 +93,7 @@ export class MessagesAPI {
    * have no typing notice. Pass `msg_id` (and a `msg_seq` from the same sequence as the replies)
    * to anchor it to the message being answered, as every known client does.
    *
-   * UNCONFIRMED (platform reference §10): the notice is not in the official docs, and whether the
+   * UNCONFIRMED (docs/platform-reference.md#stream-messages-and-typing): the notice is not in the official docs, and whether the
    * platform counts it against the message's passive-reply budget is not documented; OpenClaw
    * counts it. `msg.typing()` / `msg.keepTyping()` claim the budget through the ReplyQuota.
    *

@@ -3,7 +3,7 @@ import * as z from '../../internal/zod.js';
 /**
  * Wire shapes of the chunked (large file) upload. UNCONFIRMED: the endpoints are not in the
  * official docs repository; these shapes follow the 2026 wiki notes and several independent
- * client implementations (platform reference §2.6). Responses are loose so extra fields pass.
+ * client implementations (docs/platform-reference.md#chunked-upload). Responses are loose so extra fields pass.
  */
 
 /** One part to upload: its index and the presigned object-storage URL to PUT it to. */

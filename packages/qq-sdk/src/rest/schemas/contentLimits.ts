@@ -1,6 +1,6 @@
 /**
  * How long a message's text may be. QQ answers 40054007 "消息长度超限" for text that is too long but
- * does not document the limit (UNCONFIRMED, platform reference §7.5), so there are two numbers:
+ * does not document the limit (UNCONFIRMED, docs/platform-reference.md#content-length), so there are two numbers:
  *
  * - `maxContentLength`: what the REST layer refuses before sending (`content`, `markdown.content`),
  *   generous so it only stops mistakes such as a 100 KB answer; raise it with the REST client's

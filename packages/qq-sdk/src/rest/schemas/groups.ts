@@ -2,7 +2,7 @@ import * as z from '../../internal/zod.js';
 
 /**
  * Group management shapes. UNCONFIRMED: these invite-only APIs are documented only on the 2026
- * wiki (platform reference §2.9); responses are loose objects so every field the platform sends
+ * wiki (docs/platform-reference.md#group-management); responses are loose objects so every field the platform sends
  * is kept, and only the fields known from the reference are typed.
  */
 

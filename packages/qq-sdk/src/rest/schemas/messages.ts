@@ -297,7 +297,7 @@ export type SentGuildMessage = z.output<typeof SentGuildMessageSchema>;
 
 /**
  * One chunk of a C2C stream message (the bubble updates as chunks arrive). UNCONFIRMED: not in
- * the official docs; shape from the platform reference §2.7. The first chunk carries the passive
+ * the official docs; shape from docs/platform-reference.md#stream-messages-and-typing. The first chunk carries the passive
  * anchor (`msg_id` or `event_id`) and no `stream_msg_id`; later chunks carry the `id` the first
  * response returned. `input_state` 1 = generating, 10 = finished. Groups do not support streams.
  */
@@ -328,7 +328,7 @@ export type StreamChunkResponse = z.output<typeof StreamChunkResponseSchema>;
 
 /**
  * What {@link MessagesAPI.sendC2CTyping} sends besides the fixed `msg_type: 6` and
- * `input_notify.input_type: 1`. UNCONFIRMED against the docs (platform reference §10): every
+ * `input_notify.input_type: 1`. UNCONFIRMED against the docs (docs/platform-reference.md#stream-messages-and-typing): every
  * client seen anchors the notice to the message it answers (`msg_id` with its own `msg_seq`), so
  * it is a passive call; OpenClaw counts it against the same per-message reply budget as replies.
  */
