@@ -18,9 +18,12 @@ const BLOCK = /<!-- snippet: ([\w./-]+?)(?:#([\w-]+))? -->\n[\s\S]*?<!-- \/snipp
 const REGION_START = /^\s*\/\/ #region (\S+)\s*$/u;
 const REGION_END = /^\s*\/\/ #endregion\b.*$/u;
 
-/** The Markdown files that may contain snippet blocks: the READMEs and every guide under docs/. */
+/**
+ * The Markdown files that may contain snippet blocks and whose links docs:check follows: the
+ * READMEs, CONTRIBUTING (en, zh-CN), .changeset/README.md and every guide under docs/.
+ */
 export function markdownFiles() {
-  const files = ['README.md', 'README.zh-CN.md'].map((f) => join(root, f)).filter((f) => existsSync(f));
+  const files = ['README.md', 'README.zh-CN.md', 'CONTRIBUTING.md', 'CONTRIBUTING.zh-CN.md', '.changeset/README.md'].map((f) => join(root, f)).filter((f) => existsSync(f));
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
