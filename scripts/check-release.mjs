@@ -1,8 +1,8 @@
 // `pnpm release:check`: each published package would ship what a user needs, and they release
 // together. For qq-sdk and clawdbot-qqbot: `npm pack --dry-run` lists LICENSE, README.md,
 // CHANGELOG.md and dist/; repository, license and publishConfig are set; LICENSE is the
-// repository's; npm would publish package.json as written; and both have one version (the plugin bundles the SDK, so they are released as one,
-// see .changeset/config.json). Run after `pnpm build`.
+// repository's; npm would publish package.json as written; and both have one version (the plugin
+// bundles the SDK, so they are released as one, see .changeset/config.json). Run after `pnpm build`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,10 @@ const failures = [];
 const fail = (message) => failures.push(message);
 const licence = readFileSync(join(root, 'LICENSE'), 'utf8');
 const versions = new Map();
+// pnpm passes its own settings to scripts as npm_config_* variables, which npm does not know and
+// warns about on every call; `npm pack --dry-run` and `npm pkg fix` need none of them.
+const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/iu.test(key)));
+const npm = (args, cwd) => execFileSync('npm', args, { cwd, env: npmEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
 for (const name of PACKAGES) {
   const dir = join(root, 'packages', name);
@@ -29,12 +33,12 @@ for (const name of PACKAGES) {
   const scratch = mkdtempSync(join(tmpdir(), 'qq-sdk-release-'));
   try {
     copyFileSync(join(dir, 'package.json'), join(scratch, 'package.json'));
-    execFileSync('npm', ['pkg', 'fix'], { cwd: scratch, stdio: 'ignore' });
+    npm(['pkg', 'fix'], scratch);
     if (JSON.stringify(JSON.parse(readFileSync(join(scratch, 'package.json'), 'utf8'))) !== JSON.stringify(pkg)) fail(`${name}: npm would correct package.json when publishing (run \`npm pkg fix\` in packages/${name} and review)`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  const [packed] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], dir));
   const files = new Set(packed.files.map((file) => file.path));
   for (const required of ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']) if (!files.has(required)) fail(`${name}: the tarball has no ${required}`);
   if (![...files].some((file) => file.startsWith('dist/'))) fail(`${name}: the tarball has no dist/ (run pnpm build first)`);
