@@ -1,7 +1,8 @@
 // Exec approvals as QQ buttons on a real host: the fake model calls the exec tool, the host
 // (tools.exec.mode "ask") asks for approval, the plugin sends the prompt with an allow once /
 // always / deny keyboard, the test clicks "allow once" by injecting INTERACTION_CREATE, and checks
-// the ack code, the host's "Approval … submitted" answer and that the command then ran.
+// the ack code, the host's "Approval … submitted" answer and that the command then ran. On
+// 2026.7.35 the click also has to get through while the host keeps the chat's turn open.
 import { randomUUID } from 'node:crypto';
 
 export const name = 'approvals';
@@ -22,12 +23,15 @@ export function answer(userText) {
   return undefined;
 }
 
-export function configureHost(config) {
+export function configureHost(config, { version }) {
   // Host exec on the gateway with approval on allowlist misses (both 2026.7.35 and 2026.9.6 know `mode`).
   config.tools = { ...(config.tools ?? {}), exec: { ...(config.tools?.exec ?? {}), host: 'gateway', mode: 'ask' } };
   // Both hosts keep the exec tool waiting for the decision (host=gateway) and show the prompt only
   // where it is forwarded: to the session's chat with approvals.exec (through outbound.sendPayload).
   config.approvals = { ...(config.approvals ?? {}), exec: { enabled: true, mode: 'session' } };
+  // 2026.7.35 forwards only to the session stored under the approval's key, which for a DM is the
+  // per-sender policy key: with dmScope "main" no session has it (see docs, approvalRouteCheck.ts).
+  if (version.startsWith('2026.7')) config.session = { ...(config.session ?? {}), dmScope: 'per-channel-peer' };
 }
 
 function click(sim, openid, buttonData) {
@@ -42,13 +46,6 @@ function click(sim, openid, buttonData) {
 }
 
 export async function run({ version, sim, model, wait, check, log, c2cOpenid }) {
-  if (version.startsWith('2026.7')) {
-    // 2026.7.35 registers the approval and keeps the exec tool waiting, but in this setup delivers no
-    // prompt to the chat (neither as a tool result nor forwarded through approvals.exec); the waiting
-    // run would block the session for the other scenarios, so nothing is asked here.
-    log(`SKIP on ${version}: the host delivers no exec approval prompt to the chat to click (see docs)`);
-    return;
-  }
   // One ordinary exchange first, so the session has a stored route to forward the prompt to.
   const hello = sim.inject('C2C_MESSAGE_CREATE', { content: 'E2E_APPROVAL_HELLO', author: { id: c2cOpenid, user_openid: c2cOpenid } });
   await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === hello.data.id), 'the answer to a first message', 120_000);

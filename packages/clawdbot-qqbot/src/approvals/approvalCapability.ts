@@ -16,8 +16,9 @@ export interface QQBotApprovalCapability {
 
 /**
  * The plugin's `approvalCapability`. No `native` runtime: the host's own prompt (with
- * `channelData.execApproval`) reaches the chat through the reply path on both host versions, where
- * the plugin adds the buttons, and clicks come back as `/approve` (see ExecApprovals).
+ * `channelData.execApproval`) reaches the chat through the reply path or, forwarded by
+ * `approvals.exec`, through `outbound.sendPayload` on both host versions; the plugin adds the
+ * buttons there, and clicks come back as `/approve` (see ExecApprovals).
  */
 export function approvalCapability(accountConfig: (cfg: HostConfig, accountId?: string | null) => QQBotAccountConfig): QQBotApprovalCapability {
   return {

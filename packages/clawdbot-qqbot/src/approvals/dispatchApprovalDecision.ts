@@ -25,10 +25,22 @@ export interface DecisionDeps {
 }
 
 /**
- * Hands a decision to the host as the clicker's `/approve <id> <decision>` command in the chat the
- * approval was shown in: the host resolves it through its own approval service (the one its text
- * prompt points at), so the same path works on every host version. The clicker was checked
- * against the requester and `execApprovals.approvers` before, hence `CommandAuthorized`.
+ * The session a click's `/approve` runs in: the clicker's own command session, as the host names
+ * those of native commands (`agent:<agent>:<channel>:slash:<user>`, resolveNativeCommandSessionTargets).
+ */
+function commandSessionKey(agentId: string, userOpenid: string): string {
+  return `agent:${agentId}:${CHANNEL_ID}:slash:${userOpenid}`.toLowerCase();
+}
+
+/**
+ * Hands a decision to the host as the clicker's `/approve <id> <decision>`, a native command (a
+ * button press, like the slash commands of other channels): the host resolves it by id through its
+ * own approval service (the one its text prompt points at), so the same path works on every host
+ * version. It runs in the clicker's command session and names no target session: OpenClaw 2026.7
+ * keeps the chat's turn open while the exec tool waits for the decision, and any turn for that
+ * session (including a native command aimed at it) waits for the open one first (admitReplyTurn in
+ * dispatchReplyFromConfig), so the decision would never arrive. The clicker was checked against
+ * the requester and `execApprovals.approvers` before, hence `CommandAuthorized`.
  */
 export async function dispatchApprovalDecision(click: ButtonClick, data: ApprovalButtonData, deps: DecisionDeps): Promise<void> {
   const { runtime, cfg } = deps;
@@ -44,7 +56,7 @@ export async function dispatchApprovalDecision(click: ButtonClick, data: Approva
     CommandBody: body,
     From: group ? `${CHANNEL_ID}:user:${click.userOpenid}` : conversation,
     To: conversation,
-    SessionKey: route.sessionKey,
+    SessionKey: commandSessionKey(route.agentId, click.userOpenid),
     AccountId: route.accountId,
     ChatType: group ? 'group' : 'direct',
     SenderId: click.userOpenid,
@@ -57,6 +69,8 @@ export async function dispatchApprovalDecision(click: ButtonClick, data: Approva
     OriginatingChannel: CHANNEL_ID,
     OriginatingTo: conversation,
     CommandAuthorized: true,
+    CommandSource: 'native',
+    CommandTurn: { kind: 'native', source: 'native', authorized: true, body },
   });
   await runtime.reply.dispatchReplyWithBufferedBlockDispatcher({
     ctx,

@@ -15,6 +15,8 @@ import { CHANNEL_ID } from '../constants.js';
 import type { HostAccountStatus, HostChannelRuntime, HostGatewayContext, HostPluginRuntime } from '../host/HostTypes.js';
 import { handleInbound } from '../inbound/handleInbound.js';
 import { ExecApprovals } from '../approvals/ExecApprovals.js';
+import { dmApprovalRouteProblem } from '../approvals/approvalRouteCheck.js';
+import { approvalSettings } from '../approvals/approvalSettings.js';
 import { explainError, lifecycleStatus } from '../status/lifecycleStatus.js';
 import { toHostLogger } from '../status/toHostLogger.js';
 import { runningAccount, type AccountRegistry } from './AccountRegistry.js';
@@ -126,6 +128,8 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     if (event.type === 'error') logger.error('connection error', { error: explainError(event.error), fatal: event.fatal });
   });
   const pluginRuntime = deps.pluginRuntime?.();
+  const routeProblem = dmApprovalRouteProblem({ cfg: ctx.cfg, hostVersion: pluginRuntime?.version, enabled: approvalSettings(config).enabled });
+  if (routeProblem !== undefined) logger.warn(routeProblem);
   // The QQ client's group-settings panel reads and changes these (claw_cfg); changes are also
   // written to the host's config so they outlive a restart.
   const claw = new ClawOverrides();

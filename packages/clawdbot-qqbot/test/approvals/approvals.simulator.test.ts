@@ -76,6 +76,14 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     expect((await ackOf(sim, click)).code).toBe(0);
     await sim.waitFor(() => approveTurns().length === 1, { timeoutMs: 5_000 });
     expect(approveTurns()[0]).toMatchObject({ Body: `/approve ${approvalId} allow-always`, SenderId: openid, CommandAuthorized: true, ChatType: 'direct', MessageSid: click });
+    // A native command in the clicker's own command session, not aimed at the chat's: OpenClaw
+    // 2026.7 holds the chat's session while the exec tool waits, so a turn there would never run.
+    expect(approveTurns()[0]).toMatchObject({
+      SessionKey: `agent:main:qqbot:slash:${openid.toLowerCase()}`,
+      CommandSource: 'native',
+      CommandTurn: { kind: 'native', source: 'native', authorized: true, body: `/approve ${approvalId} allow-always` },
+    });
+    expect(approveTurns()[0]).not.toHaveProperty('CommandTargetSessionKey');
     // The host's answer goes back as a passive reply to the click.
     const answer = await sim.waitFor(() => sim.messagesTo(openid).find((m) => m.text.startsWith('✅')), { timeoutMs: 5_000 });
     expect(answer).toMatchObject({ passive: true, eventId: click });
@@ -104,6 +112,7 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     expect((await ackOf(sim, approver)).code).toBe(0);
     await sim.waitFor(() => approveTurns().length === 1, { timeoutMs: 5_000 });
     expect(approveTurns()[0]).toMatchObject({ Body: `/approve ${approvalId} deny`, SenderId: 'APPROVER-OPENID', ChatType: 'group', To: `qqbot:group:${group}` });
+    expect(approveTurns()[0]).toMatchObject({ SessionKey: 'agent:main:qqbot:slash:approver-openid', CommandSource: 'native' });
   });
 
   it('a click after the host\'s timeout ("Expires in") is acknowledged with 1 (failed) and the chat is told; the host gets nothing', async () => {

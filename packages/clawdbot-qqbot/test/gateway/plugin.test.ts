@@ -76,6 +76,25 @@ describe('gateway.startAccount', () => {
     expect(main.status()).toMatchObject({ running: false, connected: false, lifecycle: 'stopped' });
   });
 
+  it('warns at start on OpenClaw 2026.7 when exec approval prompts cannot reach QQ direct messages (session.dmScope "main"), not on 2026.9', async () => {
+    const { create } = fakeBotFactory();
+    const started = async (version: string, session?: Record<string, unknown>) => {
+      const plugin = createQQBotChannelPlugin({ createBot: create, sources: { env: () => ({}), readFile: () => '' }, pluginRuntime: () => ({ version }) });
+      const main = gatewayContext(plugin, 'default');
+      const hostCfg = { ...cfg, approvals: { exec: { enabled: true } }, ...(session !== undefined ? { session } : {}) };
+      const running = plugin.gateway.startAccount({ ...main.ctx, cfg: hostCfg });
+      await until(() => main.status().connected === true);
+      main.controller.abort();
+      await running;
+      return main.logs.filter((line) => line.includes('session.dmScope'));
+    };
+    const warned = await started('2026.7.35');
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toContain('OpenClaw 2026.7.35 does not deliver exec approval prompts to QQ direct messages');
+    expect(await started('2026.7.35', { dmScope: 'per-channel-peer' })).toEqual([]);
+    expect(await started('2026.9.6')).toEqual([]);
+  });
+
   it('reports resuming and errors with their explanation, and never logs the secret', async () => {
     const { create, bots } = fakeBotFactory();
     const plugin = createQQBotChannelPlugin({ createBot: create, sources: { env: () => ({}), readFile: () => '' } });
