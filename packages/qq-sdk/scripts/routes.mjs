@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lists the platform endpoints of docs/platform-reference.md (its Endpoints table) that have no
-// REST resource method yet. Implemented routes are read from the route templates
-// ('METHOD /path') in src/rest/resources/*.ts.
+// REST resource method yet. Implemented routes are the templates the resources pass to the route
+// builder (`route('METHOD /path', params)`, src/rest/route.ts) in src/rest/resources/*.ts.
 //
 // Usage: node scripts/routes.mjs [--json] [--all]
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const resourcesDir = join(here, '..', 'src', 'rest', 'resources');
 const implemented = new Map();
 for (const file of readdirSync(resourcesDir).filter((f) => f.endsWith('.ts'))) {
   const text = readFileSync(join(resourcesDir, file), 'utf8');
-  for (const match of text.matchAll(/'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)'/g)) {
+  for (const match of text.matchAll(/route\(\s*'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)'/g)) {
     implemented.set(normalise(match[1]), file.replace(/\.ts$/, ''));
   }
 }

@@ -1,4 +1,5 @@
 import type { QQAbortError } from '../errors/QQAbortError.js';
+import type { route } from './route.js';
 /**
  * Per-call options accepted by every REST method (last parameter of each resource method).
  */
@@ -26,4 +27,9 @@ export interface RestRequest extends RequestOptions {
   readonly body?: unknown;
   /** The route template for rate-limit queues and logs, e.g. `POST /v2/groups/{group_openid}/messages`. Derived from `path` if omitted. */
   readonly route?: string | undefined;
+  /**
+   * The rate-limit major id (the group, user, channel, guild or DM the request targets), which with
+   * `route` names the request's queue. Derived from `path` if omitted; {@link route} fills it in.
+   */
+  readonly majorId?: string | undefined;
 }

@@ -200,7 +200,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     const path = mark < 0 ? request.path : request.path.slice(0, mark);
     const inline = mark < 0 ? undefined : Object.fromEntries(new URLSearchParams(request.path.slice(mark + 1)));
     const withQuery = inline === undefined ? request : { ...request, query: { ...inline, ...request.query } };
-    const info = resolveRoute(request.method, path, request.route);
+    const info = resolveRoute(request.method, path, request.route, request.majorId);
     const queue = this.#queue(info.bucket);
     const what = `${request.method} ${path}`;
     const data = await queue.run(() => this.#execute(withQuery, path, info, queue), request.signal, what);

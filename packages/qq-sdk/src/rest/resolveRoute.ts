@@ -24,10 +24,25 @@ const PARAMS: Readonly<Record<string, string>> = {
   threads: 'thread_id',
   interactions: 'interaction_id',
   approval_join_request: 'member_openid',
+  join_approval_strategy: 'strategy_id',
+  panels: 'panel_id',
 };
+
+/** Literal segments that follow a collection but are not ids (`/users/@me`, `/v2/groups/join_approval_strategy`). */
+const NOT_IDS: ReadonlySet<string> = new Set(['@me', 'join_approval_strategy', '']);
 
 /** Collections whose id is the major id: requests to different ids get separate queues. */
 const MAJOR: ReadonlySet<string> = new Set(['users', 'groups', 'channels', 'guilds', 'dms']);
+
+/**
+ * Whether an id right after this path segment is a major id (the segment is `users`, `groups`,
+ * `channels`, `guilds` or `dms`). {@link route} and {@link resolveRoute} share this rule.
+ *
+ * @internal
+ */
+export function isMajorCollection(segment: string | undefined): boolean {
+  return segment !== undefined && MAJOR.has(segment);
+}
 
 /**
  * Turns a concrete request into its route template and major id, e.g.
@@ -35,12 +50,14 @@ const MAJOR: ReadonlySet<string> = new Set(['users', 'groups', 'channels', 'guil
  *
  * @param method - The HTTP method.
  * @param path - The request path without the query string.
- * @param route - A route template the caller already knows (resources pass theirs).
+ * @param route - A route template the caller already knows ({@link route} gives one).
+ * @param majorId - A major id the caller already knows ({@link route} gives one); derived from
+ *   `path` if omitted.
  */
-export function resolveRoute(method: string, path: string, route?: string): RouteInfo {
+export function resolveRoute(method: string, path: string, route?: string, majorId?: string): RouteInfo {
   const segments = path.split('?')[0]!.split('/');
   const out: string[] = [];
-  let majorId = '';
+  let derivedMajorId = '';
   for (let i = 0; i < segments.length; i += 1) {
     const segment = segments[i]!;
     const prev = segments[i - 1];
@@ -50,14 +67,15 @@ export function resolveRoute(method: string, path: string, route?: string): Rout
       out.push('{type}');
     } else if (prevPrev === 'reactions') {
       out.push('{id}');
-    } else if (prev !== undefined && PARAMS[prev] && segment !== '@me' && segment !== '') {
+    } else if (prev !== undefined && PARAMS[prev] && !NOT_IDS.has(segment)) {
       const name = prev === 'users' && v2 ? 'openid' : PARAMS[prev]!;
       out.push(`{${name}}`);
-      if (!majorId && MAJOR.has(prev)) majorId = decodeURIComponent(segment);
+      if (!derivedMajorId && isMajorCollection(prev)) derivedMajorId = decodeURIComponent(segment);
     } else {
       out.push(segment);
     }
   }
   const template = route ?? `${method.toUpperCase()} ${out.join('/')}`;
-  return { route: template, majorId, bucket: majorId ? `${template}|${majorId}` : template };
+  const major = majorId ?? derivedMajorId;
+  return { route: template, majorId: major, bucket: major ? `${template}|${major}` : template };
 }

@@ -4,6 +4,7 @@ import type { ChunkedUploadProgress } from './ChunkedUploadProgress.js';
 import { fetchWithTimeout, sleep } from './fetchWithTimeout.js';
 import type { RequestOptions } from './RequestOptions.js';
 import type { RestClient } from './RestClient.js';
+import type { BuiltRoute } from './route.js';
 import { UploadPrepareResponseSchema, type UploadPart } from './schemas/chunkedUpload.js';
 import { MediaUploadResponseSchema, type FileType, type MediaUploadResponse } from './schemas/media.js';
 
@@ -12,13 +13,23 @@ const MD5_10M_BYTES = 10_002_432;
 const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
 const PART_ATTEMPTS = 3;
 
+/**
+ * The platform calls of a chunked upload to one user or group: `upload_prepare`,
+ * `upload_part_finish` and `files`.
+ *
+ * @internal
+ */
+export interface ChunkedUploadRoutes {
+  readonly prepare: BuiltRoute;
+  readonly finish: BuiltRoute;
+  readonly complete: BuiltRoute;
+}
+
 /** @internal */
 export interface ChunkedUploadJob {
   readonly rest: RestClient;
-  /** `/v2/users/{openid}` or `/v2/groups/{group_openid}` (ids encoded). */
-  readonly base: string;
-  /** Route templates of the three platform calls. */
-  readonly routes: { readonly prepare: string; readonly finish: string; readonly complete: string };
+  /** The three platform calls, built for one user or group. */
+  readonly routes: ChunkedUploadRoutes;
   readonly fileType: FileType;
   readonly data: Uint8Array;
   readonly fileName: string;
@@ -36,13 +47,11 @@ const hex = (algorithm: string, data: Uint8Array): string => createHash(algorith
  * @internal
  */
 export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUploadResponse> {
-  const { rest, base, routes, data, options } = job;
+  const { rest, routes, data, options } = job;
   const prepare = await rest.request(
     {
       ...options,
-      method: 'POST',
-      path: `${base}/upload_prepare`,
-      route: routes.prepare,
+      ...routes.prepare,
       body: {
         file_type: job.fileType,
         file_size: String(data.byteLength),
@@ -60,7 +69,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
     throw QQApiError.from({
       status: 200,
       method: 'POST',
-      route: `${base}/upload_prepare`,
+      route: routes.prepare.path,
       platformMessage: 'upload_prepare returned neither file_info nor upload_id and parts',
       body: prepare,
       kind: 'server',
@@ -80,9 +89,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
     await putPart(job, part.presigned_url, bytes);
     await rest.request({
       ...options,
-      method: 'POST',
-      path: `${base}/upload_part_finish`,
-      route: routes.finish,
+      ...routes.finish,
       body: { upload_id: uploadId, part_index: part.index, block_size: String(bytes.byteLength), md5: hex('md5', bytes) },
     });
     uploadedBytes += bytes.byteLength;
@@ -98,7 +105,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
   await Promise.all(workers);
 
   return rest.request(
-    { ...options, method: 'POST', path: `${base}/files`, route: routes.complete, body: { upload_id: uploadId } },
+    { ...options, ...routes.complete, body: { upload_id: uploadId } },
     MediaUploadResponseSchema,
   );
 }

@@ -12,15 +12,3 @@ export function validateBody<S extends z.ZodType>(schema: S, value: unknown, wha
   if (!parsed.success) throw QQValidationError.fromZod(what, parsed.error);
   return parsed.data;
 }
-
-/**
- * Checks a path id (openid, group_openid, channel_id …) is a non-empty string and URL-encodes it.
- *
- * @internal
- */
-export function pathId(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new QQValidationError(`${name}`, [{ path: name, message: 'is required (a non-empty string id)' }]);
-  }
-  return encodeURIComponent(value);
-}

@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { checkParam, route } from '../route.js';
 import { AnnounceSchema, CreateAnnounceBodySchema, type Announce, type CreateAnnounceBody } from '../schemas/guilds.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Guild and channel announcements (公告).
@@ -21,9 +22,9 @@ export class AnnouncesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/announce/post_guild_announces.html
    */
   async createGuild(guildId: string, body: CreateAnnounceBody, options: RequestOptions = {}): Promise<Announce> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/announces`;
+    const target = route('POST /guilds/{guild_id}/announces', { guild_id: guildId });
     const data = validateBody(CreateAnnounceBodySchema, body, 'announce body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /guilds/{guild_id}/announces', body: data }, AnnounceSchema);
+    return this.rest.request({ ...options, ...target, body: data }, AnnounceSchema);
   }
 
   /**
@@ -35,8 +36,7 @@ export class AnnouncesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/announce/delete_guild_announces.html
    */
   async deleteGuild(guildId: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/announces/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/announces/{message_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /guilds/{guild_id}/announces/{message_id}', { guild_id: guildId, message_id: messageId }) });
   }
 
   /**
@@ -48,9 +48,9 @@ export class AnnouncesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/announce/post_channel_announces.html
    */
   async createChannel(channelId: string, messageId: string, options: RequestOptions = {}): Promise<Announce> {
-    const path = `/channels/${pathId('channel_id', channelId)}/announces`;
-    const body = { message_id: decodeURIComponent(pathId('message_id', messageId)) };
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /channels/{channel_id}/announces', body }, AnnounceSchema);
+    const target = route('POST /channels/{channel_id}/announces', { channel_id: channelId });
+    const body = { message_id: checkParam('message_id', messageId) };
+    return this.rest.request({ ...options, ...target, body }, AnnounceSchema);
   }
 
   /**
@@ -62,7 +62,6 @@ export class AnnouncesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/announce/delete_channel_announces.html
    */
   async deleteChannel(channelId: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/announces/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/announces/{message_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/announces/{message_id}', { channel_id: channelId, message_id: messageId }) });
   }
 }

@@ -1,8 +1,9 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { ApiPermissionDemandBodySchema, ApiPermissionSchema, type ApiPermission, type ApiPermissionDemandBody } from '../schemas/guildExtras.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Which APIs the bot may call in a guild, and asking admins for more (fixes code 11264).
@@ -21,8 +22,7 @@ export class ApiPermissionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/api_permissions/get_guild_api_permission.html
    */
   async list(guildId: string, options: RequestOptions = {}): Promise<{ apis: ApiPermission[] }> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/api_permission`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/api_permission' }, z.looseObject({ apis: z.array(ApiPermissionSchema) }));
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/api_permission', { guild_id: guildId }) }, z.looseObject({ apis: z.array(ApiPermissionSchema) }));
   }
 
   /**
@@ -34,8 +34,8 @@ export class ApiPermissionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/api_permissions/post_api_permission_demand.html
    */
   async demand(guildId: string, body: ApiPermissionDemandBody, options: RequestOptions = {}): Promise<unknown> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/api_permission/demand`;
+    const target = route('POST /guilds/{guild_id}/api_permission/demand', { guild_id: guildId });
     const data = validateBody(ApiPermissionDemandBodySchema, body, 'API permission demand');
-    return this.rest.request({ ...options, method: 'POST', path, body: data, route: 'POST /guilds/{guild_id}/api_permission/demand' });
+    return this.rest.request({ ...options, ...target, body: data });
   }
 }

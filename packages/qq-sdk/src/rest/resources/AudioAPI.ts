@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { AudioControlBodySchema, type AudioControlBody } from '../schemas/guildExtras.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Audio channel controls: play/pause/stop audio, get on and off the mic.
@@ -21,9 +22,9 @@ export class AudioAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/audio/audio_control.html
    */
   async control(channelId: string, body: AudioControlBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/audio`;
+    const target = route('POST /channels/{channel_id}/audio', { channel_id: channelId });
     const data = validateBody(AudioControlBodySchema, body, 'audio control body');
-    await this.rest.request({ ...options, method: 'POST', path, body: data, route: 'POST /channels/{channel_id}/audio' });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -34,8 +35,7 @@ export class AudioAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/audio/put_mic.html
    */
   async micOn(channelId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/mic`;
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/mic' });
+    await this.rest.request({ ...options, ...route('PUT /channels/{channel_id}/mic', { channel_id: channelId }) });
   }
 
   /**
@@ -46,7 +46,6 @@ export class AudioAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/audio/delete_mic.html
    */
   async micOff(channelId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/mic`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/mic' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/mic', { channel_id: channelId }) });
   }
 }

@@ -1,6 +1,7 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   ChannelPermissionsSchema,
   ChannelSchema,
@@ -13,7 +14,7 @@ import {
   type EditChannelBody,
   type EditChannelPermissionsBody,
 } from '../schemas/guilds.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Channels (子频道) of a guild, and per-member / per-role channel permissions.
@@ -38,8 +39,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_channels.html
    */
   async list(guildId: string, options: RequestOptions = {}): Promise<Channel[]> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/channels`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/channels' }, z.array(ChannelSchema));
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/channels', { guild_id: guildId }) }, z.array(ChannelSchema));
   }
 
   /**
@@ -50,8 +50,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_channel.html
    */
   async get(channelId: string, options: RequestOptions = {}): Promise<Channel> {
-    const path = `/channels/${pathId('channel_id', channelId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}' }, ChannelSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}', { channel_id: channelId }) }, ChannelSchema);
   }
 
   /**
@@ -63,9 +62,9 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/post_channels.html
    */
   async create(guildId: string, body: CreateChannelBody, options: RequestOptions = {}): Promise<Channel> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/channels`;
+    const target = route('POST /guilds/{guild_id}/channels', { guild_id: guildId });
     const data = validateBody(CreateChannelBodySchema, body, 'create channel body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /guilds/{guild_id}/channels', body: data }, ChannelSchema);
+    return this.rest.request({ ...options, ...target, body: data }, ChannelSchema);
   }
 
   /**
@@ -77,9 +76,9 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/patch_channel.html
    */
   async edit(channelId: string, body: EditChannelBody, options: RequestOptions = {}): Promise<Channel> {
-    const path = `/channels/${pathId('channel_id', channelId)}`;
+    const target = route('PATCH /channels/{channel_id}', { channel_id: channelId });
     const data = validateBody(EditChannelBodySchema, body, 'edit channel body');
-    return this.rest.request({ ...options, method: 'PATCH', path, route: 'PATCH /channels/{channel_id}', body: data }, ChannelSchema);
+    return this.rest.request({ ...options, ...target, body: data }, ChannelSchema);
   }
 
   /**
@@ -90,8 +89,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/delete_channel.html
    */
   async delete(channelId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}', { channel_id: channelId }) });
   }
 
   /**
@@ -102,8 +100,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_online_nums.html
    */
   async getOnlineNums(channelId: string, options: RequestOptions = {}): Promise<{ online_nums: number }> {
-    const path = `/channels/${pathId('channel_id', channelId)}/online_nums`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/online_nums' }, z.looseObject({ online_nums: z.number() }));
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/online_nums', { channel_id: channelId }) }, z.looseObject({ online_nums: z.number() }));
   }
 
   /**
@@ -115,8 +112,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/get_channel_permissions.html
    */
   async getMemberPermissions(channelId: string, userId: string, options: RequestOptions = {}): Promise<ChannelPermissions> {
-    const path = `/channels/${pathId('channel_id', channelId)}/members/${pathId('user_id', userId)}/permissions`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/members/{user_id}/permissions' }, ChannelPermissionsSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/members/{user_id}/permissions', { channel_id: channelId, user_id: userId }) }, ChannelPermissionsSchema);
   }
 
   /**
@@ -129,9 +125,9 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/put_channel_permissions.html
    */
   async editMemberPermissions(channelId: string, userId: string, body: EditChannelPermissionsBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/members/${pathId('user_id', userId)}/permissions`;
+    const target = route('PUT /channels/{channel_id}/members/{user_id}/permissions', { channel_id: channelId, user_id: userId });
     const data = validateBody(EditChannelPermissionsBodySchema, body, 'channel permissions body');
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/members/{user_id}/permissions', body: data });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -143,8 +139,7 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/get_channel_roles_permissions.html
    */
   async getRolePermissions(channelId: string, roleId: string, options: RequestOptions = {}): Promise<ChannelPermissions> {
-    const path = `/channels/${pathId('channel_id', channelId)}/roles/${pathId('role_id', roleId)}/permissions`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/roles/{role_id}/permissions' }, ChannelPermissionsSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/roles/{role_id}/permissions', { channel_id: channelId, role_id: roleId }) }, ChannelPermissionsSchema);
   }
 
   /**
@@ -157,8 +152,8 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/put_channel_roles_permissions.html
    */
   async editRolePermissions(channelId: string, roleId: string, body: EditChannelPermissionsBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/roles/${pathId('role_id', roleId)}/permissions`;
+    const target = route('PUT /channels/{channel_id}/roles/{role_id}/permissions', { channel_id: channelId, role_id: roleId });
     const data = validateBody(EditChannelPermissionsBodySchema, body, 'channel permissions body');
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/roles/{role_id}/permissions', body: data });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   CreateDirectMessageBodySchema,
   DirectMessageSessionSchema,
@@ -32,6 +33,6 @@ export class DMsAPI {
    */
   async create(body: CreateDirectMessageBody, options: RequestOptions = {}): Promise<DirectMessageSession> {
     const data = validateBody(CreateDirectMessageBodySchema, body, 'DM session body');
-    return this.rest.request({ ...options, method: 'POST', path: '/users/@me/dms', route: 'POST /users/@me/dms', body: data }, DirectMessageSessionSchema);
+    return this.rest.request({ ...options, ...route('POST /users/@me/dms'), body: data }, DirectMessageSessionSchema);
   }
 }

@@ -1,6 +1,7 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   PublishThreadBodySchema,
   PublishThreadResponseSchema,
@@ -11,7 +12,7 @@ import {
   type Thread,
   type ThreadList,
 } from '../schemas/guildExtras.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Forum channel threads (帖子), private-domain bots.
@@ -30,8 +31,7 @@ export class ForumAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/get_threads_list.html
    */
   async listThreads(channelId: string, options: RequestOptions = {}): Promise<ThreadList> {
-    const path = `/channels/${pathId('channel_id', channelId)}/threads`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/threads' }, ThreadListSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/threads', { channel_id: channelId }) }, ThreadListSchema);
   }
 
   /**
@@ -43,8 +43,7 @@ export class ForumAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/get_thread.html
    */
   async getThread(channelId: string, threadId: string, options: RequestOptions = {}): Promise<{ thread: Thread }> {
-    const path = `/channels/${pathId('channel_id', channelId)}/threads/${pathId('thread_id', threadId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/threads/{thread_id}' }, z.looseObject({ thread: ThreadSchema }));
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/threads/{thread_id}', { channel_id: channelId, thread_id: threadId }) }, z.looseObject({ thread: ThreadSchema }));
   }
 
   /**
@@ -56,9 +55,9 @@ export class ForumAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/put_thread.html
    */
   async publishThread(channelId: string, body: PublishThreadBody, options: RequestOptions = {}): Promise<PublishThreadResponse> {
-    const path = `/channels/${pathId('channel_id', channelId)}/threads`;
+    const target = route('PUT /channels/{channel_id}/threads', { channel_id: channelId });
     const data = validateBody(PublishThreadBodySchema, body, 'thread body');
-    return this.rest.request({ ...options, method: 'PUT', path, body: data, route: 'PUT /channels/{channel_id}/threads' }, PublishThreadResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, PublishThreadResponseSchema);
   }
 
   /**
@@ -70,7 +69,6 @@ export class ForumAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/delete_thread.html
    */
   async deleteThread(channelId: string, threadId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/threads/${pathId('thread_id', threadId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/threads/{thread_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/threads/{thread_id}', { channel_id: channelId, thread_id: threadId }) });
   }
 }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { GatewayBotResponseSchema, GatewayUrlResponseSchema, type GatewayBotResponse, type GatewayUrlResponse } from '../schemas/gateway.js';
 
 /**
@@ -18,7 +19,7 @@ export class GatewayAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/wss/url_get.html
    */
   async get(options: RequestOptions = {}): Promise<GatewayUrlResponse> {
-    return this.rest.request({ ...options, method: 'GET', path: '/gateway', route: 'GET /gateway' }, GatewayUrlResponseSchema);
+    return this.rest.request({ ...options, ...route('GET /gateway') }, GatewayUrlResponseSchema);
   }
 
   /**
@@ -28,6 +29,6 @@ export class GatewayAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/wss/shard_url_get.html
    */
   async getBot(options: RequestOptions = {}): Promise<GatewayBotResponse> {
-    return this.rest.request({ ...options, method: 'GET', path: '/gateway/bot', route: 'GET /gateway/bot' }, GatewayBotResponseSchema);
+    return this.rest.request({ ...options, ...route('GET /gateway/bot') }, GatewayBotResponseSchema);
   }
 }

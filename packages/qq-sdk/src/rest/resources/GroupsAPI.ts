@@ -1,6 +1,7 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   BatchRemoveMembersBodySchema,
   BatchRemoveMembersResultSchema,
@@ -42,7 +43,7 @@ import {
   type StrategyWhitelistResult,
   type UpdateJoinApprovalStrategyBody,
 } from '../schemas/groups.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 import type { QQPermissionError } from '../../errors/QQApiError.js';
 import type { QQValidationError } from '../../errors/QQValidationError.js';
 
@@ -84,8 +85,7 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async getInfo(groupOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/info`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/info' }, LooseRecordSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/info', { group_openid: groupOpenid }) }, LooseRecordSchema);
   }
 
   /**
@@ -96,8 +96,7 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async getBotState(groupOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/bot_state`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/bot_state' }, LooseRecordSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/bot_state', { group_openid: groupOpenid }) }, LooseRecordSchema);
   }
 
   /**
@@ -109,9 +108,9 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async listMembers(groupOpenid: string, cursor?: string, options: RequestOptions = {}): Promise<GroupMembersPage> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/members`;
+    const target = route('GET /v2/groups/{group_openid}/members', { group_openid: groupOpenid });
     const query = validateBody(CursorSchema, { cursor }, 'group members query');
-    return this.rest.request({ ...options, method: 'GET', path, query, route: 'GET /v2/groups/{group_openid}/members' }, GroupMembersPageSchema);
+    return this.rest.request({ ...options, ...target, query }, GroupMembersPageSchema);
   }
 
   /**
@@ -123,8 +122,7 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async getMember(groupOpenid: string, memberOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/members/${pathId('member_openid', memberOpenid)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/members/{member_openid}' }, LooseRecordSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/members/{member_openid}', { group_openid: groupOpenid, member_openid: memberOpenid }) }, LooseRecordSchema);
   }
 
   /**
@@ -135,8 +133,7 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async getMemberBlacklist(groupOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/member_blacklist`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/member_blacklist' }, LooseRecordSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/member_blacklist', { group_openid: groupOpenid }) }, LooseRecordSchema);
   }
 
   /**
@@ -153,9 +150,9 @@ export class GroupsAPI {
    * ```
    */
   async updateMemberBlacklist(groupOpenid: string, body: UpdateMemberBlacklistBody, options: RequestOptions = {}): Promise<UpdateMemberBlacklistResult> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/member_blacklist`;
+    const target = route('POST /v2/groups/{group_openid}/member_blacklist', { group_openid: groupOpenid });
     const data = validateBody(UpdateMemberBlacklistBodySchema, body, 'member blacklist update');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/member_blacklist', body: data }, UpdateMemberBlacklistResultSchema);
+    return this.rest.request({ ...options, ...target, body: data }, UpdateMemberBlacklistResultSchema);
   }
 
   /**
@@ -172,9 +169,9 @@ export class GroupsAPI {
    * ```
    */
   async removeMembers(groupOpenid: string, body: BatchRemoveMembersBody, options: RequestOptions = {}): Promise<BatchRemoveMembersResult> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/batch_remove_members`;
+    const target = route('POST /v2/groups/{group_openid}/batch_remove_members', { group_openid: groupOpenid });
     const data = validateBody(BatchRemoveMembersBodySchema, body, 'batch member removal');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/batch_remove_members', body: data }, BatchRemoveMembersResultSchema);
+    return this.rest.request({ ...options, ...target, body: data }, BatchRemoveMembersResultSchema);
   }
 
   /**
@@ -191,8 +188,7 @@ export class GroupsAPI {
    * ```
    */
   async getRestrictChatSetting(groupOpenid: string, options: RequestOptions = {}): Promise<RestrictChatSetting> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/restrict_chat_setting`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/restrict_chat_setting' }, RestrictChatSettingSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/restrict_chat_setting', { group_openid: groupOpenid }) }, RestrictChatSettingSchema);
   }
 
   /**
@@ -213,9 +209,9 @@ export class GroupsAPI {
    * ```
    */
   async setRestrictChatSetting(groupOpenid: string, body: SetRestrictChatSettingBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/restrict_chat_setting`;
+    const target = route('POST /v2/groups/{group_openid}/restrict_chat_setting', { group_openid: groupOpenid });
     const data = validateBody(SetRestrictChatSettingBodySchema, body, 'group mute body');
-    await this.rest.request({ ...options, method: 'POST', path, body: data, route: 'POST /v2/groups/{group_openid}/restrict_chat_setting' });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -265,8 +261,7 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async listJoinRequests(groupOpenid: string, options: RequestOptions = {}): Promise<JoinRequestList> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/join_request_list`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/groups/{group_openid}/join_request_list' }, JoinRequestListSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/join_request_list', { group_openid: groupOpenid }) }, JoinRequestListSchema);
   }
 
   /**
@@ -279,9 +274,9 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async decideJoinRequest(groupOpenid: string, memberOpenid: string, body: JoinRequestDecisionBody, options: RequestOptions = {}): Promise<unknown> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/approval_join_request/${pathId('member_openid', memberOpenid)}`;
+    const target = route('POST /v2/groups/{group_openid}/approval_join_request/{member_openid}', { group_openid: groupOpenid, member_openid: memberOpenid });
     const data = validateBody(JoinRequestDecisionBodySchema, body, 'join request decision');
-    return this.rest.request({ ...options, method: 'POST', path, body: data, route: 'POST /v2/groups/{group_openid}/approval_join_request/{member_openid}' });
+    return this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -293,7 +288,7 @@ export class GroupsAPI {
    */
   async generateUrlLink(body: GenerateUrlLinkBody, options: RequestOptions = {}): Promise<LooseRecord> {
     const data = validateBody(GenerateUrlLinkBodySchema, body, 'URL link body');
-    return this.rest.request({ ...options, method: 'POST', path: '/v2/generate_url_link', body: data, route: 'POST /v2/generate_url_link' }, LooseRecordSchema);
+    return this.rest.request({ ...options, ...route('POST /v2/generate_url_link'), body: data }, LooseRecordSchema);
   }
 
   /**
@@ -310,7 +305,7 @@ export class GroupsAPI {
   async listJoinApprovalStrategies(query: ListJoinApprovalStrategiesQuery = {}, options: RequestOptions = {}): Promise<JoinApprovalStrategyList> {
     const checked = validateBody(ListJoinApprovalStrategiesQuerySchema, query, 'join-approval strategy query');
     return this.rest.request(
-      { ...options, method: 'GET', path: '/v2/groups/join_approval_strategy', query: checked, route: 'GET /v2/groups/join_approval_strategy' },
+      { ...options, ...route('GET /v2/groups/join_approval_strategy'), query: checked },
       JoinApprovalStrategyListSchema,
     );
   }
@@ -330,7 +325,7 @@ export class GroupsAPI {
   async createJoinApprovalStrategy(body: CreateJoinApprovalStrategyBody, options: RequestOptions = {}): Promise<JoinApprovalStrategyCreated> {
     const data = validateBody(CreateJoinApprovalStrategyBodySchema, body, 'join-approval strategy');
     return this.rest.request(
-      { ...options, method: 'POST', path: '/v2/groups/join_approval_strategy', body: data, route: 'POST /v2/groups/join_approval_strategy' },
+      { ...options, ...route('POST /v2/groups/join_approval_strategy'), body: data },
       JoinApprovalStrategyCreatedSchema,
     );
   }
@@ -349,10 +344,10 @@ export class GroupsAPI {
    * ```
    */
   async updateJoinApprovalStrategy(strategyId: string, body: UpdateJoinApprovalStrategyBody, options: RequestOptions = {}): Promise<JoinApprovalStrategyState> {
-    const path = `/v2/groups/join_approval_strategy/${pathId('strategy_id', strategyId)}`;
+    const target = route('PATCH /v2/groups/join_approval_strategy/{strategy_id}', { strategy_id: strategyId });
     const data = validateBody(UpdateJoinApprovalStrategyBodySchema, body, 'join-approval strategy update');
     return this.rest.request(
-      { ...options, method: 'PATCH', path, body: data, route: 'PATCH /v2/groups/join_approval_strategy/{strategy_id}' },
+      { ...options, ...target, body: data },
       JoinApprovalStrategyStateSchema,
     );
   }
@@ -369,8 +364,7 @@ export class GroupsAPI {
    * ```
    */
   async deleteJoinApprovalStrategy(strategyId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/groups/join_approval_strategy/${pathId('strategy_id', strategyId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/groups/join_approval_strategy/{strategy_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /v2/groups/join_approval_strategy/{strategy_id}', { strategy_id: strategyId }) });
   }
 
   /**
@@ -386,8 +380,7 @@ export class GroupsAPI {
    * ```
    */
   async executeJoinApprovalStrategy(strategyId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/groups/join_approval_strategy/${pathId('strategy_id', strategyId)}/execute`;
-    await this.rest.request({ ...options, method: 'POST', path, body: {}, route: 'POST /v2/groups/join_approval_strategy/{strategy_id}/execute' });
+    await this.rest.request({ ...options, ...route('POST /v2/groups/join_approval_strategy/{strategy_id}/execute', { strategy_id: strategyId }), body: {} });
   }
 
   /**
@@ -403,10 +396,10 @@ export class GroupsAPI {
    * ```
    */
   async updateJoinApprovalStrategyWhitelist(strategyId: string, body: StrategyWhitelistBody, options: RequestOptions = {}): Promise<StrategyWhitelistResult> {
-    const path = `/v2/groups/join_approval_strategy/${pathId('strategy_id', strategyId)}/whitelist_users`;
+    const target = route('POST /v2/groups/join_approval_strategy/{strategy_id}/whitelist_users', { strategy_id: strategyId });
     const data = validateBody(StrategyWhitelistBodySchema, body, 'strategy whitelist change');
     return this.rest.request(
-      { ...options, method: 'POST', path, body: data, route: 'POST /v2/groups/join_approval_strategy/{strategy_id}/whitelist_users' },
+      { ...options, ...target, body: data },
       StrategyWhitelistResultSchema,
     );
   }

@@ -1,8 +1,9 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { MessageSettingSchema, MuteBodySchema, type MessageSetting, type MuteBody } from '../schemas/guilds.js';
 import { GuildSchema, type Guild } from '../schemas/users.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Guilds (频道): details, message settings and mutes.
@@ -27,8 +28,7 @@ export class GuildsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/guild/get_guild.html
    */
   async get(guildId: string, options: RequestOptions = {}): Promise<Guild> {
-    const path = `/guilds/${pathId('guild_id', guildId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}' }, GuildSchema);
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}', { guild_id: guildId }) }, GuildSchema);
   }
 
   /**
@@ -39,8 +39,7 @@ export class GuildsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/setting/message_setting.html
    */
   async getMessageSetting(guildId: string, options: RequestOptions = {}): Promise<MessageSetting> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/message/setting`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/message/setting' }, MessageSettingSchema);
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/message/setting', { guild_id: guildId }) }, MessageSettingSchema);
   }
 
   /**
@@ -52,9 +51,9 @@ export class GuildsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/mute/mute_all.html
    */
   async mute(guildId: string, body: MuteBody, options: RequestOptions = {}): Promise<unknown> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/mute`;
+    const target = route('PATCH /guilds/{guild_id}/mute', { guild_id: guildId });
     const data = validateBody(MuteBodySchema, body, 'mute body');
-    return this.rest.request({ ...options, method: 'PATCH', path, route: 'PATCH /guilds/{guild_id}/mute', body: data });
+    return this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -67,8 +66,8 @@ export class GuildsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/mute/mute_member.html
    */
   async muteMember(guildId: string, userId: string, body: MuteBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}/mute`;
+    const target = route('PATCH /guilds/{guild_id}/members/{user_id}/mute', { guild_id: guildId, user_id: userId });
     const data = validateBody(MuteBodySchema, body, 'mute body');
-    await this.rest.request({ ...options, method: 'PATCH', path, route: 'PATCH /guilds/{guild_id}/members/{user_id}/mute', body: data });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 }

@@ -2,7 +2,8 @@ import * as z from '../../internal/zod.js';
 import { QQValidationError } from '../../errors/QQValidationError.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { route } from '../route.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Result codes of an interaction acknowledgement: 0 success, 1 failed, 2 too frequent,
@@ -94,7 +95,7 @@ export class InteractionsAPI {
    * ```
    */
   async acknowledge(interactionId: string, ack: InteractionResultCode | InteractionAck = 0, options: RequestOptions = {}): Promise<void> {
-    const path = `/interactions/${pathId('interaction_id', interactionId)}`;
+    const target = route('PUT /interactions/{interaction_id}', { interaction_id: interactionId });
     let wire: unknown;
     if (typeof ack === 'object' && ack !== null) {
       // Every key is checked (strictly), so a misspelt one is an error rather than dropped.
@@ -105,6 +106,6 @@ export class InteractionsAPI {
       throw new QQValidationError('interaction acknowledgement', [{ path: 'code', message: 'must be 0-5 or { code, data }' }]);
     }
     const body = validateBody(InteractionAckBodySchema, wire, 'interaction acknowledgement');
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /interactions/{interaction_id}', body });
+    await this.rest.request({ ...options, ...target, body });
   }
 }

@@ -5,9 +5,10 @@ import * as z from '../../internal/zod.js';
 import { QQValidationError } from '../../errors/QQValidationError.js';
 import type { ChunkedUploadProgress } from '../ChunkedUploadProgress.js';
 import { MediaUploadCache } from '../MediaUploadCache.js';
-import { uploadInChunks } from '../uploadInChunks.js';
+import { uploadInChunks, type ChunkedUploadRoutes } from '../uploadInChunks.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   FILE_TYPES,
   FileTypeSchema,
@@ -17,7 +18,7 @@ import {
   type FileTypeName,
   type MediaUploadResponse,
 } from '../schemas/media.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * What to upload: a file type and exactly one source — a public `url`, a `buffer`, a local file
@@ -99,16 +100,21 @@ const LargeMediaUploadInputSchema = z.lazy(() => z
     }
   }));
 
-const C2C_CHUNK_ROUTES = {
-  prepare: 'POST /v2/users/{openid}/upload_prepare',
-  finish: 'POST /v2/users/{openid}/upload_part_finish',
-  complete: 'POST /v2/users/{openid}/files',
-} as const;
-const GROUP_CHUNK_ROUTES = {
-  prepare: 'POST /v2/groups/{group_openid}/upload_prepare',
-  finish: 'POST /v2/groups/{group_openid}/upload_part_finish',
-  complete: 'POST /v2/groups/{group_openid}/files',
-} as const;
+/** The routes of a chunked upload to one user (`c2c`) or group. */
+function chunkRoutes(scene: 'c2c' | 'group', target: string): ChunkedUploadRoutes {
+  if (scene === 'c2c') {
+    return {
+      prepare: route('POST /v2/users/{openid}/upload_prepare', { openid: target }),
+      finish: route('POST /v2/users/{openid}/upload_part_finish', { openid: target }),
+      complete: route('POST /v2/users/{openid}/files', { openid: target }),
+    };
+  }
+  return {
+    prepare: route('POST /v2/groups/{group_openid}/upload_prepare', { group_openid: target }),
+    finish: route('POST /v2/groups/{group_openid}/upload_part_finish', { group_openid: target }),
+    complete: route('POST /v2/groups/{group_openid}/files', { group_openid: target }),
+  };
+}
 
 /** Options of a {@link MediaAPI}. */
 export interface MediaAPIOptions {
@@ -198,7 +204,7 @@ export class MediaAPI {
   }
 
   async #uploadLarge(scene: 'c2c' | 'group', target: string, input: LargeMediaUploadInput, options: RequestOptions): Promise<MediaUploadResponse> {
-    const base = scene === 'c2c' ? `/v2/users/${pathId('openid', target)}` : `/v2/groups/${pathId('group_openid', target)}`;
+    const routes = chunkRoutes(scene, target);
     const checked = validateBody(LargeMediaUploadInputSchema, input, 'large media upload');
     let data: Uint8Array;
     if (checked.buffer) {
@@ -213,8 +219,7 @@ export class MediaAPI {
     if (data.byteLength === 0) throw new QQValidationError('large media upload', [{ path: checked.buffer ? 'buffer' : 'path', message: 'the file is empty' }]);
     return uploadInChunks({
       rest: this.rest,
-      base,
-      routes: scene === 'c2c' ? C2C_CHUNK_ROUTES : GROUP_CHUNK_ROUTES,
+      routes,
       fileType: typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type],
       data,
       fileName: checked.file_name ?? (checked.path ? basename(checked.path) : 'file'),
@@ -225,8 +230,7 @@ export class MediaAPI {
   }
 
   async #upload(scene: 'c2c' | 'group', target: string, input: MediaUploadInput, options: MediaUploadOptions): Promise<MediaUploadResponse> {
-    const idName = scene === 'c2c' ? 'openid' : 'group_openid';
-    const path = scene === 'c2c' ? `/v2/users/${pathId(idName, target)}/files` : `/v2/groups/${pathId(idName, target)}/files`;
+    const files = scene === 'c2c' ? route('POST /v2/users/{openid}/files', { openid: target }) : route('POST /v2/groups/{group_openid}/files', { group_openid: target });
     const checked = validateBody(MediaUploadInputSchema, input, 'media upload');
     const fileType: FileType = typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type];
     let fileData = checked.file_data;
@@ -251,8 +255,7 @@ export class MediaAPI {
       const hit = this.cache?.get(key);
       if (hit) return hit;
     }
-    const route = scene === 'c2c' ? 'POST /v2/users/{openid}/files' : 'POST /v2/groups/{group_openid}/files';
-    const response = await this.rest.request({ ...requestOptions, method: 'POST', path, route, body }, MediaUploadResponseSchema);
+    const response = await this.rest.request({ ...requestOptions, ...files, body }, MediaUploadResponseSchema);
     if (cacheable) this.cache?.set(key, response);
     return response;
   }

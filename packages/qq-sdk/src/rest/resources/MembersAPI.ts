@@ -1,8 +1,9 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { DeleteMemberBodySchema, MemberSchema, RoleMembersSchema, type DeleteMemberBody, type Member, type RoleMembers } from '../schemas/guilds.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /** Paging of {@link MembersAPI.list}: members after a user id, `limit` 1–400. */
 export interface ListMembersQuery {
@@ -47,9 +48,9 @@ export class MembersAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_members.html
    */
   async list(guildId: string, query: ListMembersQuery = {}, options: RequestOptions = {}): Promise<Member[]> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members`;
+    const target = route('GET /guilds/{guild_id}/members', { guild_id: guildId });
     const q = validateBody(ListMembersQuerySchema, query, 'list members query');
-    return this.rest.request({ ...options, method: 'GET', path, query: q, route: 'GET /guilds/{guild_id}/members' }, z.array(MemberSchema));
+    return this.rest.request({ ...options, ...target, query: q }, z.array(MemberSchema));
   }
 
   /**
@@ -61,8 +62,7 @@ export class MembersAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_member.html
    */
   async get(guildId: string, userId: string, options: RequestOptions = {}): Promise<Member> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/members/{user_id}' }, MemberSchema);
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/members/{user_id}', { guild_id: guildId, user_id: userId }) }, MemberSchema);
   }
 
   /**
@@ -75,9 +75,9 @@ export class MembersAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/delete_member.html
    */
   async delete(guildId: string, userId: string, body: DeleteMemberBody = {}, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}`;
+    const target = route('DELETE /guilds/{guild_id}/members/{user_id}', { guild_id: guildId, user_id: userId });
     const data = validateBody(DeleteMemberBodySchema, body, 'delete member body');
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/members/{user_id}', body: data });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 
   /**
@@ -90,8 +90,8 @@ export class MembersAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/member/get_role_members.html
    */
   async listByRole(guildId: string, roleId: string, query: ListRoleMembersQuery = {}, options: RequestOptions = {}): Promise<RoleMembers> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}/members`;
+    const target = route('GET /guilds/{guild_id}/roles/{role_id}/members', { guild_id: guildId, role_id: roleId });
     const q = validateBody(ListRoleMembersQuerySchema, query, 'list role members query');
-    return this.rest.request({ ...options, method: 'GET', path, query: q, route: 'GET /guilds/{guild_id}/roles/{role_id}/members' }, RoleMembersSchema);
+    return this.rest.request({ ...options, ...target, query: q }, RoleMembersSchema);
   }
 }

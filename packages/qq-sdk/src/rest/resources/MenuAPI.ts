@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   MenuResponseSchema,
   UpdateMenuBodySchema,
@@ -40,7 +41,7 @@ export class MenuAPI {
    * ```
    */
   async get(options: RequestOptions = {}): Promise<MenuResponse> {
-    return this.rest.request({ ...options, method: 'GET', path: '/v2/menu', route: 'GET /v2/menu' }, MenuResponseSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/menu') }, MenuResponseSchema);
   }
 
   /**
@@ -64,6 +65,6 @@ export class MenuAPI {
    */
   async set(body: UpdateMenuBody, options: RequestOptions = {}): Promise<VersionResponse> {
     const data = validateBody(UpdateMenuBodySchema, body, 'menu');
-    return this.rest.request({ ...options, method: 'PUT', path: '/v2/menu', body: data, route: 'PUT /v2/menu' }, VersionResponseSchema);
+    return this.rest.request({ ...options, ...route('PUT /v2/menu'), body: data }, VersionResponseSchema);
   }
 }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   C2CMessageBodySchema,
   ChannelMessageBodySchema,
@@ -24,7 +25,7 @@ import {
   type ChannelMessageLookup,
 } from '../schemas/messages.js';
 import { checkContentLength } from '../checkContentLength.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 import type { QQValidationError } from '../../errors/QQValidationError.js';
 
 /** Options of guild-side recalls. */
@@ -65,10 +66,10 @@ export class MessagesAPI {
    * ```
    */
   async sendC2C(openid: string, body: C2CMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
-    const path = `/v2/users/${pathId('openid', openid)}/messages`;
+    const target = route('POST /v2/users/{openid}/messages', { openid });
     const data = validateBody(C2CMessageBodySchema, body, 'C2C message body');
     checkContentLength(data, this.rest.maxContentLength, 'C2C message body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, MessageSendResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, MessageSendResponseSchema);
   }
 
   /**
@@ -82,9 +83,9 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
    */
   async sendC2CStreamChunk(openid: string, body: C2CStreamChunkBody, options: RequestOptions = {}): Promise<StreamChunkResponse> {
-    const path = `/v2/users/${pathId('openid', openid)}/stream_messages`;
+    const target = route('POST /v2/users/{openid}/stream_messages', { openid });
     const data = validateBody(C2CStreamChunkBodySchema, body, 'C2C stream chunk');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/stream_messages', body: data }, StreamChunkResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, StreamChunkResponseSchema);
   }
 
   /**
@@ -106,14 +107,14 @@ export class MessagesAPI {
    * ```
    */
   async sendC2CTyping(openid: string, body: C2CTypingBody = {}, options: RequestOptions = {}): Promise<TypingNoticeResponse> {
-    const path = `/v2/users/${pathId('openid', openid)}/messages`;
+    const target = route('POST /v2/users/{openid}/messages', { openid });
     const { input_second: inputSecond = 60, ...anchor } = validateBody(C2CTypingBodySchema, body, 'C2C typing notice');
     const data = validateBody(
       C2CMessageBodySchema,
       { msg_type: 6, input_notify: { input_type: 1, input_second: inputSecond }, ...anchor },
       'C2C typing notice',
     );
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/users/{openid}/messages', body: data }, TypingNoticeResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, TypingNoticeResponseSchema);
   }
 
   /**
@@ -125,10 +126,10 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/send.html
    */
   async sendGroup(groupOpenid: string, body: GroupMessageBody, options: RequestOptions = {}): Promise<MessageSendResponse> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages`;
+    const target = route('POST /v2/groups/{group_openid}/messages', { group_openid: groupOpenid });
     const data = validateBody(GroupMessageBodySchema, body, 'group message body');
     checkContentLength(data, this.rest.maxContentLength, 'group message body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /v2/groups/{group_openid}/messages', body: data }, MessageSendResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, MessageSendResponseSchema);
   }
 
   /**
@@ -140,10 +141,10 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/post_messages.html
    */
   async sendChannel(channelId: string, body: ChannelMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
-    const path = `/channels/${pathId('channel_id', channelId)}/messages`;
+    const target = route('POST /channels/{channel_id}/messages', { channel_id: channelId });
     const data = validateBody(ChannelMessageBodySchema, body, 'channel message body');
     checkContentLength(data, this.rest.maxContentLength, 'channel message body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /channels/{channel_id}/messages', body: data }, SentGuildMessageSchema);
+    return this.rest.request({ ...options, ...target, body: data }, SentGuildMessageSchema);
   }
 
   /**
@@ -155,10 +156,10 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/dms/post_dms_messages.html
    */
   async sendDirect(guildId: string, body: DirectMessageBody, options: RequestOptions = {}): Promise<SentGuildMessage> {
-    const path = `/dms/${pathId('guild_id', guildId)}/messages`;
+    const target = route('POST /dms/{guild_id}/messages', { guild_id: guildId });
     const data = validateBody(ChannelMessageBodySchema, body, 'direct message body');
     checkContentLength(data, this.rest.maxContentLength, 'direct message body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /dms/{guild_id}/messages', body: data }, SentGuildMessageSchema);
+    return this.rest.request({ ...options, ...target, body: data }, SentGuildMessageSchema);
   }
 
   /**
@@ -170,8 +171,7 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
    */
   async recallC2C(openid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/users/${pathId('openid', openid)}/messages/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/users/{openid}/messages/{message_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /v2/users/{openid}/messages/{message_id}', { openid, message_id: messageId }) });
   }
 
   /**
@@ -183,8 +183,7 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
    */
   async recallGroup(groupOpenid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/groups/${pathId('group_openid', groupOpenid)}/messages/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/groups/{group_openid}/messages/{message_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /v2/groups/{group_openid}/messages/{message_id}', { group_openid: groupOpenid, message_id: messageId }) });
   }
 
   /**
@@ -201,8 +200,7 @@ export class MessagesAPI {
    * ```
    */
   async getChannelMessage(channelId: string, messageId: string, options: RequestOptions = {}): Promise<ChannelMessageLookup> {
-    const path = `/channels/${pathId('channel_id', channelId)}/messages/${pathId('message_id', messageId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/messages/{message_id}' }, ChannelMessageLookupSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }) }, ChannelMessageLookupSchema);
   }
 
   /**
@@ -215,8 +213,7 @@ export class MessagesAPI {
    */
   async recallChannel(channelId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
     const { hidetip = false, ...rest } = options;
-    const path = `/channels/${pathId('channel_id', channelId)}/messages/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...rest, method: 'DELETE', path, query: { hidetip }, route: 'DELETE /channels/{channel_id}/messages/{message_id}' });
+    await this.rest.request({ ...rest, ...route('DELETE /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }), query: { hidetip } });
   }
 
   /**
@@ -229,7 +226,6 @@ export class MessagesAPI {
    */
   async recallDirect(guildId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
     const { hidetip = false, ...rest } = options;
-    const path = `/dms/${pathId('guild_id', guildId)}/messages/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...rest, method: 'DELETE', path, query: { hidetip }, route: 'DELETE /dms/{guild_id}/messages/{message_id}' });
+    await this.rest.request({ ...rest, ...route('DELETE /dms/{guild_id}/messages/{message_id}', { guild_id: guildId, message_id: messageId }), query: { hidetip } });
   }
 }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { VersionResponseSchema, type VersionResponse } from '../schemas/menu.js';
 import {
   CreatePanelBodySchema,
@@ -17,7 +18,7 @@ import {
   type PanelTargetBody,
   type UpdatePanelBody,
 } from '../schemas/panels.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Command panels (platform 2026-08-12): commands and links shown in a chat's panel, per scene
@@ -55,7 +56,7 @@ export class PanelsAPI {
    */
   async list(query: ListPanelsQuery, options: RequestOptions = {}): Promise<PanelList> {
     const checked = validateBody(ListPanelsQuerySchema, query, 'panel list query');
-    return this.rest.request({ ...options, method: 'GET', path: '/v2/panels', query: checked, route: 'GET /v2/panels' }, PanelListSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/panels'), query: checked }, PanelListSchema);
   }
 
   /**
@@ -75,7 +76,7 @@ export class PanelsAPI {
    */
   async create(body: CreatePanelBody, options: RequestOptions = {}): Promise<CreatePanelResponse> {
     const data = validateBody(CreatePanelBodySchema, body, 'panel');
-    return this.rest.request({ ...options, method: 'POST', path: '/v2/panels', body: data, route: 'POST /v2/panels' }, CreatePanelResponseSchema);
+    return this.rest.request({ ...options, ...route('POST /v2/panels'), body: data }, CreatePanelResponseSchema);
   }
 
   /**
@@ -90,8 +91,7 @@ export class PanelsAPI {
    * ```
    */
   async get(panelId: string, options: RequestOptions = {}): Promise<PanelRecord> {
-    const path = `/v2/panels/${pathId('panel_id', panelId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /v2/panels/{panel_id}' }, PanelRecordSchema);
+    return this.rest.request({ ...options, ...route('GET /v2/panels/{panel_id}', { panel_id: panelId }) }, PanelRecordSchema);
   }
 
   /**
@@ -107,9 +107,9 @@ export class PanelsAPI {
    * ```
    */
   async update(panelId: string, body: UpdatePanelBody, options: RequestOptions = {}): Promise<VersionResponse> {
-    const path = `/v2/panels/${pathId('panel_id', panelId)}`;
+    const target = route('PUT /v2/panels/{panel_id}', { panel_id: panelId });
     const data = validateBody(UpdatePanelBodySchema, body, 'panel update');
-    return this.rest.request({ ...options, method: 'PUT', path, body: data, route: 'PUT /v2/panels/{panel_id}' }, VersionResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, VersionResponseSchema);
   }
 
   /**
@@ -124,8 +124,7 @@ export class PanelsAPI {
    * ```
    */
   async delete(panelId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/panels/${pathId('panel_id', panelId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /v2/panels/{panel_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /v2/panels/{panel_id}', { panel_id: panelId }) });
   }
 
   /**
@@ -142,8 +141,8 @@ export class PanelsAPI {
    * ```
    */
   async updateTargets(panelId: string, body: PanelTargetBody, options: RequestOptions = {}): Promise<void> {
-    const path = `/v2/panels/${pathId('panel_id', panelId)}/target`;
+    const target = route('PUT /v2/panels/{panel_id}/target', { panel_id: panelId });
     const data = validateBody(PanelTargetBodySchema, body, 'panel targets');
-    await this.rest.request({ ...options, method: 'PUT', path, body: data, route: 'PUT /v2/panels/{panel_id}/target' });
+    await this.rest.request({ ...options, ...target, body: data });
   }
 }

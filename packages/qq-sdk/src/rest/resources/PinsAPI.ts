@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { PinsMessageSchema, type PinsMessage } from '../schemas/guilds.js';
-import { pathId } from '../validateBody.js';
 
 /**
  * Pinned messages (精华消息) of a channel.
@@ -26,8 +26,7 @@ export class PinsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/get_pins_message.html
    */
   async list(channelId: string, options: RequestOptions = {}): Promise<PinsMessage> {
-    const path = `/channels/${pathId('channel_id', channelId)}/pins`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/pins' }, PinsMessageSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/pins', { channel_id: channelId }) }, PinsMessageSchema);
   }
 
   /**
@@ -39,8 +38,7 @@ export class PinsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/put_pins_message.html
    */
   async add(channelId: string, messageId: string, options: RequestOptions = {}): Promise<PinsMessage> {
-    const path = `/channels/${pathId('channel_id', channelId)}/pins/${pathId('message_id', messageId)}`;
-    return this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/pins/{message_id}' }, PinsMessageSchema);
+    return this.rest.request({ ...options, ...route('PUT /channels/{channel_id}/pins/{message_id}', { channel_id: channelId, message_id: messageId }) }, PinsMessageSchema);
   }
 
   /**
@@ -52,7 +50,6 @@ export class PinsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/delete_pins_message.html
    */
   async delete(channelId: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/pins/${pathId('message_id', messageId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/pins/{message_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/pins/{message_id}', { channel_id: channelId, message_id: messageId }) });
   }
 }

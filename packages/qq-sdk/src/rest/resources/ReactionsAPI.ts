@@ -1,8 +1,9 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route, type BuiltRoute } from '../route.js';
 import { ReactionUsersSchema, type ReactionUsers } from '../schemas/guilds.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /** An emoji: `type` 1 system emoji, 2 emoji character; `id` its id. */
 export interface ReactionEmoji {
@@ -14,6 +15,9 @@ export interface ReactionEmoji {
 
 const EmojiSchema = z.lazy(() => z.strictObject({ type: z.union([z.literal(1), z.literal(2)]), id: z.string().min(1) }));
 const ListQuerySchema = z.lazy(() => z.strictObject({ cookie: z.string().optional(), limit: z.number().int().min(1).max(50).optional() }));
+
+/** A reaction route: its parameters are the channel, the message and the emoji's type and id. */
+type ReactionRoute = `${'PUT' | 'DELETE' | 'GET'} /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}`;
 
 /**
  * Emoji reactions (表情表态) on guild channel messages.
@@ -29,9 +33,9 @@ export class ReactionsAPI {
   /** @param rest - The REST client. */
   constructor(private readonly rest: RestClient) {}
 
-  #path(channelId: string, messageId: string, emoji: ReactionEmoji): string {
+  #route(template: ReactionRoute, channelId: string, messageId: string, emoji: ReactionEmoji): BuiltRoute {
     const e = validateBody(EmojiSchema, emoji, 'reaction emoji');
-    return `/channels/${pathId('channel_id', channelId)}/messages/${pathId('message_id', messageId)}/reactions/${e.type}/${encodeURIComponent(e.id)}`;
+    return route(template, { channel_id: channelId, message_id: messageId, type: String(e.type), id: e.id });
   }
 
   /**
@@ -44,8 +48,7 @@ export class ReactionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/reaction/put_message_reaction.html
    */
   async add(channelId: string, messageId: string, emoji: ReactionEmoji, options: RequestOptions = {}): Promise<void> {
-    const path = this.#path(channelId, messageId, emoji);
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}' });
+    await this.rest.request({ ...options, ...this.#route('PUT /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji) });
   }
 
   /**
@@ -58,8 +61,7 @@ export class ReactionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/reaction/delete_own_message_reaction.html
    */
   async delete(channelId: string, messageId: string, emoji: ReactionEmoji, options: RequestOptions = {}): Promise<void> {
-    const path = this.#path(channelId, messageId, emoji);
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}' });
+    await this.rest.request({ ...options, ...this.#route('DELETE /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji) });
   }
 
   /**
@@ -79,10 +81,10 @@ export class ReactionsAPI {
     query: { readonly cookie?: string | undefined; readonly limit?: number | undefined } = {},
     options: RequestOptions = {},
   ): Promise<ReactionUsers> {
-    const path = this.#path(channelId, messageId, emoji);
+    const target = this.#route('GET /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji);
     const q = validateBody(ListQuerySchema, query, 'reaction users query');
     return this.rest.request(
-      { ...options, method: 'GET', path, query: q, route: 'GET /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}' },
+      { ...options, ...target, query: q },
       ReactionUsersSchema,
     );
   }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import {
   GuildRolesSchema,
   RoleBodySchema,
@@ -8,7 +9,7 @@ import {
   type RoleBody,
   type RoleMutationResponse,
 } from '../schemas/guilds.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Guild roles (身份组) and role membership.
@@ -33,8 +34,7 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/get_guild_roles.html
    */
   async list(guildId: string, options: RequestOptions = {}): Promise<GuildRoles> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/roles`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /guilds/{guild_id}/roles' }, GuildRolesSchema);
+    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/roles', { guild_id: guildId }) }, GuildRolesSchema);
   }
 
   /**
@@ -46,9 +46,9 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/post_guild_role.html
    */
   async create(guildId: string, body: RoleBody, options: RequestOptions = {}): Promise<RoleMutationResponse> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/roles`;
+    const target = route('POST /guilds/{guild_id}/roles', { guild_id: guildId });
     const data = validateBody(RoleBodySchema, body, 'role body');
-    return this.rest.request({ ...options, method: 'POST', path, route: 'POST /guilds/{guild_id}/roles', body: data }, RoleMutationResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, RoleMutationResponseSchema);
   }
 
   /**
@@ -61,9 +61,9 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/patch_guild_role.html
    */
   async edit(guildId: string, roleId: string, body: RoleBody, options: RequestOptions = {}): Promise<RoleMutationResponse> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}`;
+    const target = route('PATCH /guilds/{guild_id}/roles/{role_id}', { guild_id: guildId, role_id: roleId });
     const data = validateBody(RoleBodySchema, body, 'role body');
-    return this.rest.request({ ...options, method: 'PATCH', path, route: 'PATCH /guilds/{guild_id}/roles/{role_id}', body: data }, RoleMutationResponseSchema);
+    return this.rest.request({ ...options, ...target, body: data }, RoleMutationResponseSchema);
   }
 
   /**
@@ -75,8 +75,7 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/delete_guild_role.html
    */
   async delete(guildId: string, roleId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/roles/${pathId('role_id', roleId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/roles/{role_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /guilds/{guild_id}/roles/{role_id}', { guild_id: guildId, role_id: roleId }) });
   }
 
   /**
@@ -90,9 +89,9 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/put_guild_member_role.html
    */
   async addMember(guildId: string, userId: string, roleId: string, channelId?: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}/roles/${pathId('role_id', roleId)}`;
+    const target = route('PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}', { guild_id: guildId, user_id: userId, role_id: roleId });
     const body = channelId === undefined ? undefined : { channel: { id: channelId } };
-    await this.rest.request({ ...options, method: 'PUT', path, route: 'PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}', body });
+    await this.rest.request({ ...options, ...target, body });
   }
 
   /**
@@ -106,8 +105,8 @@ export class RolesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/role/delete_guild_member_role.html
    */
   async removeMember(guildId: string, userId: string, roleId: string, channelId?: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/guilds/${pathId('guild_id', guildId)}/members/${pathId('user_id', userId)}/roles/${pathId('role_id', roleId)}`;
+    const target = route('DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}', { guild_id: guildId, user_id: userId, role_id: roleId });
     const body = channelId === undefined ? undefined : { channel: { id: channelId } };
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}', body });
+    await this.rest.request({ ...options, ...target, body });
   }
 }

@@ -1,8 +1,9 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { ScheduleBodySchema, ScheduleSchema, type Schedule, type ScheduleBody } from '../schemas/guildExtras.js';
-import { pathId, validateBody } from '../validateBody.js';
+import { validateBody } from '../validateBody.js';
 
 /**
  * Schedules (日程) of a schedule channel.
@@ -22,9 +23,9 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/get_schedules.html
    */
   async list(channelId: string, since?: string, options: RequestOptions = {}): Promise<Schedule[]> {
-    const path = `/channels/${pathId('channel_id', channelId)}/schedules`;
+    const target = route('GET /channels/{channel_id}/schedules', { channel_id: channelId });
     // A GET cannot carry a body through fetch, so `since` goes in the query string.
-    return this.rest.request({ ...options, method: 'GET', path, query: { since }, route: 'GET /channels/{channel_id}/schedules' }, z.array(ScheduleSchema).nullable().transform((v) => v ?? []));
+    return this.rest.request({ ...options, ...target, query: { since } }, z.array(ScheduleSchema).nullable().transform((v) => v ?? []));
   }
 
   /**
@@ -36,8 +37,7 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/get_schedule.html
    */
   async get(channelId: string, scheduleId: string, options: RequestOptions = {}): Promise<Schedule> {
-    const path = `/channels/${pathId('channel_id', channelId)}/schedules/${pathId('schedule_id', scheduleId)}`;
-    return this.rest.request({ ...options, method: 'GET', path, route: 'GET /channels/{channel_id}/schedules/{schedule_id}' }, ScheduleSchema);
+    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }) }, ScheduleSchema);
   }
 
   /**
@@ -49,9 +49,9 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/post_schedule.html
    */
   async create(channelId: string, schedule: ScheduleBody, options: RequestOptions = {}): Promise<Schedule> {
-    const path = `/channels/${pathId('channel_id', channelId)}/schedules`;
+    const target = route('POST /channels/{channel_id}/schedules', { channel_id: channelId });
     const data = validateBody(ScheduleBodySchema, schedule, 'schedule');
-    return this.rest.request({ ...options, method: 'POST', path, body: { schedule: data }, route: 'POST /channels/{channel_id}/schedules' }, ScheduleSchema);
+    return this.rest.request({ ...options, ...target, body: { schedule: data } }, ScheduleSchema);
   }
 
   /**
@@ -64,9 +64,9 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/patch_schedule.html
    */
   async edit(channelId: string, scheduleId: string, schedule: ScheduleBody, options: RequestOptions = {}): Promise<Schedule> {
-    const path = `/channels/${pathId('channel_id', channelId)}/schedules/${pathId('schedule_id', scheduleId)}`;
+    const target = route('PATCH /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId });
     const data = validateBody(ScheduleBodySchema, schedule, 'schedule');
-    return this.rest.request({ ...options, method: 'PATCH', path, body: { schedule: data }, route: 'PATCH /channels/{channel_id}/schedules/{schedule_id}' }, ScheduleSchema);
+    return this.rest.request({ ...options, ...target, body: { schedule: data } }, ScheduleSchema);
   }
 
   /**
@@ -78,7 +78,6 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/delete_schedule.html
    */
   async delete(channelId: string, scheduleId: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/channels/${pathId('channel_id', channelId)}/schedules/${pathId('schedule_id', scheduleId)}`;
-    await this.rest.request({ ...options, method: 'DELETE', path, route: 'DELETE /channels/{channel_id}/schedules/{schedule_id}' });
+    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }) });
   }
 }

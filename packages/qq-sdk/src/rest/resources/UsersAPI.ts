@@ -1,6 +1,7 @@
 import * as z from '../../internal/zod.js';
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
+import { route } from '../route.js';
 import { BotUserSchema, GuildSchema, type BotUser, type Guild } from '../schemas/users.js';
 import { validateBody } from '../validateBody.js';
 
@@ -42,7 +43,7 @@ export class UsersAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/user/me.html
    */
   async getMe(options: RequestOptions = {}): Promise<BotUser> {
-    return this.rest.request({ ...options, method: 'GET', path: '/users/@me', route: 'GET /users/@me' }, BotUserSchema);
+    return this.rest.request({ ...options, ...route('GET /users/@me') }, BotUserSchema);
   }
 
   /**
@@ -54,6 +55,6 @@ export class UsersAPI {
    */
   async listGuilds(query: ListGuildsQuery = {}, options: RequestOptions = {}): Promise<Guild[]> {
     const q = validateBody(ListGuildsQuerySchema, query, 'listGuilds query');
-    return this.rest.request({ ...options, method: 'GET', path: '/users/@me/guilds', query: q, route: 'GET /users/@me/guilds' }, z.array(GuildSchema));
+    return this.rest.request({ ...options, ...route('GET /users/@me/guilds'), query: q }, z.array(GuildSchema));
   }
 }
