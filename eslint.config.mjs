@@ -7,13 +7,30 @@ const SDK = 'packages/qq-sdk/src';
 
 /** Imports a lower layer of qq-sdk must not make: it would pull the layers above into it. */
 const upwardImports = (forbidden) => ({
-  'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message: 'A lower layer must not import a higher one (see CONTRIBUTING.md, layout).' })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: forbidden.map((group) => ({ group: [group], message: 'A lower layer must not import a higher one (see CONTRIBUTING.md, layout).' })) },
+  ],
 });
 
 /** Node-only globals and modules, refused where code must also run on fetch runtimes (Workers, Deno, Bun). */
 const nodeFree = (upward) => ({
-  'no-restricted-globals': ['error', ...['Buffer', 'process', '__dirname', '__filename', 'require', 'global', 'setImmediate'].map((name) => ({ name, message: 'This folder runs on fetch runtimes too: use web platform APIs.' }))],
-  'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'This folder runs on fetch runtimes too: no Node built-ins.' }, ...upwardImports(upward)['no-restricted-imports'][1].patterns] }],
+  'no-restricted-globals': [
+    'error',
+    ...['Buffer', 'process', '__dirname', '__filename', 'require', 'global', 'setImmediate'].map((name) => ({
+      name,
+      message: 'This folder runs on fetch runtimes too: use web platform APIs.',
+    })),
+  ],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['node:*'], message: 'This folder runs on fetch runtimes too: no Node built-ins.' },
+        ...upwardImports(upward)['no-restricted-imports'][1].patterns,
+      ],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -46,20 +63,64 @@ export default tseslint.config(
   },
   // The layers of qq-sdk, from the bottom: errors, logging, internal → events → auth, rest →
   // gateway, webhook → messaging → media → bot (QQBot) → testing, redis.
-  { files: [`${SDK}/errors/**`, `${SDK}/internal/**`], rules: upwardImports(['**/events/*', '**/auth/*', '**/rest/*', '**/media/*', '**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']) },
-  { files: [`${SDK}/auth/**`, `${SDK}/rest/**`], rules: upwardImports(['**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']) },
+  {
+    files: [`${SDK}/errors/**`, `${SDK}/internal/**`],
+    rules: upwardImports([
+      '**/events/*',
+      '**/auth/*',
+      '**/rest/*',
+      '**/media/*',
+      '**/gateway/*',
+      '**/webhook/*',
+      '**/messaging/*',
+      '**/bot.js',
+      '**/testing/*',
+      '**/redis/*',
+    ]),
+  },
+  {
+    files: [`${SDK}/auth/**`, `${SDK}/rest/**`],
+    rules: upwardImports(['**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']),
+  },
   { files: [`${SDK}/gateway/**`, `${SDK}/webhook/**`], rules: upwardImports(['**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']) },
   { files: [`${SDK}/messaging/**`], rules: upwardImports(['**/bot.js', '**/testing/*', '**/redis/*']) },
   // Folders that must stay free of Node: the events layer, logging and received-media downloads
   // (media sits above messaging: it downloads a message's attachments).
-  { files: [`${SDK}/events/**`], rules: nodeFree(['**/auth/*', '**/rest/*', '**/media/*', '**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']) },
-  { files: [`${SDK}/logging/**`], rules: nodeFree(['**/events/*', '**/auth/*', '**/rest/*', '**/media/*', '**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']) },
+  {
+    files: [`${SDK}/events/**`],
+    rules: nodeFree(['**/auth/*', '**/rest/*', '**/media/*', '**/gateway/*', '**/webhook/*', '**/messaging/*', '**/bot.js', '**/testing/*', '**/redis/*']),
+  },
+  {
+    files: [`${SDK}/logging/**`],
+    rules: nodeFree([
+      '**/events/*',
+      '**/auth/*',
+      '**/rest/*',
+      '**/media/*',
+      '**/gateway/*',
+      '**/webhook/*',
+      '**/messaging/*',
+      '**/bot.js',
+      '**/testing/*',
+      '**/redis/*',
+    ]),
+  },
   { files: [`${SDK}/media/**`], rules: nodeFree(['**/bot.js', '**/testing/*', '**/redis/*']) },
   // The plugin uses qq-sdk as its users do: through the package's public entries only.
   {
     files: ['packages/clawdbot-qqbot/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['qq-sdk/src/*', 'qq-sdk/dist/*', '**/qq-sdk/src/**', '**/qq-sdk/dist/**'], message: "Import qq-sdk through its public entries ('qq-sdk', 'qq-sdk/rest', …)." }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['qq-sdk/src/*', 'qq-sdk/dist/*', '**/qq-sdk/src/**', '**/qq-sdk/dist/**'],
+              message: "Import qq-sdk through its public entries ('qq-sdk', 'qq-sdk/rest', …).",
+            },
+          ],
+        },
+      ],
     },
   },
 );

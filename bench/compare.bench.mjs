@@ -115,18 +115,24 @@ for (let round = 0; round < ROUNDS; round++) {
     const r = await receive(client);
     runs[client].receive.push(r);
     if (process.env.QQ_BENCH_VERBOSE) console.log(JSON.stringify(r));
-    console.log(`round ${round + 1} ${client.padEnd(8)} receive ${(r.cpuUs / r.count).toFixed(2)} µs/event, ${Math.round(r.count / (r.wallMs / 1000))} events/s, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB, start→READY ${r.startToReadyMs.toFixed(0)} ms`);
+    console.log(
+      `round ${round + 1} ${client.padEnd(8)} receive ${(r.cpuUs / r.count).toFixed(2)} µs/event, ${Math.round(r.count / (r.wallMs / 1000))} events/s, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB, start→READY ${r.startToReadyMs.toFixed(0)} ms`,
+    );
   }
   for (const client of WORKLOADS.includes('reply') ? CLIENTS : []) {
     const r = await reply(client);
     runs[client].reply.push(r);
-    console.log(`round ${round + 1} ${client.padEnd(8)} reply   ${Math.round(r.count / (r.wallMs / 1000))} replies/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${(r.cpuUs / r.count).toFixed(1)} µs CPU/reply, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB`);
+    console.log(
+      `round ${round + 1} ${client.padEnd(8)} reply   ${Math.round(r.count / (r.wallMs / 1000))} replies/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${(r.cpuUs / r.count).toFixed(1)} µs CPU/reply, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB`,
+    );
   }
 }
 const tokenRuns = {};
 for (const client of WORKLOADS.includes('tokens') ? CLIENTS.filter((c) => c === 'sdk' || c === 'official') : []) {
   tokenRuns[client] = await tokens(client);
-  console.log(`${client.padEnd(8)} tokens  ${tokenRuns[client].tokenRequests} token request(s) for ${SENDS} concurrent sends (${tokenRuns[client].sent} accepted)`);
+  console.log(
+    `${client.padEnd(8)} tokens  ${tokenRuns[client].tokenRequests} token request(s) for ${SENDS} concurrent sends (${tokenRuns[client].sent} accepted)`,
+  );
 }
 
 if (partial) process.exit(0);
@@ -155,7 +161,10 @@ const machine = {
   memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   node: process.version,
-  load: os.loadavg().map((v) => v.toFixed(2)).join(' '),
+  load: os
+    .loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' '),
 };
 const peerVersions = {};
 for (const peer of ['qq-official-bot', 'qq-guild-bot']) {

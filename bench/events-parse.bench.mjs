@@ -68,7 +68,12 @@ const pad = (value, width) => String(value).padStart(width);
 console.log(`events-parse: µs per event (median of ${ROUNDS} rounds × ${ITERATIONS} events), ratio = variant / JSON.parse`);
 console.log(`${'event type'.padEnd(36)}${pad('bytes', 7)}${pad('raw µs', 9)}${pad('valid µs', 10)}${pad('ratio', 7)}${pad('disp µs', 9)}${pad('ratio', 7)}`);
 
-const order = [TYPICAL, ...Object.keys(frames).filter((t) => t !== TYPICAL).sort()];
+const order = [
+  TYPICAL,
+  ...Object.keys(frames)
+    .filter((t) => t !== TYPICAL)
+    .sort(),
+];
 const ratios = [];
 let typical;
 for (const type of order) {

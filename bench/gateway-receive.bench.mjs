@@ -86,9 +86,7 @@ function report(transport, results) {
   for (const [label, key, target, fmt] of rows) {
     const r = ratio(key);
     const verdict = target === undefined ? '' : `≤ ${target}× ${r <= target ? 'ok' : 'MISSED'}`;
-    console.log(
-      `${label.padEnd(17)} ${fmt(summary.raw[key]).padEnd(12)} ${fmt(summary.sdk[key]).padEnd(12)} ${r.toFixed(2).padEnd(9)} ${verdict}`,
-    );
+    console.log(`${label.padEnd(17)} ${fmt(summary.raw[key]).padEnd(12)} ${fmt(summary.sdk[key]).padEnd(12)} ${r.toFixed(2).padEnd(9)} ${verdict}`);
   }
   console.log(`${'  sdk - raw'.padEnd(17)} ${'peak RSS'.padEnd(12)} ${`+${(summary.sdk.peakRssMB - summary.raw.peakRssMB).toFixed(1)} MB`}`);
 }
@@ -151,9 +149,7 @@ async function runClient(mode) {
     const { GatewayManager } = await import('qq-sdk/gateway');
     const quiet = { warn() {}, error() {} };
     const tokens = new TokenManager({ appId: config.appId, clientSecret: config.clientSecret, tokenUrl: config.tokenUrl, fetch: request });
-    const api = new API(
-      new RestClient({ token: tokens, appId: config.appId }, { apiBaseUrl: config.apiBaseUrl, logger: quiet, fetch: request }),
-    );
+    const api = new API(new RestClient({ token: tokens, appId: config.appId }, { apiBaseUrl: config.apiBaseUrl, logger: quiet, fetch: request }));
     // Validation and dedup on (the defaults). QQ_BENCH_SDK=no-dedup|no-validation|noop-dispatcher
     // isolates where the cost goes (diagnostics only; the reported figures use the defaults).
     const variant = process.env.QQ_BENCH_SDK ?? '';

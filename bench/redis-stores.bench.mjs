@@ -130,7 +130,9 @@ try {
     }
   }
   const fmt = (us) => (us < 10 ? us.toFixed(2) : us.toFixed(1));
-  console.log(`redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)?.[1]} on 127.0.0.1, ${CLAIMS} claims × ${ROUNDS} round(s), median [min–max]`);
+  console.log(
+    `redis-server ${(await redis.info('server')).match(/redis_version:(\S+)/)?.[1]} on 127.0.0.1, ${CLAIMS} claims × ${ROUNDS} round(s), median [min–max]`,
+  );
   console.log('| store | in flight | memory µs/claim (wall) | Redis µs/claim (wall) | ratio (wall) | memory CPU µs | Redis CPU µs | ratio (CPU) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const name of Object.keys(cases)) {

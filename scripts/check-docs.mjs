@@ -117,7 +117,8 @@ const PLACEHOLDER_TYPES = {
   silkBytes: 'Uint8Array',
   headers: 'Record<string, string>',
 };
-const STRING_PLACEHOLDER = /^(?:[a-z]\w*(?:Id|Openid|Secret|Url|Mp4)|id|text|secret|appId|clientSecret|rawBody|timestamp|msg_id|event_id|message_id|openid|groupOpenid|channelId|guildId|userId|messageId)$/u;
+const STRING_PLACEHOLDER =
+  /^(?:[a-z]\w*(?:Id|Openid|Secret|Url|Mp4)|id|text|secret|appId|clientSecret|rawBody|timestamp|msg_id|event_id|message_id|openid|groupOpenid|channelId|guildId|userId|messageId)$/u;
 
 /**
  * qq-sdk's entry points (from its package.json `exports`) and their ESM declarations, the root
@@ -142,7 +143,12 @@ function packageExports() {
     const text = readFileSync(join(root, path), 'utf8');
     for (const block of text.matchAll(/export\s*\{([^}]*)\}/gu)) {
       for (const part of block[1].split(',')) {
-        const name = part.trim().replace(/^type\s+/u, '').split(/\s+as\s+/u).at(-1)?.trim();
+        const name = part
+          .trim()
+          .replace(/^type\s+/u, '')
+          .split(/\s+as\s+/u)
+          .at(-1)
+          ?.trim();
         if (name && name !== 'default' && !exported.has(name)) exported.set(name, specifier);
       }
     }
@@ -227,7 +233,10 @@ function commandsUnder(file, heading) {
   const text = readFileSync(join(root, file), 'utf8');
   const at = text.indexOf(`\n${heading}\n`);
   const block = at < 0 ? undefined : /```sh\n([\s\S]*?)```/u.exec(text.slice(at))?.[1];
-  return block?.split('\n').map((line) => line.replace(/\s+#.*$/u, '').trim()).filter(Boolean);
+  return block
+    ?.split('\n')
+    .map((line) => line.replace(/\s+#.*$/u, '').trim())
+    .filter(Boolean);
 }
 
 /** The READMEs repeat the OpenClaw quick start; it must stay the one docs/openclaw.md gives. */
@@ -263,7 +272,10 @@ function anchorsOf(markdown) {
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/u.exec(line);
     if (!heading) continue;
     const text = heading[1].replace(/`/gu, '').replace(/\[([^\]]*)\]\([^)]*\)/gu, '$1');
-    const base = text.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/ /gu, '-');
+    const base = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/ /gu, '-');
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     anchors.add(count === 0 ? base : `${base}-${count}`);

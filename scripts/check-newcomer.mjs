@@ -20,7 +20,11 @@ const GUIDE_ZH = 'docs/zh-CN/getting-started.md';
 
 /** What `node bot.js` prints, from the guide's `output` block; the CommonJS bot prints its group line. */
 const FULL_OUTPUT = (output) => output;
-const GROUP_LINE = (output) => output.split('\n').filter((line) => line.startsWith('group:')).join('\n');
+const GROUP_LINE = (output) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('group:'))
+    .join('\n');
 
 /**
  * The setups a newcomer may have: each is the guide's blocks in order; `expect` names the run
@@ -58,7 +62,10 @@ function markedBlocks(path) {
   const marker = /<!-- newcomer: ([\w.-]+)(?: > ([\w.-]+))? -->\n(?:[ ]*<!-- snippet: [^>]+ -->\n)?([ ]*)```\w*\n([\s\S]*?)^\3```/gmu;
   for (const [, name, file, indent, indented] of text.matchAll(marker)) {
     if (blocks.has(name)) throw new Error(`${path}: two blocks are marked "newcomer: ${name}"`);
-    const code = indented.split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)).join('\n');
+    const code = indented
+      .split('\n')
+      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+      .join('\n');
     blocks.set(name, { file, code });
   }
   return blocks;
@@ -70,7 +77,12 @@ function runShell(code, cwd, env) {
   const script = `set -euo pipefail\n${code}\npwd > '${pwdFile}'\n`;
   const run = spawnSync('bash', ['-c', script], { cwd, env, encoding: 'utf8', timeout: STEP_TIMEOUT_MS });
   const ok = run.status === 0;
-  return { ok, stdout: run.stdout ?? '', output: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim(), cwd: ok ? readFileSync(pwdFile, 'utf8').trim() : cwd };
+  return {
+    ok,
+    stdout: run.stdout ?? '',
+    output: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim(),
+    cwd: ok ? readFileSync(pwdFile, 'utf8').trim() : cwd,
+  };
 }
 
 function main() {
@@ -78,14 +90,16 @@ function main() {
   const blocks = markedBlocks(GUIDE);
   const zh = markedBlocks(GUIDE_ZH);
   for (const [name, block] of blocks) {
-    if (zh.get(name)?.code !== block.code || zh.get(name)?.file !== block.file) failures.push(`${GUIDE_ZH}: block "newcomer: ${name}" is missing or differs from ${GUIDE}`);
+    if (zh.get(name)?.code !== block.code || zh.get(name)?.file !== block.file)
+      failures.push(`${GUIDE_ZH}: block "newcomer: ${name}" is missing or differs from ${GUIDE}`);
   }
   const needed = new Set(['pack', 'output', ...Object.values(SETUPS).flatMap((setup) => setup.steps)]);
   for (const name of needed) if (!blocks.has(name)) failures.push(`${GUIDE}: no block is marked "newcomer: ${name}"`);
   if (failures.length > 0) return finish(failures);
 
   const tsconfigs = ['tsconfig', 'tsconfig-bundler'].map((name) => JSON.parse(blocks.get(name).code));
-  if (tsconfigs.some((config) => config.compilerOptions?.skipLibCheck === true)) failures.push(`${GUIDE}: a tsconfig turns skipLibCheck on; qq-sdk's declarations must compile without it`);
+  if (tsconfigs.some((config) => config.compilerOptions?.skipLibCheck === true))
+    failures.push(`${GUIDE}: a tsconfig turns skipLibCheck on; qq-sdk's declarations must compile without it`);
 
   const npmCache = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).stdout.trim();
   const base = mkdtempSync(join(tmpdir(), 'qq-sdk-newcomer-'));

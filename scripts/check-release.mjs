@@ -25,8 +25,10 @@ for (const name of PACKAGES) {
   versions.set(name, pkg.version);
   if (pkg.private) fail(`${name}: is private`);
   if (pkg.license !== 'MIT') fail(`${name}: license is ${pkg.license}, not MIT`);
-  if (typeof pkg.repository?.url !== 'string' || pkg.repository.directory !== `packages/${name}`) fail(`${name}: repository.url and repository.directory (packages/${name}) must be set`);
-  if (pkg.publishConfig?.access !== 'public' || pkg.publishConfig?.provenance !== true) fail(`${name}: publishConfig must be { access: "public", provenance: true }`);
+  if (typeof pkg.repository?.url !== 'string' || pkg.repository.directory !== `packages/${name}`)
+    fail(`${name}: repository.url and repository.directory (packages/${name}) must be set`);
+  if (pkg.publishConfig?.access !== 'public' || pkg.publishConfig?.provenance !== true)
+    fail(`${name}: publishConfig must be { access: "public", provenance: true }`);
   if (readFileSync(join(dir, 'LICENSE'), 'utf8') !== licence) fail(`${name}: LICENSE differs from the repository's (copy it again)`);
   // npm rewrites a package.json it finds wrong when publishing (and warns); `npm pkg fix` on a copy
   // shows whether it would.
@@ -34,7 +36,8 @@ for (const name of PACKAGES) {
   try {
     copyFileSync(join(dir, 'package.json'), join(scratch, 'package.json'));
     npm(['pkg', 'fix'], scratch);
-    if (JSON.stringify(JSON.parse(readFileSync(join(scratch, 'package.json'), 'utf8'))) !== JSON.stringify(pkg)) fail(`${name}: npm would correct package.json when publishing (run \`npm pkg fix\` in packages/${name} and review)`);
+    if (JSON.stringify(JSON.parse(readFileSync(join(scratch, 'package.json'), 'utf8'))) !== JSON.stringify(pkg))
+      fail(`${name}: npm would correct package.json when publishing (run \`npm pkg fix\` in packages/${name} and review)`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -44,7 +47,8 @@ for (const name of PACKAGES) {
   if (![...files].some((file) => file.startsWith('dist/'))) fail(`${name}: the tarball has no dist/ (run pnpm build first)`);
   console.log(`release: ${name}@${pkg.version} packs ${files.size} files, ${(packed.size / 1024).toFixed(0)} KiB`);
 }
-if (new Set(versions.values()).size !== 1) fail(`the packages are released together and must share one version: ${[...versions].map(([n, v]) => `${n}@${v}`).join(', ')}`);
+if (new Set(versions.values()).size !== 1)
+  fail(`the packages are released together and must share one version: ${[...versions].map(([n, v]) => `${n}@${v}`).join(', ')}`);
 
 if (failures.length > 0) {
   for (const failure of failures) console.error(`✗ ${failure}`);

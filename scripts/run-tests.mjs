@@ -15,9 +15,7 @@ if (existsSync(reportPath)) {
   passed = report.numPassedTests ?? 0;
   // A file that fails before any test runs (an import error) counts once; a failing test counts once,
   // not again for the file and describe block around it.
-  const brokenFiles = (report.testResults ?? []).filter(
-    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
-  ).length;
+  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
   failed = (report.numFailedTests ?? 0) + brokenFiles;
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }

@@ -23,7 +23,9 @@ const REGION_END = /^\s*\/\/ #endregion\b.*$/u;
  * READMEs, CONTRIBUTING (en, zh-CN), .changeset/README.md and every guide under docs/.
  */
 export function markdownFiles() {
-  const files = ['README.md', 'README.zh-CN.md', 'CONTRIBUTING.md', 'CONTRIBUTING.zh-CN.md', '.changeset/README.md'].map((f) => join(root, f)).filter((f) => existsSync(f));
+  const files = ['README.md', 'README.zh-CN.md', 'CONTRIBUTING.md', 'CONTRIBUTING.zh-CN.md', '.changeset/README.md']
+    .map((f) => join(root, f))
+    .filter((f) => existsSync(f));
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

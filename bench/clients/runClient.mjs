@@ -17,7 +17,7 @@ try {
     await run();
   }
 } catch (error) {
-  process.send({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1));
+  process.send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1));
 }
 
 async function run() {
@@ -45,7 +45,9 @@ async function run() {
     if (trace && (count % 10_000 === 0 || (count < 10_000 && count % 1000 === 0) || count === 1 || count === 100 || count === 300)) {
       const m = process.memoryUsage();
       const mb = (v) => (v / 2 ** 20).toFixed(1);
-      console.error(`${count}: maxRss ${(maxRssKB() / 1024).toFixed(1)} rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`);
+      console.error(
+        `${count}: maxRss ${(maxRssKB() / 1024).toFixed(1)} rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}`,
+      );
     }
     if (count === 1) wallStart = performance.now();
     if (count === target) complete();

@@ -5,7 +5,9 @@ declare const appId: string;
 declare const clientSecret: string;
 // The frameworks' own types are not installed here; these are the parts the guide uses.
 declare const app: { post(path: string, handler: ReturnType<typeof expressWebhook>): void; listen(port: number): void };
-declare const koa: { use(middleware: (ctx: Parameters<ReturnType<typeof koaWebhook>>[0] & { path: string }, next: () => Promise<void>) => Promise<void>): void };
+declare const koa: {
+  use(middleware: (ctx: Parameters<ReturnType<typeof koaWebhook>>[0] & { path: string }, next: () => Promise<void>) => Promise<void>): void;
+};
 declare const bot: QQBot;
 declare const hono: { post(path: string, handler: ReturnType<typeof honoWebhook>): void };
 

@@ -19,14 +19,17 @@ async function runOnRealPlatform(appId: string, clientSecret: string): Promise<v
 async function runOnSimulator(): Promise<void> {
   const sim = await QQSimulator.start({ registeredDomains: [] });
   const handled = new Map<string, () => void>();
-  const bot = createEchoBot({
-    appId: sim.appId,
-    clientSecret: sim.clientSecret,
-    intents: INTENTS,
-    apiBaseUrl: sim.url,
-    tokenUrl: sim.tokenUrl,
-    logLevel: 'warn',
-  }, (msg) => handled.get(msg.id)?.());
+  const bot = createEchoBot(
+    {
+      appId: sim.appId,
+      clientSecret: sim.clientSecret,
+      intents: INTENTS,
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      logLevel: 'warn',
+    },
+    (msg) => handled.get(msg.id)?.(),
+  );
   console.log(`QQ platform simulator on ${sim.url}`);
   await bot.start();
   console.log(`bot connected over the gateway (${sim.identifies.length} identify)\n`);

@@ -19,9 +19,7 @@ const sim = useSimulator
       enforceMaxConcurrency: true,
     })
   : undefined;
-const credentials = sim
-  ? { QQBOT_APP_ID: sim.appId, QQBOT_APP_SECRET: sim.clientSecret, QQBOT_API_BASE_URL: sim.url, QQBOT_TOKEN_URL: sim.tokenUrl }
-  : {};
+const credentials = sim ? { QQBOT_APP_ID: sim.appId, QQBOT_APP_SECRET: sim.clientSecret, QQBOT_API_BASE_URL: sim.url, QQBOT_TOKEN_URL: sim.tokenUrl } : {};
 
 const children: ChildProcess[] = [];
 const ready: Promise<void>[] = [];

@@ -53,12 +53,19 @@ function writeStandIn(dir) {
       channels: ['qqbot'],
       activation: { onStartup: true },
       configSchema: { type: 'object', additionalProperties: false, properties: {} },
-      channelConfigs: { qqbot: { label: 'QQ Bot', preferOver: ['qqbot'], schema: { type: 'object', additionalProperties: true, properties: { appId: { type: 'string' } } } } },
+      channelConfigs: {
+        qqbot: { label: 'QQ Bot', preferOver: ['qqbot'], schema: { type: 'object', additionalProperties: true, properties: { appId: { type: 'string' } } } },
+      },
     }),
   );
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'openclaw-qqbot-stand-in', version: '2.0.3', type: 'module', openclaw: { extensions: ['./index.js'], channel: { id: 'qqbot', label: 'QQ Bot' } } }),
+    JSON.stringify({
+      name: 'openclaw-qqbot-stand-in',
+      version: '2.0.3',
+      type: 'module',
+      openclaw: { extensions: ['./index.js'], channel: { id: 'qqbot', label: 'QQ Bot' } },
+    }),
   );
   writeFileSync(
     join(dir, 'index.js'),
@@ -119,7 +126,10 @@ async function main() {
   try {
     mkdirSync(env.OPENCLAW_HOME, { recursive: true });
     mkdirSync(env.OPENCLAW_STATE_DIR, { recursive: true });
-    writeFileSync(env.OPENCLAW_CONFIG_PATH, JSON.stringify({ gateway: { mode: 'local' }, agents: { defaults: { workspace: join(work, 'workspace') } } }, null, 2));
+    writeFileSync(
+      env.OPENCLAW_CONFIG_PATH,
+      JSON.stringify({ gateway: { mode: 'local' }, agents: { defaults: { workspace: join(work, 'workspace') } } }, null, 2),
+    );
     const tarball = await packForOpenClaw(work, env);
     writeStandIn(join(work, 'stand-in'));
     log(`openclaw@${VERSION}: installing ours (${tarball}) and the stand-in`);
@@ -127,19 +137,28 @@ async function main() {
     await cli(['channels', 'add', '--channel', 'qqbot', '--token', '102000001:coexistenceSecret']);
     await cli(['plugins', 'install', join(work, 'stand-in'), '--force', '--accept-capabilities'], 180);
     const entries = readConfig().plugins?.entries ?? {};
-    check(entries.qqbot?.enabled === true && entries['openclaw-qqbot']?.enabled === true, `plugins install enables each explicitly: ${JSON.stringify(entries)}`);
+    check(
+      entries.qqbot?.enabled === true && entries['openclaw-qqbot']?.enabled === true,
+      `plugins install enables each explicitly: ${JSON.stringify(entries)}`,
+    );
 
     // 1. Both enabled: one owns the channel, the other is reported.
     let doctor = await cli(['plugins', 'doctor'], 120, { allowExitCode: true });
     let states = await pluginStates();
     const duplicate = [...doctor.matchAll(/- (\S+): channel already registered: qqbot/g)].map((m) => m[1]);
-    check(states.qqbot === 'enabled/loaded' && states['openclaw-qqbot'] === 'enabled/loaded' && duplicate.length === 1, `both enabled: ${JSON.stringify(states)}, plugins doctor reports "${duplicate.join(', ')}: channel already registered: qqbot"`);
+    check(
+      states.qqbot === 'enabled/loaded' && states['openclaw-qqbot'] === 'enabled/loaded' && duplicate.length === 1,
+      `both enabled: ${JSON.stringify(states)}, plugins doctor reports "${duplicate.join(', ')}: channel already registered: qqbot"`,
+    );
 
     // 2. One disabled: the other alone.
     await cli(['plugins', 'disable', 'openclaw-qqbot']);
     doctor = await cli(['plugins', 'doctor'], 120, { allowExitCode: true });
     states = await pluginStates();
-    check(states.qqbot === 'enabled/loaded' && states['openclaw-qqbot'] === 'disabled/disabled' && !/already registered/.test(doctor), `plugins disable openclaw-qqbot: ${JSON.stringify(states)}, no duplicate diagnostic`);
+    check(
+      states.qqbot === 'enabled/loaded' && states['openclaw-qqbot'] === 'disabled/disabled' && !/already registered/.test(doctor),
+      `plugins disable openclaw-qqbot: ${JSON.stringify(states)}, no duplicate diagnostic`,
+    );
     editConfig((config) => {
       config.plugins.entries.qqbot.enabled = false;
       config.plugins.entries['openclaw-qqbot'].enabled = true;
@@ -153,7 +172,14 @@ async function main() {
 
     // 3. The plugin step of `openclaw update`.
     const update = await cli(['plugins', 'update', '--all', '--dry-run']);
-    check(/Skipping "qqbot" \(source: archive\)/.test(update) && !/@tencent-connect/.test(update), `plugins update --all --dry-run: ${update.trim().split('\n').filter((l) => /qqbot/.test(l)).join(' ')}`);
+    check(
+      /Skipping "qqbot" \(source: archive\)/.test(update) && !/@tencent-connect/.test(update),
+      `plugins update --all --dry-run: ${update
+        .trim()
+        .split('\n')
+        .filter((l) => /qqbot/.test(l))
+        .join(' ')}`,
+    );
 
     // 4. The host's migration of channels.qqbot.
     editConfig((config) => {
@@ -177,11 +203,23 @@ async function main() {
     }
     const after = readConfig().channels.qqbot;
     check(after.token === before.token && after.dmPolicy === 'allowlist' && after.requireMention === true, 'kept: token, dmPolicy, requireMention');
-    check(JSON.stringify(after.groups['*'].prompt) === '"Be brief."' && after.groups['*'].historyLimit === 20 && after.groups['*'].requireMention === true, 'kept: groups.*.prompt, historyLimit, requireMention');
-    check(after.execApprovals === undefined && JSON.stringify(after.allowFrom) === '["openclaw:approval-disabled"]', `execApprovals removed and allowFrom replaced: ${JSON.stringify(after.allowFrom)} (was ${JSON.stringify(before.allowFrom)})`);
-    check(after.groups['*'].tools === undefined && after.groups['*'].toolPolicy === 'none' && after.groups['*'].commandLevel === undefined, `groups.*: tools → toolPolicy ${after.groups['*'].toolPolicy}, commandLevel removed`);
+    check(
+      JSON.stringify(after.groups['*'].prompt) === '"Be brief."' && after.groups['*'].historyLimit === 20 && after.groups['*'].requireMention === true,
+      'kept: groups.*.prompt, historyLimit, requireMention',
+    );
+    check(
+      after.execApprovals === undefined && JSON.stringify(after.allowFrom) === '["openclaw:approval-disabled"]',
+      `execApprovals removed and allowFrom replaced: ${JSON.stringify(after.allowFrom)} (was ${JSON.stringify(before.allowFrom)})`,
+    );
+    check(
+      after.groups['*'].tools === undefined && after.groups['*'].toolPolicy === 'none' && after.groups['*'].commandLevel === undefined,
+      `groups.*: tools → toolPolicy ${after.groups['*'].toolPolicy}, commandLevel removed`,
+    );
     check(after.groupPolicy === 'disabled', `groupPolicy set to ${after.groupPolicy} (commandLevel "safety")`);
-    check(JSON.stringify(after.streaming) === '{"mode":"off"}', `streaming ${JSON.stringify(after.streaming)} (nativeTransport false → mode off, which this plugin reads as no streaming)`);
+    check(
+      JSON.stringify(after.streaming) === '{"mode":"off"}',
+      `streaming ${JSON.stringify(after.streaming)} (nativeTransport false → mode off, which this plugin reads as no streaming)`,
+    );
     const validate = await cli(['config', 'validate']);
     check(/valid/i.test(validate) && !/invalid/i.test(validate), 'openclaw config validate accepts the migrated channels.qqbot (our schema)');
     passed = results.every((line) => line.startsWith('PASS'));

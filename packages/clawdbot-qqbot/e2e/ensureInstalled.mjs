@@ -19,7 +19,10 @@ export async function ensureInstalled(dir, spec, { path, log }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log(`npm install ${spec} (cached afterwards in ${dir})`);
-  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], { env: { ...process.env, PATH: path }, maxBuffer: 64 * 1024 * 1024 });
+  await run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--loglevel=error', spec], {
+    env: { ...process.env, PATH: path },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   writeFileSync(marker, spec);
   return true;
 }

@@ -20,7 +20,11 @@ function multipart(body, contentType) {
     const head = part.subarray(0, split).toString('utf8');
     const name = /name="([^"]*)"/i.exec(head)?.[1];
     if (name !== undefined) {
-      parts[name] = { filename: /filename="([^"]*)"/i.exec(head)?.[1], contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1], data: part.subarray(split + 4) };
+      parts[name] = {
+        filename: /filename="([^"]*)"/i.exec(head)?.[1],
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
+        data: part.subarray(split + 4),
+      };
     }
     at = next;
   }
@@ -95,11 +99,23 @@ export async function startFakeModel(answer, { transcribe = (seconds) => `E2E_HE
         const parts = multipart(bytes, req.headers['content-type']);
         const file = parts.file;
         const seconds = file ? wavSeconds(file.data) : undefined;
-        const record = { model: parts.model?.data.toString('utf8'), filename: file?.filename, contentType: file?.contentType, bytes: file?.data.length ?? 0, wav: seconds !== undefined, seconds, at: Date.now() };
+        const record = {
+          model: parts.model?.data.toString('utf8'),
+          filename: file?.filename,
+          contentType: file?.contentType,
+          bytes: file?.data.length ?? 0,
+          wav: seconds !== undefined,
+          seconds,
+          at: Date.now(),
+        };
         transcriptions.push(record);
         if (seconds === undefined) {
           res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { message: 'Invalid file format. Supported formats: flac, m4a, mp3, mp4, mpeg, mpga, oga, ogg, wav, webm', type: 'invalid_request_error' } }));
+          res.end(
+            JSON.stringify({
+              error: { message: 'Invalid file format. Supported formats: flac, m4a, mp3, mp4, mpeg, mpga, oga, ogg, wav, webm', type: 'invalid_request_error' },
+            }),
+          );
           return;
         }
         record.text = transcribe(seconds);
@@ -136,19 +152,38 @@ export async function startFakeModel(answer, { transcribe = (seconds) => `E2E_HE
       const toolCalls = typeof answered === 'object' && answered !== null ? (answered.toolCalls ?? []) : [];
       const text = typeof answered === 'string' ? answered : '';
       const id = `chatcmpl-${requests.length}`;
-      const calls = toolCalls.map((call, index) => ({ index, id: `call_${requests.length}_${index}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments ?? {}) } }));
+      const calls = toolCalls.map((call, index) => ({
+        index,
+        id: `call_${requests.length}_${index}`,
+        type: 'function',
+        function: { name: call.name, arguments: JSON.stringify(call.arguments ?? {}) },
+      }));
       const created = Math.floor(Date.now() / 1000);
       const model = body.model ?? 'echo';
       const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
       if (!body.stream) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        const message = calls.length > 0 ? { role: 'assistant', content: null, tool_calls: calls.map(({ index: _index, ...call }) => call) } : { role: 'assistant', content: text };
-        res.end(JSON.stringify({ id, object: 'chat.completion', created, model, usage, choices: [{ index: 0, message, finish_reason: calls.length > 0 ? 'tool_calls' : 'stop' }] }));
+        const message =
+          calls.length > 0
+            ? { role: 'assistant', content: null, tool_calls: calls.map(({ index: _index, ...call }) => call) }
+            : { role: 'assistant', content: text };
+        res.end(
+          JSON.stringify({
+            id,
+            object: 'chat.completion',
+            created,
+            model,
+            usage,
+            choices: [{ index: 0, message, finish_reason: calls.length > 0 ? 'tool_calls' : 'stop' }],
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const chunk = (delta, finish = null) =>
-        res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+        );
       chunk({ role: 'assistant', content: '' });
       if (calls.length > 0) {
         chunk({ tool_calls: calls });

@@ -32,7 +32,14 @@ function gapsFor(version) {
       join(dir, 'tsconfig.json'),
       JSON.stringify({
         extends: join(ROOT, 'tsconfig.base.json'),
-        compilerOptions: { noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, typeRoots: [join(ROOT, 'node_modules', '@types')], types: ['node'], paths: { 'openclaw/plugin-sdk/*': [join(sdk, '*.d.ts')] } },
+        compilerOptions: {
+          noEmit: true,
+          skipLibCheck: true,
+          allowImportingTsExtensions: true,
+          typeRoots: [join(ROOT, 'node_modules', '@types')],
+          types: ['node'],
+          paths: { 'openclaw/plugin-sdk/*': [join(sdk, '*.d.ts')] },
+        },
         files: [CHECK],
       }),
     );

@@ -196,7 +196,17 @@ async function runVersion(version, tarball, QQSimulator, scenarios) {
             baseUrl: model.baseUrl,
             apiKey: 'sk-fake',
             api: 'openai-completions',
-            models: [{ id: 'echo', name: 'Echo', reasoning: false, input: ['text', 'image'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 200000, maxTokens: 1024 }],
+            models: [
+              {
+                id: 'echo',
+                name: 'Echo',
+                reasoning: false,
+                input: ['text', 'image'],
+                cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+                contextWindow: 200000,
+                maxTokens: 1024,
+              },
+            ],
           },
         },
       },
@@ -242,7 +252,9 @@ async function runVersion(version, tarball, QQSimulator, scenarios) {
       const audit = JSON.parse(await cli(['security', 'audit', '--deep', '--json'], 120));
       const flagged = (audit.findings ?? []).filter((f) => String(f.checkId).startsWith('plugins.code_safety') && String(f.title).includes('"qqbot"'));
       const level = flagged.some((f) => f.severity === 'critical') ? (process.env.E2E_SCAN === 'warn' ? 'WARN' : 'FAIL') : 'PASS';
-      auditResults.push(`${level} openclaw@${version} security audit --deep: ${flagged.length === 0 ? 'no code-safety findings for plugin qqbot' : flagged.map((f) => `${f.severity} ${String(f.detail).replace(/\s+/g, ' ').slice(0, 300)}`).join('; ')}`);
+      auditResults.push(
+        `${level} openclaw@${version} security audit --deep: ${flagged.length === 0 ? 'no code-safety findings for plugin qqbot' : flagged.map((f) => `${f.severity} ${String(f.detail).replace(/\s+/g, ' ').slice(0, 300)}`).join('; ')}`,
+      );
     } catch (error) {
       auditResults.push(`WARN openclaw@${version} security audit --deep did not run: ${String(error.message).split('\n')[0]}`);
     }
@@ -251,13 +263,20 @@ async function runVersion(version, tarball, QQSimulator, scenarios) {
     log(`[${version}] openclaw gateway run (loopback :${gwPort})`);
     const gatewayLog = join(work, 'gateway.log');
     const out = [];
-    gateway = spawn(oc, ['gateway', 'run', '--port', String(gwPort), '--bind', 'loopback', '--verbose'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    gateway = spawn(oc, ['gateway', 'run', '--port', String(gwPort), '--bind', 'loopback', '--verbose'], {
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     gateways.add(gateway.pid);
     gateway.once('exit', () => gateways.delete(gateway.pid));
     for (const stream of [gateway.stdout, gateway.stderr]) stream.on('data', (chunk) => out.push(chunk.toString()));
     const exited = new Promise((resolve) => gateway.once('exit', (code, signal) => resolve(`exited ${code ?? signal}`)));
     const wait = async (predicate, description, timeoutMs) => {
-      const result = await Promise.race([sim.waitFor(predicate, { timeoutMs, description }), exited.then((why) => Promise.reject(new E2EFailure(`gateway ${why} while waiting for ${description}`)))]);
+      const result = await Promise.race([
+        sim.waitFor(predicate, { timeoutMs, description }),
+        exited.then((why) => Promise.reject(new E2EFailure(`gateway ${why} while waiting for ${description}`))),
+      ]);
       return result;
     };
     try {

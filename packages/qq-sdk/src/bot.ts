@@ -146,9 +146,7 @@ export interface QQBotOptions {
   /** Where gateway sessions are kept (a `FileSessionStore` resumes across restarts). */
   readonly sessionStore?: GatewaySessionStore;
   /** Further gateway options (shards, timings, identify throttler). */
-  readonly gateway?: Partial<
-    Omit<GatewayManagerOptions, 'intents' | 'getAccessToken' | 'invalidateAccessToken' | 'fetchGatewayInfo' | 'dispatcher'>
-  >;
+  readonly gateway?: Partial<Omit<GatewayManagerOptions, 'intents' | 'getAccessToken' | 'invalidateAccessToken' | 'fetchGatewayInfo' | 'dispatcher'>>;
   /** Webhook transport options. */
   readonly webhook?: QQBotWebhookOptions;
   /** Validate every event against its schema. @defaultValue true */
@@ -283,8 +281,7 @@ export class QQBot {
     // node:http rather than the global fetch: half the CPU per REST call and far less memory
     // (bench/, docs/benchmarks.md). With a proxy, token and REST calls both go through it.
     this.#http = options.fetch === undefined && options.proxy === undefined ? createNodeHttpFetch() : undefined;
-    const fetchImpl =
-      options.fetch ?? this.#http?.fetch ?? (options.proxy !== undefined ? createProxyFetch(options.proxy) : undefined);
+    const fetchImpl = options.fetch ?? this.#http?.fetch ?? (options.proxy !== undefined ? createProxyFetch(options.proxy) : undefined);
     this.tokens = new TokenManager({
       appId: options.appId,
       clientSecret: options.clientSecret,
@@ -450,9 +447,7 @@ export class QQBot {
     const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
     if (!isDuration(drainTimeoutMs)) {
       return Promise.reject(
-        new QQValidationError('stop() options', [
-          { path: 'drainTimeoutMs', message: `must be a number of milliseconds ≥ 0, got ${String(drainTimeoutMs)}` },
-        ]),
+        new QQValidationError('stop() options', [{ path: 'drainTimeoutMs', message: `must be a number of milliseconds ≥ 0, got ${String(drainTimeoutMs)}` }]),
       );
     }
     this.#state = 'stopping';
@@ -651,7 +646,8 @@ export class QQBot {
       throw new QQValidationError('QQBot options', [
         {
           path: 'webhook.listen',
-          message: 'must be false when a webhook adapter serves this bot: otherwise start() would also open the bot\'s own HTTP server. Set webhook: { listen: false }, or drop the adapter and let the bot listen (webhook: { port, path })',
+          message:
+            "must be false when a webhook adapter serves this bot: otherwise start() would also open the bot's own HTTP server. Set webhook: { listen: false }, or drop the adapter and let the bot listen (webhook: { port, path })",
         },
       ]);
     }

@@ -42,7 +42,10 @@ describe('built package', () => {
     const require = createRequire(import.meta.url);
     let classCount = 0;
     for (const { esm, cjs } of builtEntries()) {
-      for (const entry of [(await import(new URL(esm, packageDir).href)) as Record<string, unknown>, require(new URL(cjs, packageDir).pathname) as Record<string, unknown>]) {
+      for (const entry of [
+        (await import(new URL(esm, packageDir).href)) as Record<string, unknown>,
+        require(new URL(cjs, packageDir).pathname) as Record<string, unknown>,
+      ]) {
         const classes = Object.entries(entry).filter((pair): pair is [string, { name: string }] => typeof pair[1] === 'function' && /^[A-Z]/u.test(pair[0]));
         classCount += classes.length;
         expect(classes.filter(([exported, value]) => value.name !== exported).map(([exported, value]) => `${exported} is named ${value.name}`)).toEqual([]);

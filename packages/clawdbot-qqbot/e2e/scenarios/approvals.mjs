@@ -40,7 +40,16 @@ function click(sim, openid, buttonData) {
     op: 0,
     t: 'INTERACTION_CREATE',
     id,
-    d: { id, type: 11, scene: 'c2c', chat_type: 2, user_openid: openid, timestamp: new Date().toISOString(), version: 1, data: { type: 11, resolved: { button_data: buttonData } } },
+    d: {
+      id,
+      type: 11,
+      scene: 'c2c',
+      chat_type: 2,
+      user_openid: openid,
+      timestamp: new Date().toISOString(),
+      version: 1,
+      data: { type: 11, resolved: { button_data: buttonData } },
+    },
   });
   return id;
 }
@@ -51,7 +60,15 @@ export async function run({ version, sim, model, wait, check, log, c2cOpenid }) 
   await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === hello.data.id), 'the answer to a first message', 120_000);
   const before = sim.messagesTo(c2cOpenid).length;
   sim.inject('C2C_MESSAGE_CREATE', { content: `${ASK} 请运行命令`, author: { id: c2cOpenid, user_openid: c2cOpenid } });
-  const prompt = await wait((s) => s.messagesTo(c2cOpenid).slice(before).find((m) => m.body?.keyboard !== undefined), 'the approval prompt with buttons', 120_000);
+  const prompt = await wait(
+    (s) =>
+      s
+        .messagesTo(c2cOpenid)
+        .slice(before)
+        .find((m) => m.body?.keyboard !== undefined),
+    'the approval prompt with buttons',
+    120_000,
+  );
   const buttons = prompt.body.keyboard.content.rows.flatMap((row) => row.buttons);
   const data = buttons.map((button) => button.action.data);
   check(data.every((d) => /^qqbot:approve:[oad]:\S+$/.test(d)) && data.length >= 2, `approval buttons: ${JSON.stringify(buttons)}`);
@@ -69,7 +86,11 @@ export async function run({ version, sim, model, wait, check, log, c2cOpenid }) 
   const ok = click(sim, c2cOpenid, once);
   const ack = await wait((s) => s.interactionAcks.find((a) => a.interactionId === ok), 'the ack of the allow-once click', 20_000);
   check(ack.code === 0, `ack of the allow-once click: ${ack.code}`);
-  const submitted = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.eventId === ok && /Approval allow-once submitted/i.test(m.text)), "the host's answer to the decision", 60_000);
+  const submitted = await wait(
+    (s) => s.messagesTo(c2cOpenid).find((m) => m.eventId === ok && /Approval allow-once submitted/i.test(m.text)),
+    "the host's answer to the decision",
+    60_000,
+  );
   log(`click acknowledged with 0; the host took the decision: "${submitted.text.split('\n')[0]}" (passive reply to the click)`);
 
   const again = click(sim, c2cOpenid, once);
@@ -77,7 +98,11 @@ export async function run({ version, sim, model, wait, check, log, c2cOpenid }) 
   check(againAck.code === 3, `ack of a second click: ${againAck.code}`);
 
   // The approved command ran: its output reaches the model in a later request.
-  await wait(() => model.requests.some((r) => r.raw.includes(RAN) && new RegExp(`(^|[^ ])${RAN}`).test(r.raw.split(`echo ${RAN}`).join(''))), 'the approved command to run', 120_000);
+  await wait(
+    () => model.requests.some((r) => r.raw.includes(RAN) && new RegExp(`(^|[^ ])${RAN}`).test(r.raw.split(`echo ${RAN}`).join(''))),
+    'the approved command to run',
+    120_000,
+  );
   const done = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.text.includes(DONE)), "the agent's answer after the approved command", 120_000);
   log(`the approved command ran, its output reached the model, and the answer reached QQ (${done.passive ? 'passive' : 'active'}) (${version})`);
 }

@@ -32,7 +32,13 @@ export async function run({ version, sim, model, wait, check, log, cli, c2cOpeni
   log('openclaw channels status: qqbot running and connected');
 
   check(model.requests.length >= 2, `model saw ${model.requests.length} requests`);
-  check(model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 4 QQ messages in a private chat and 5 in a group')), 'the model request lacks the QQ hints');
-  check(model.requests.some((r) => r.raw.includes('example.cn')), 'the model request lacks the registered domains');
+  check(
+    model.requests.every((r) => r.raw.includes('QQ delivery rules:') && r.raw.includes('at most 4 QQ messages in a private chat and 5 in a group')),
+    'the model request lacks the QQ hints',
+  );
+  check(
+    model.requests.some((r) => r.raw.includes('example.cn')),
+    'the model request lacks the registered domains',
+  );
   log(`model requests carry the QQ hints (${version})`);
 }

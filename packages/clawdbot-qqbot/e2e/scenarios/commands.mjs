@@ -17,7 +17,10 @@ export async function run({ sim, model, wait, check, log, c2cOpenid }) {
     60_000,
   );
   const names = created[0].body.panel.items.map((item) => item.name);
-  check(['/bot-help', '/bot-ping', '/bot-me', '/status'].every((command) => names.includes(command)), `panel items: ${names.join(' ')}`);
+  check(
+    ['/bot-help', '/bot-ping', '/bot-me', '/status'].every((command) => names.includes(command)),
+    `panel items: ${names.join(' ')}`,
+  );
   log(`command panels published on start: ${created.length}, items ${names.join(' ')}`);
 
   const before = model.requests.length;
@@ -31,6 +34,10 @@ export async function run({ sim, model, wait, check, log, c2cOpenid }) {
   log(`/bot-ping and /bot-version answered by the plugin, no model call (${versions.text.replace(/\n/g, ', ')})`);
 
   const status = sim.inject('C2C_MESSAGE_CREATE', { content: '/status', author: { id: c2cOpenid, user_openid: c2cOpenid } });
-  const reply = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === status.data.id && /OpenClaw/u.test(m.text)), "the host's /status reply", 120_000);
+  const reply = await wait(
+    (s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === status.data.id && /OpenClaw/u.test(m.text)),
+    "the host's /status reply",
+    120_000,
+  );
   log(`the host's /status reply reached QQ (${reply.text.split('\n')[0].slice(0, 60)}…)`);
 }

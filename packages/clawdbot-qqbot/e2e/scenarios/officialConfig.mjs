@@ -42,11 +42,19 @@ export function configureChannel(qqbot) {
 export async function run({ check, log }) {
   await sim2.waitFor((s) => s.sessions.some((session) => session.connected), { timeoutMs: 60_000, description: 'the official-config account to connect' });
   const dm = sim2.inject('C2C_MESSAGE_CREATE', { content: '你好', author: { id: USER, user_openid: USER } });
-  const reply = await sim2.waitFor(() => sim2.messagesTo(USER).find((m) => m.msgId === dm.data.id && m.body.msg_type !== 6), { timeoutMs: 120_000, description: 'the answer on the official-config account' });
+  const reply = await sim2.waitFor(() => sim2.messagesTo(USER).find((m) => m.msgId === dm.data.id && m.body.msg_type !== 6), {
+    timeoutMs: 120_000,
+    description: 'the answer on the official-config account',
+  });
   check(reply.passive, `not a passive reply: ${JSON.stringify(reply)}`);
   check(reply.body.msg_type === 0, `markdownSupport: false should send plain text, got msg_type ${reply.body.msg_type}`);
   check(reply.streamChunks === undefined, 'streaming.nativeTransport: false should not use the C2C stream API');
   const group = sim2.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 在吗' });
-  await sim2.waitFor(() => sim2.messagesTo(group.data.group_openid).some((m) => m.msgId === group.data.id), { timeoutMs: 120_000, description: 'the group answer on the official-config account' });
-  log('an account configured as the official plugin documents it connects (env SecretRef) and answers: plain text (markdownSupport false), no C2C stream (nativeTransport false), group @ answered');
+  await sim2.waitFor(() => sim2.messagesTo(group.data.group_openid).some((m) => m.msgId === group.data.id), {
+    timeoutMs: 120_000,
+    description: 'the group answer on the official-config account',
+  });
+  log(
+    'an account configured as the official plugin documents it connects (env SecretRef) and answers: plain text (markdownSupport false), no C2C stream (nativeTransport false), group @ answered',
+  );
 }

@@ -17,6 +17,9 @@ export async function run({ version, sim, model, wait, check, log, c2cOpenid }) 
     },
   });
   await wait((s) => s.messagesTo(c2cOpenid).some((m) => m.msgId === quoting.data.id), 'the answer to the quote', 120_000);
-  check(model.requests.slice(quoteAt).some((r) => r.raw.includes(QUOTED)), 'the quoted text did not reach the model');
+  check(
+    model.requests.slice(quoteAt).some((r) => r.raw.includes(QUOTED)),
+    'the quoted text did not reach the model',
+  );
   log('a quoted message reached the model as reply context');
 }

@@ -73,7 +73,11 @@ export function answer(userText) {
 export async function run({ version, sim, wait, check, log, cli, c2cOpenid, work }) {
   // C2C: a reminder 15 s away, inside the 60-minute window.
   const ask = sim.inject('C2C_MESSAGE_CREATE', { content: `${SET} 15秒后提醒我喝水`, author: { id: c2cOpenid, user_openid: c2cOpenid } });
-  const confirm = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === ask.data.id && m.text.includes(DONE)), 'the confirmation after qqbot_remind', 120_000);
+  const confirm = await wait(
+    (s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === ask.data.id && m.text.includes(DONE)),
+    'the confirmation after qqbot_remind',
+    120_000,
+  );
   const result = results.at(-1) ?? '';
   check(confirm.text.includes(`${DONE} scheduled`), `qqbot_remind did not schedule the reminder: ${result.slice(0, 800)}`);
   check(/as a QQ reply to the user's message/.test(result), `the tool result does not promise a passive reply: ${result.slice(0, 800)}`);
@@ -81,15 +85,23 @@ export async function run({ version, sim, wait, check, log, cli, c2cOpenid, work
   log(`qqbot_remind scheduled job ${jobId} in the host's cron; the result says it arrives as a reply`);
   const scheduledAt = Date.now();
   const reminder = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.text.includes(FIRED)), 'the reminder from the host cron', 150_000);
-  check(reminder.passive === true && reminder.msgId === ask.data.id, `the reminder was not a passive reply to the user's message: ${JSON.stringify({ passive: reminder.passive, msgId: reminder.msgId, want: ask.data.id })}`);
-  log(`the host's cron fired ${Math.round((Date.now() - scheduledAt) / 1000)}s after scheduling; the reminder reached the C2C chat as a passive reply to the user's message (${version})`);
+  check(
+    reminder.passive === true && reminder.msgId === ask.data.id,
+    `the reminder was not a passive reply to the user's message: ${JSON.stringify({ passive: reminder.passive, msgId: reminder.msgId, want: ask.data.id })}`,
+  );
+  log(
+    `the host's cron fired ${Math.round((Date.now() - scheduledAt) / 1000)}s after scheduling; the reminder reached the C2C chat as a passive reply to the user's message (${version})`,
+  );
 
   // Group: 10 minutes away is beyond the 5-minute window: active, with a warning; not waited for.
   const group = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` ${LATER} 10分钟后提醒大家开会` });
   const groupOpenid = String(group.data.group_openid);
   await wait((s) => s.messagesTo(groupOpenid).find((m) => m.msgId === group.data.id && m.text.includes(DONE)), 'the group confirmation', 120_000);
   const later = results.at(-1) ?? '';
-  check(/Reminder scheduled/.test(later) && /WARNING: it arrives only if this bot has active-message permission/.test(later), `the group reminder result does not warn about active messages: ${later.slice(0, 800)}`);
+  check(
+    /Reminder scheduled/.test(later) && /WARNING: it arrives only if this bot has active-message permission/.test(later),
+    `the group reminder result does not warn about active messages: ${later.slice(0, 800)}`,
+  );
   const laterId = /\(job ([^)\s]+)\)/.exec(later)?.[1];
   check(laterId !== undefined, `no job id in: ${later.slice(0, 400)}`);
   const listed = JSON.parse(await cli(['cron', 'list', '--all', '--json'], 90));
@@ -97,25 +109,41 @@ export async function run({ version, sim, wait, check, log, cli, c2cOpenid, work
   const job = jobs.find((j) => j.id === laterId);
   check(job !== undefined, `job ${laterId} not in cron list: ${JSON.stringify(listed).slice(0, 600)}`);
   check(
-    job.delivery?.channel === 'qqbot' && job.delivery?.to === `qqbot:group:${groupOpenid}` && job.delivery?.accountId === 'default' && job.schedule?.kind === 'at',
+    job.delivery?.channel === 'qqbot' &&
+      job.delivery?.to === `qqbot:group:${groupOpenid}` &&
+      job.delivery?.accountId === 'default' &&
+      job.schedule?.kind === 'at',
     `stored job: ${JSON.stringify({ delivery: job.delivery, schedule: job.schedule })}`,
   );
-  log(`a group reminder beyond the 5-minute window is scheduled as an active message with a warning; the stored job delivers to ${job.delivery.to} as account ${job.delivery.accountId}`);
+  log(
+    `a group reminder beyond the 5-minute window is scheduled as an active message with a warning; the stored job delivers to ${job.delivery.to} as account ${job.delivery.accountId}`,
+  );
   const remove = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` E2E_REMIND_REMOVE ${laterId}`, group_openid: groupOpenid });
-  await wait((s) => s.messagesTo(groupOpenid).find((m) => m.msgId === remove.data.id && m.text.includes(`${DONE} removed`)), 'the answer after removing the reminder', 120_000);
+  await wait(
+    (s) => s.messagesTo(groupOpenid).find((m) => m.msgId === remove.data.id && m.text.includes(`${DONE} removed`)),
+    'the answer after removing the reminder',
+    120_000,
+  );
   check((results.at(-1) ?? '').includes(`Reminder ${laterId} cancelled`), `remove result: ${(results.at(-1) ?? '').slice(0, 400)}`);
   log('the reminder was removed through qqbot_remind (action remove)');
 
   // Group: a reminder inside the window whose reply QQ refuses when it fires: logged, with the code.
   const refused = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` ${REFUSED} 15秒后提醒交作业` });
   const refusedGroup = String(refused.data.group_openid);
-  await wait((s) => s.messagesTo(refusedGroup).find((m) => m.msgId === refused.data.id && m.text.includes(`${DONE} scheduled`)), 'the confirmation of the reminder QQ will refuse', 120_000);
+  await wait(
+    (s) => s.messagesTo(refusedGroup).find((m) => m.msgId === refused.data.id && m.text.includes(`${DONE} scheduled`)),
+    'the confirmation of the reminder QQ will refuse',
+    120_000,
+  );
   const refusedId = /\(job ([^)\s]+)\)/.exec(results.at(-1) ?? '')?.[1];
   sim.configure({ replyWindows: { group: 1_000 } }); // QQ stops taking replies to that message
   try {
     const hostLog = join(work, 'openclaw.log');
     const warning = await wait(
-      () => readFileSync(hostLog, 'utf8').split('\n').find((line) => line.includes(`(job ${refusedId}) was NOT delivered`) && line.includes(`qqbot:group:${refusedGroup}`)),
+      () =>
+        readFileSync(hostLog, 'utf8')
+          .split('\n')
+          .find((line) => line.includes(`(job ${refusedId}) was NOT delivered`) && line.includes(`qqbot:group:${refusedGroup}`)),
       "the plugin's warning that the reminder was not delivered",
       150_000,
     );

@@ -42,13 +42,18 @@ export function answer(userText) {
 }
 
 const toolNames = (request) => (Array.isArray(request.body.tools) ? request.body.tools.map((tool) => tool.function?.name ?? tool.name) : []);
-const toolMessages = (request) => (request.body.messages ?? []).filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
+const toolMessages = (request) =>
+  (request.body.messages ?? []).filter((m) => m.role === 'tool').map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)));
 
 export async function run({ version, sim, model, wait, check, log, c2cOpenid, work }) {
   // C2C: the model is offered qqbot_api and calls it twice (me, current_chat).
   const at = model.requests.length;
   const c2c = sim.inject('C2C_MESSAGE_CREATE', { content: `${CALL} 你是谁？`, author: { id: c2cOpenid, user_openid: c2cOpenid } });
-  const reply = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === c2c.data.id && m.text.includes(DONE)), 'the answer after the tool calls', 120_000);
+  const reply = await wait(
+    (s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === c2c.data.id && m.text.includes(DONE)),
+    'the answer after the tool calls',
+    120_000,
+  );
   const turn = model.requests.slice(at);
   const offered = turn[0];
   check(offered !== undefined, 'no model request for the QQ turn');
@@ -57,24 +62,42 @@ export async function run({ version, sim, model, wait, check, log, c2cOpenid, wo
   const direct = toolNames(offered).includes('qqbot_api');
   const found = turn.flatMap(toolMessages).find((text) => text.includes('qqbot_api'));
   if (!direct && found === undefined) writeFileSync(join(work, 'tools-first-request.json'), offered.raw);
-  check(direct || found !== undefined, `qqbot_api neither in the request's tools nor found by tool_search; tools: ${toolNames(offered).join(', ')}; results: ${turn.flatMap(toolMessages).join(' | ').slice(0, 600)}`);
+  check(
+    direct || found !== undefined,
+    `qqbot_api neither in the request's tools nor found by tool_search; tools: ${toolNames(offered).join(', ')}; results: ${turn.flatMap(toolMessages).join(' | ').slice(0, 600)}`,
+  );
   if (direct) {
     const schema = offered.body.tools.find((tool) => (tool.function?.name ?? tool.name) === 'qqbot_api');
     check(JSON.stringify(schema).includes('current_chat'), `qqbot_api schema: ${JSON.stringify(schema).slice(0, 300)}`);
   }
-  log(`a QQ turn offers qqbot_api to the model (${direct ? "its schema in the request's tools" : 'found by tool_search; the request lists Tool Search, not the plugin tool'})`);
+  log(
+    `a QQ turn offers qqbot_api to the model (${direct ? "its schema in the request's tools" : 'found by tool_search; the request lists Tool Search, not the plugin tool'})`,
+  );
   const results = turn.flatMap(toolMessages);
-  check(results.some((text) => text.includes(BOT_ID)), `the "me" result did not reach the model: ${results.join(' | ').slice(0, 600)}`);
-  check(results.some((text) => text.includes(`qqbot:c2c:${c2cOpenid}`)), `the current_chat result did not name this chat: ${results.join(' | ').slice(0, 600)}`);
+  check(
+    results.some((text) => text.includes(BOT_ID)),
+    `the "me" result did not reach the model: ${results.join(' | ').slice(0, 600)}`,
+  );
+  check(
+    results.some((text) => text.includes(`qqbot:c2c:${c2cOpenid}`)),
+    `the current_chat result did not name this chat: ${results.join(' | ').slice(0, 600)}`,
+  );
   check(reply.text.includes(`${DONE} ok`), `reply after the tool calls: ${reply.text}`);
   log('the model called qqbot_api (me, current_chat); both results reached the next model request; the answer reached QQ');
 
   // Group: recall is not enabled, so the call is refused and the model reads why.
   const recallAt = model.requests.length;
   const group = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ` ${RECALL} 撤回` });
-  const groupReply = await wait((s) => s.messagesTo(group.data.group_openid).find((m) => m.msgId === group.data.id && m.text.includes(DONE)), 'the answer after the refused recall', 120_000);
+  const groupReply = await wait(
+    (s) => s.messagesTo(group.data.group_openid).find((m) => m.msgId === group.data.id && m.text.includes(DONE)),
+    'the answer after the refused recall',
+    120_000,
+  );
   const refused = model.requests.slice(recallAt).flatMap(toolMessages);
-  check(refused.some((text) => /recall is not enabled for this bot/.test(text)), `the refusal did not reach the model: ${refused.join(' | ').slice(0, 600)}`);
+  check(
+    refused.some((text) => /recall is not enabled for this bot/.test(text)),
+    `the refusal did not reach the model: ${refused.join(' | ').slice(0, 600)}`,
+  );
   check(groupReply.text.includes(`${DONE} refused`), `group reply: ${groupReply.text}`);
   check(!sim.requests.some((r) => r.method === 'DELETE'), 'a recall reached QQ although it is not enabled');
   log(`a recall without apiTool.actions is refused to the model, nothing reached QQ (${version})`);

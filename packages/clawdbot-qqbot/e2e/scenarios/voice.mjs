@@ -28,11 +28,25 @@ export function configureHost(config, { model, version }) {
     api: 'openai-completions',
     // The fake model listens on loopback, which the host's SSRF guard refuses unless allowed.
     request: { allowPrivateNetwork: true },
-    models: [{ id: 'gpt-e2e', name: 'unused', reasoning: false, input: ['text'], cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }, contextWindow: 200000, maxTokens: 1024 }],
+    models: [
+      {
+        id: 'gpt-e2e',
+        name: 'unused',
+        reasoning: false,
+        input: ['text'],
+        cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+        contextWindow: 200000,
+        maxTokens: 1024,
+      },
+    ],
   };
   config.tools = {
     ...config.tools,
-    media: { ...config.tools?.media, models: [{ provider: 'openai', model: 'whisper-1', baseUrl: model.baseUrl, capabilities: ['audio'] }], audio: { enabled: true } },
+    media: {
+      ...config.tools?.media,
+      models: [{ provider: 'openai', model: 'whisper-1', baseUrl: model.baseUrl, capabilities: ['audio'] }],
+      audio: { enabled: true },
+    },
   };
   const openai = { apiKey: 'sk-e2e-openai', baseUrl: model.baseUrl, model: 'tts-1', speakerVoice: 'alloy' };
   // 2026.9 moved the TTS settings to the top level and can ask OpenAI for WAV; 2026.7 asks for MP3
@@ -67,12 +81,19 @@ export async function run({ sim, model, wait, check, log, c2cOpenid, serveMedia 
   const { data: silk } = await encode(toneWav(1.5), 24000);
   const voiceUrl = serveMedia('/e2e-voice.silk', 'application/octet-stream', Buffer.from(silk));
   const before = model.requests.length;
-  const note = sim.inject('C2C_MESSAGE_CREATE', { content: '', author, attachments: [{ content_type: 'voice', filename: 'e2e-voice.silk', url: voiceUrl, size: silk.length }] });
+  const note = sim.inject('C2C_MESSAGE_CREATE', {
+    content: '',
+    author,
+    attachments: [{ content_type: 'voice', filename: 'e2e-voice.silk', url: voiceUrl, size: silk.length }],
+  });
   await wait((s) => s.messagesTo(c2cOpenid).some((m) => m.msgId === note.data.id && m.text.includes(UNDERSTOOD)), 'the answer to the voice note', 120_000);
   const heard = model.transcriptions.filter((t) => t.wav);
   check(heard.length === 1, `the host's transcription got no WAV: ${JSON.stringify(model.transcriptions)}`);
   check(Math.abs(heard[0].seconds - 1.5) < 0.1, `transcribed audio of ${heard[0].seconds}s, sent 1.5s`);
-  check(model.transcriptions.every((t) => t.wav), `SILK reached the transcription: ${JSON.stringify(model.transcriptions)}`);
+  check(
+    model.transcriptions.every((t) => t.wav),
+    `SILK reached the transcription: ${JSON.stringify(model.transcriptions)}`,
+  );
   const asked = model.requests.slice(before).find((r) => r.raw.includes(HEARD));
   check(asked !== undefined, 'the model never saw the transcript');
   log(`a voice note without ASR text was transcribed by the host (${heard[0].model}, ${heard[0].seconds.toFixed(2)}s WAV, "${heard[0].text}") and answered`);
@@ -82,22 +103,33 @@ export async function run({ sim, model, wait, check, log, c2cOpenid, serveMedia 
     author,
     attachments: [{ content_type: 'voice', filename: 'e2e-voice2.silk', url: voiceUrl, size: silk.length, asr_refer_text: `${ASR} 明天会下雨吗` }],
   });
-  await wait((s) => s.messagesTo(c2cOpenid).some((m) => m.msgId === recognised.data.id && m.text.includes(UNDERSTOOD)), 'the answer to the recognised voice note', 120_000);
+  await wait(
+    (s) => s.messagesTo(c2cOpenid).some((m) => m.msgId === recognised.data.id && m.text.includes(UNDERSTOOD)),
+    'the answer to the recognised voice note',
+    120_000,
+  );
   check(model.transcriptions.length === 1, `a voice note QQ recognised was transcribed again: ${model.transcriptions.length} transcriptions`);
-  check(model.requests.some((r) => r.raw.includes(ASR)), "the model never saw QQ's ASR text");
+  check(
+    model.requests.some((r) => r.raw.includes(ASR)),
+    "the model never saw QQ's ASR text",
+  );
   log("a voice note with QQ's ASR text reached the model as that text, without another transcription");
 
   const ask = sim.inject('C2C_MESSAGE_CREATE', { content: `${SPEAK} 请用语音回答`, author });
-  const voice = await wait(
-    (s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === ask.data.id && m.media?.fileType === 3),
-    'the voice reply',
-    120_000,
+  const voice = await wait((s) => s.messagesTo(c2cOpenid).find((m) => m.msgId === ask.data.id && m.media?.fileType === 3), 'the voice reply', 120_000);
+  check(
+    voice.media.silk === true,
+    `the voice upload is not SILK: ${Buffer.from(voice.media.data ?? [])
+      .subarray(0, 12)
+      .toString('latin1')}`,
   );
-  check(voice.media.silk === true, `the voice upload is not SILK: ${Buffer.from(voice.media.data ?? []).subarray(0, 12).toString('latin1')}`);
   check(voice.media.data[0] === 0x02, 'the SILK voice lacks the 0x02 byte Tencent writes');
   check(model.speech.length >= 1, 'the host never called its TTS provider');
   const replies = sim.messagesTo(c2cOpenid).filter((m) => m.msgId === ask.data.id);
-  check(replies.some((m) => m.text.includes(SPOKEN)), `the text of the voiced reply is missing: ${JSON.stringify(replies.map((m) => m.text))}`);
+  check(
+    replies.some((m) => m.text.includes(SPOKEN)),
+    `the text of the voiced reply is missing: ${JSON.stringify(replies.map((m) => m.text))}`,
+  );
   check(!replies.some((m) => /\/[\w.-]+\/.*\.(wav|mp3)/u.test(m.text)), 'a server path reached the user as text');
   log(`the host's TTS reply went out as QQ voice (file_type 3, ${voice.media.data.length} bytes of SILK) after its text (${replies.length} replies)`);
 }

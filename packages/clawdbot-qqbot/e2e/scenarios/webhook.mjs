@@ -55,7 +55,10 @@ export async function run({ gatewayPort, check, log, sleep }) {
   const c2c = await sim3.deliverWebhook(url, 'C2C_MESSAGE_CREATE', { content: `${ASK} 私聊`, author: { id: USER, user_openid: USER } });
   check(c2c.acknowledged, `the C2C callback was not acknowledged with op 12: ${JSON.stringify(c2c.attempts)}`);
   const c2cId = JSON.parse(c2c.body).d.id;
-  const c2cReply = await sim3.waitFor(() => sim3.messagesTo(USER).find((m) => m.msgId === c2cId && m.text.includes(ANSWER)), { timeoutMs: 120_000, description: 'the answer to the C2C callback' });
+  const c2cReply = await sim3.waitFor(() => sim3.messagesTo(USER).find((m) => m.msgId === c2cId && m.text.includes(ANSWER)), {
+    timeoutMs: 120_000,
+    description: 'the answer to the C2C callback',
+  });
   check(c2cReply.passive, `the C2C answer is not a passive reply: ${JSON.stringify(c2cReply)}`);
   log(`C2C callback acknowledged (${c2c.attempts.length} POST), passive reply (msg_seq ${c2cReply.msgSeq}) ${Date.now() - t1} ms after the callback`);
 
@@ -63,16 +66,29 @@ export async function run({ gatewayPort, check, log, sleep }) {
   const group = await sim3.deliverWebhook(url, 'GROUP_AT_MESSAGE_CREATE', { content: ` ${ASK} 群聊` });
   check(group.acknowledged, `the group callback was not acknowledged: ${JSON.stringify(group.attempts)}`);
   const groupEvent = JSON.parse(group.body).d;
-  const groupReply = await sim3.waitFor(() => sim3.messagesTo(groupEvent.group_openid).find((m) => m.msgId === groupEvent.id && m.text.includes(ANSWER)), { timeoutMs: 120_000, description: 'the answer to the group callback' });
+  const groupReply = await sim3.waitFor(() => sim3.messagesTo(groupEvent.group_openid).find((m) => m.msgId === groupEvent.id && m.text.includes(ANSWER)), {
+    timeoutMs: 120_000,
+    description: 'the answer to the group callback',
+  });
   check(groupReply.passive && groupReply.msgSeq === 1, `the group answer: ${JSON.stringify(groupReply)}`);
   log(`group @ callback: passive reply (msg_seq 1) ${Date.now() - t2} ms after the callback`);
 
   // Signed with a secret that is not the account's: the plugin refuses it, nothing is dispatched.
   const before = sim3.sentMessages.length;
-  const body = JSON.stringify({ op: 0, id: 'C2C_MESSAGE_CREATE:forged', t: 'C2C_MESSAGE_CREATE', d: { id: 'forged', content: ASK, timestamp: new Date().toISOString(), author: { id: USER, user_openid: USER } } });
+  const body = JSON.stringify({
+    op: 0,
+    id: 'C2C_MESSAGE_CREATE:forged',
+    t: 'C2C_MESSAGE_CREATE',
+    d: { id: 'forged', content: ASK, timestamp: new Date().toISOString(), author: { id: USER, user_openid: USER } },
+  });
   const forged = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-bot-appid': APP_ID, 'x-signature-timestamp': String(Math.floor(Date.now() / 1000)), 'x-signature-ed25519': 'ab'.repeat(64) },
+    headers: {
+      'content-type': 'application/json',
+      'x-bot-appid': APP_ID,
+      'x-signature-timestamp': String(Math.floor(Date.now() / 1000)),
+      'x-signature-ed25519': 'ab'.repeat(64),
+    },
     body,
   });
   const forgedBody = await forged.text();

@@ -33,7 +33,11 @@ interface RouteConfig {
  * @param hostVersion - `api.runtime.version`.
  * @param enabled - Whether this account shows approvals as buttons (`execApprovals.enabled`).
  */
-export function dmApprovalRouteProblem(params: { readonly cfg: HostConfig; readonly hostVersion: string | undefined; readonly enabled: boolean }): string | undefined {
+export function dmApprovalRouteProblem(params: {
+  readonly cfg: HostConfig;
+  readonly hostVersion: string | undefined;
+  readonly enabled: boolean;
+}): string | undefined {
   if (!params.enabled || !isHostBefore2026_9(params.hostVersion)) return undefined;
   const cfg = params.cfg as RouteConfig;
   const forwarding = cfg.approvals?.exec;

@@ -19,8 +19,17 @@ export interface ApprovalSettings {
 export function approvalSettings(config: QQBotAccountConfig): ApprovalSettings {
   const section = config.execApprovals;
   const listed = (config.allowFrom ?? []).filter((entry) => entry !== APPROVAL_DISABLED_ENTRY);
-  const approvers = [...new Set([...(section?.approvers ?? []), ...listed]
-    .map((entry) => entry.trim().replace(/^qqbot:(user:|c2c:)?/i, '').toUpperCase())
-    .filter((entry) => entry.length > 0))];
+  const approvers = [
+    ...new Set(
+      [...(section?.approvers ?? []), ...listed]
+        .map((entry) =>
+          entry
+            .trim()
+            .replace(/^qqbot:(user:|c2c:)?/i, '')
+            .toUpperCase(),
+        )
+        .filter((entry) => entry.length > 0),
+    ),
+  ];
   return { enabled: section?.enabled !== false, approvers };
 }

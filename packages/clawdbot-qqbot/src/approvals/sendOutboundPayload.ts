@@ -19,7 +19,11 @@ export interface HostOutboundPayloadContext extends HostOutboundContext {
  * newest message in a group), as a passive reply to that message while QQ allows one; any other
  * payload goes out as text and media, as through `sendText` / `sendMedia`.
  */
-export async function sendOutboundPayload(registry: AccountRegistry, ctx: HostOutboundPayloadContext, now: () => number = Date.now): Promise<HostOutboundResult> {
+export async function sendOutboundPayload(
+  registry: AccountRegistry,
+  ctx: HostOutboundPayloadContext,
+  now: () => number = Date.now,
+): Promise<HostOutboundResult> {
   const { payload, ...base } = ctx;
   const target = parseTarget(ctx.to);
   const running = registry.get(ctx.accountId ?? DEFAULT_ACCOUNT_ID) ?? (ctx.accountId == null && registry.size === 1 ? [...registry.values()][0] : undefined);

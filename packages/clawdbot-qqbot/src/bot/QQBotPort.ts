@@ -31,7 +31,11 @@ export interface QQBotPort {
    */
   onButtonClick?(handler: (click: ButtonClick) => InteractionResultCode | undefined): void;
   /** Sends a passive reply to an event (`event_id`), e.g. to a button click. */
-  replyToEvent?(target: MessageTarget, event: { readonly eventId: string; readonly receivedAt: Date }, content: string | OutgoingMessage): Promise<DeliveryResult>;
+  replyToEvent?(
+    target: MessageTarget,
+    event: { readonly eventId: string; readonly receivedAt: Date },
+    content: string | OutgoingMessage,
+  ): Promise<DeliveryResult>;
   /** Connects; resolves once the bot is started (events may already flow). */
   start(): Promise<void>;
   /** Disconnects and releases every socket and timer. */

@@ -53,7 +53,12 @@ export const createQQBot: BotFactory = (options) => {
       bot.on('ready', () => handler({ type: 'ready' }));
       bot.on('webhookListening', () => handler({ type: 'ready' }));
       bot.on('resumed', () => handler({ type: 'resumed' }));
-      bot.on('reconnecting', (event) => handler({ type: 'reconnecting', reason: `${event.reason} (close ${event.code}); ${event.action === 'resume' ? 'resuming' : 're-identifying'}, attempt ${event.attempt}` }));
+      bot.on('reconnecting', (event) =>
+        handler({
+          type: 'reconnecting',
+          reason: `${event.reason} (close ${event.code}); ${event.action === 'resume' ? 'resuming' : 're-identifying'}, attempt ${event.attempt}`,
+        }),
+      );
       // A gateway error means the shard stopped for good (bad token, intents, bot banned/offline).
       bot.on('error', (error) => handler({ type: 'error', error, fatal: true }));
     },

@@ -21,7 +21,7 @@ export const COMMAND_USAGE: Record<ReplyLocale, Record<BotCommandName, string>> 
     'bot-version': '/bot-version: show the plugin, qq-sdk and OpenClaw versions',
     'bot-streaming': '/bot-streaming on|off: turn streamed answers in private chat on or off (allowFrom only)',
     'bot-group-always': '/bot-group-always on|off: answer every message in this group, or only @ (group owner, admins or allowFrom)',
-    'bot-logs': '/bot-logs [count]: in private chat, this account\'s latest warnings and errors (5 by default, at most 20; allowFrom only)',
+    'bot-logs': "/bot-logs [count]: in private chat, this account's latest warnings and errors (5 by default, at most 20; allowFrom only)",
   },
 };
 
@@ -43,14 +43,16 @@ export const TEXTS = {
     streaming: (on: boolean) => (on ? '已开启私聊流式回复。' : '已关闭私聊流式回复。'),
     groupAlways: (on: boolean) => (on ? '好的，本群的每条消息我都会回复。' : '好的，本群只有 @ 我时才回复。'),
     notSaved: '（这台 OpenClaw 无法写入配置，重启后失效。）',
-    logs: (lines: readonly string[]) => (lines.length === 0 ? '自本账号启动以来没有警告或错误。' : [`最近 ${lines.length} 条警告和错误（UTC 时间）：`, ...lines].join('\n')),
+    logs: (lines: readonly string[]) =>
+      lines.length === 0 ? '自本账号启动以来没有警告或错误。' : [`最近 ${lines.length} 条警告和错误（UTC 时间）：`, ...lines].join('\n'),
   },
   en: {
     helpHeader: 'QQ bot commands (answered by the plugin, no model call):',
     helpFooter: 'Add ? after a command for its usage, e.g. /bot-ping ?. Other / commands go to OpenClaw.',
     pong: (ms: number) => `pong: your message reached the bot in ${ms} ms`,
     meDirect: (id: string) => `Your openid: ${id}\nAdd it to allowFrom in the qqbot channel config to chat with the bot privately.`,
-    meGroup: (id: string, group: string) => `Your openid in this group: ${id}\nThis group's group_openid: ${group}\nEither can go in groupAllowFrom in the qqbot channel config.`,
+    meGroup: (id: string, group: string) =>
+      `Your openid in this group: ${id}\nThis group's group_openid: ${group}\nEither can go in groupAllowFrom in the qqbot channel config.`,
     meGuild: (id: string) => `Your guild user id: ${id}`,
     version: (plugin: string, sdk: string, host: string) => `clawdbot-qqbot ${plugin}\nqq-sdk ${sdk}\nOpenClaw ${host}`,
     onOff: (command: string) => `Usage: /${command} on or /${command} off`,
@@ -61,6 +63,7 @@ export const TEXTS = {
     streaming: (on: boolean) => (on ? 'Streamed answers in private chat are on.' : 'Streamed answers in private chat are off.'),
     groupAlways: (on: boolean) => (on ? 'OK, I will answer every message in this group.' : 'OK, I will answer in this group only when @-mentioned.'),
     notSaved: '(This OpenClaw cannot write its config: the change lasts until a restart.)',
-    logs: (lines: readonly string[]) => (lines.length === 0 ? 'No warnings or errors since this account started.' : [`The latest ${lines.length} warnings and errors (UTC):`, ...lines].join('\n')),
+    logs: (lines: readonly string[]) =>
+      lines.length === 0 ? 'No warnings or errors since this account started.' : [`The latest ${lines.length} warnings and errors (UTC):`, ...lines].join('\n'),
   },
 } as const;

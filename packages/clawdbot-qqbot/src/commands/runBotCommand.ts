@@ -51,7 +51,10 @@ const upper = (id: string): string => id.trim().toUpperCase();
 function listedSender(message: Message, account: ResolvedQQBotAccount): boolean {
   const { allowFrom = [], groupAllowFrom = [] } = account.config;
   const entries = message.scene === 'group' || message.scene === 'guild' ? [...groupAllowFrom, ...allowFrom] : allowFrom;
-  return entries.filter((entry) => entry !== APPROVAL_DISABLED_ENTRY).map(upper).includes(upper(message.author.id));
+  return entries
+    .filter((entry) => entry !== APPROVAL_DISABLED_ENTRY)
+    .map(upper)
+    .includes(upper(message.author.id));
 }
 
 /** `on` → true, `off` → false, anything else → undefined. */

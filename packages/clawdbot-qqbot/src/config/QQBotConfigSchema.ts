@@ -39,11 +39,8 @@ const groupShape = z
     ignoreOtherMentions: z.boolean().optional().describe('Drop messages that @-mention someone else but not the bot.'),
     prompt: z.string().optional().describe('Extra instructions for the agent in this group.'),
     historyLimit: z.number().int().min(0).optional().describe('Non-@ messages kept as context for the next @ (0 turns it off).'),
-    tools: toolPolicy.optional().describe('Tools the agent may use in this group ({ allow, alsoAllow, deny }, as in OpenClaw\'s tool policy).'),
-    toolsBySender: z
-      .record(z.string(), toolPolicy)
-      .optional()
-      .describe('Tool policy per sender in this group: keys "id:<openid>", "<openid>" or "*".'),
+    tools: toolPolicy.optional().describe("Tools the agent may use in this group ({ allow, alsoAllow, deny }, as in OpenClaw's tool policy)."),
+    toolsBySender: z.record(z.string(), toolPolicy).optional().describe('Tool policy per sender in this group: keys "id:<openid>", "<openid>" or "*".'),
     toolPolicy: z
       .enum(['full', 'restricted', 'none'])
       .optional()
@@ -51,12 +48,12 @@ const groupShape = z
     commandLevel: z
       .enum(['all', 'safety', 'strict'])
       .optional()
-      .describe('Official plugin key, accepted; which slash commands run in the group is decided by the host\'s command authorization.'),
-    disabled: z.boolean().optional().describe('Do not answer in this group (also set from the QQ client\'s group settings).'),
+      .describe("Official plugin key, accepted; which slash commands run in the group is decided by the host's command authorization."),
+    disabled: z.boolean().optional().describe("Do not answer in this group (also set from the QQ client's group settings)."),
     mentionPatterns: z
       .array(z.string())
       .optional()
-      .describe('Words that count as addressing the bot, like an @ (case-insensitive; also set from the QQ client\'s group settings).'),
+      .describe("Words that count as addressing the bot, like an @ (case-insensitive; also set from the QQ client's group settings)."),
   })
   .strict();
 
@@ -81,7 +78,7 @@ const acceptedOfficialKeys = {
     .describe(
       'Audio conversion: transcodeEnabled false sends non-SILK audio as files; uploadDirectFormats (e.g. [".mp3"]) go to QQ as voice unconverted; sttDirectFormats with ".silk" skips decoding voice notes.',
     ),
-  voiceDirectUploadFormats: z.array(z.string()).optional().describe('The official plugin\'s older name for audioFormatPolicy.uploadDirectFormats.'),
+  voiceDirectUploadFormats: z.array(z.string()).optional().describe("The official plugin's older name for audioFormatPolicy.uploadDirectFormats."),
   urlDirectUpload: z.boolean().optional().describe('Official plugin key, accepted; media URLs are always handed to QQ.'),
   upgradeUrl: z.string().optional().describe('Official plugin key, accepted; not used.'),
   upgradeMode: z.enum(['doc', 'hot-reload']).optional().describe('Official plugin key, accepted; this plugin never upgrades itself.'),
@@ -94,7 +91,9 @@ const acceptedOfficialKeys = {
       enabled: z
         .union([z.boolean(), z.literal('auto')])
         .optional()
-        .describe('Exec approvals as QQ buttons (allow once / always / deny) in C2C and groups; default true ("auto" counts as true). false: the host says approvals are off on QQ.'),
+        .describe(
+          'Exec approvals as QQ buttons (allow once / always / deny) in C2C and groups; default true ("auto" counts as true). false: the host says approvals are off on QQ.',
+        ),
       approvers: z
         .array(z.string())
         .optional()
@@ -125,54 +124,54 @@ const accountShape = {
   transport: z
     .enum(['websocket', 'webhook'])
     .optional()
-    .describe('How events arrive: the WebSocket gateway (default) or QQ\'s HTTP callbacks (webhook, set up in the QQ console).'),
-  intents: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('Intent names (default GROUP_AND_C2C_EVENT, PUBLIC_GUILD_MESSAGES, DIRECT_MESSAGE).'),
+    .describe("How events arrive: the WebSocket gateway (default) or QQ's HTTP callbacks (webhook, set up in the QQ console)."),
+  intents: z.array(z.string().min(1)).optional().describe('Intent names (default GROUP_AND_C2C_EVENT, PUBLIC_GUILD_MESSAGES, DIRECT_MESSAGE).'),
   webhook: z
     .object({
       path: z
         .string()
         .regex(/^\/[^\s?#]*$/, 'a URL path such as "/qqbot/webhook"')
         .optional()
-        .describe('Callback URL path (default "/qqbot/webhook", as the official plugin; accounts sharing a path are told apart by the X-Bot-Appid header QQ sends).'),
+        .describe(
+          'Callback URL path (default "/qqbot/webhook", as the official plugin; accounts sharing a path are told apart by the X-Bot-Appid header QQ sends).',
+        ),
       server: z
         .enum(['gateway', 'own'])
         .optional()
-        .describe('"gateway": callbacks arrive on the OpenClaw gateway\'s HTTP server (default); "own": on a server of the account\'s own (webhook.host, webhook.port; the default when either is set).'),
+        .describe(
+          '"gateway": callbacks arrive on the OpenClaw gateway\'s HTTP server (default); "own": on a server of the account\'s own (webhook.host, webhook.port; the default when either is set).',
+        ),
       host: z.string().optional().describe('Interface the own server binds (webhook.server "own"; default 127.0.0.1).'),
       port: z.number().int().min(0).max(65535).optional().describe('Port of the own server (webhook.server "own"; 0 picks a free one).'),
     })
     .strict()
     .optional()
     .describe('Where QQ\'s HTTP callbacks arrive (transport "webhook").'),
-  dmPolicy: z
-    .enum(['pairing', 'allowlist', 'open', 'disabled'])
+  dmPolicy: z.enum(['pairing', 'allowlist', 'open', 'disabled']).optional().describe('Who may talk to the bot in C2C and guild DMs (default pairing).'),
+  allowFrom: z
+    .array(accessEntry.or(z.literal(APPROVAL_DISABLED_ENTRY)))
     .optional()
-    .describe('Who may talk to the bot in C2C and guild DMs (default pairing).'),
-  allowFrom: z.array(accessEntry.or(z.literal(APPROVAL_DISABLED_ENTRY))).optional().describe('Allowed DM senders.'),
+    .describe('Allowed DM senders.'),
   groupPolicy: z.enum(['open', 'allowlist', 'disabled']).optional().describe('Which groups/channels are served (default open).'),
   groupAllowFrom: z.array(accessEntry).optional().describe('Allowed group openids / guild channel ids.'),
   requireMention: z.boolean().optional().describe('In groups and guild channels, answer only @-messages (default true).'),
-  defaultRequireMention: z.boolean().optional().describe('The official plugin\'s name for requireMention.'),
+  defaultRequireMention: z.boolean().optional().describe("The official plugin's name for requireMention."),
   groups: z.record(z.string().min(1), groupShape).optional().describe('Per-group settings by group openid or guild channel id; "*" for every group.'),
   systemPrompt: z.string().optional().describe('Instructions put before every message the agent reads.'),
   contextVisibility: z
     .enum(['all', 'allowlist', 'allowlist_quote'])
     .optional()
-    .describe('Quoted text given to the agent: "all" (default), "allowlist" (only quotes of the bot or of allowed senders), "allowlist_quote" (explicit quotes kept).'),
+    .describe(
+      'Quoted text given to the agent: "all" (default), "allowlist" (only quotes of the bot or of allowed senders), "allowlist_quote" (explicit quotes kept).',
+    ),
   markdown: z.boolean().optional().describe('Send markdown in C2C and groups (default true; guild channels never).'),
-  markdownSupport: z.boolean().optional().describe('The official plugin\'s name for markdown.'),
+  markdownSupport: z.boolean().optional().describe("The official plugin's name for markdown."),
   streaming: z
     .boolean()
     .or(z.object({ mode: z.string().min(1).optional(), nativeTransport: z.boolean().optional() }).loose())
     .optional()
     .describe("Stream C2C answers into one QQ bubble while the model writes (QQ's C2C stream API; default true)."),
-  registeredDomains: z
-    .array(z.string().min(1))
-    .optional()
-    .describe('Domains registered in the QQ console; links to other domains are refused by QQ.'),
+  registeredDomains: z.array(z.string().min(1)).optional().describe('Domains registered in the QQ console; links to other domains are refused by QQ.'),
   typing: z
     .boolean()
     .optional()
@@ -200,11 +199,16 @@ const accountShape = {
     .describe('Publish the command panel QQ shows after "/" in C2C and groups (true), withdraw it (false), or leave it alone (unset, default).'),
   apiTool: z
     .object({
-      enabled: z.boolean().optional().describe('Offer the qqbot_api tool to the agent in QQ conversations (default true; read-only unless actions are listed).'),
+      enabled: z
+        .boolean()
+        .optional()
+        .describe('Offer the qqbot_api tool to the agent in QQ conversations (default true; read-only unless actions are listed).'),
       actions: z
         .array(z.enum(['recall', 'mute', 'pin']))
         .optional()
-        .describe('Actions the agent may take in the current chat through qqbot_api: "recall" (a message the bot sent), "mute" (a member), "pin" (a guild message). Default none.'),
+        .describe(
+          'Actions the agent may take in the current chat through qqbot_api: "recall" (a message the bot sent), "mute" (a member), "pin" (a guild message). Default none.',
+        ),
     })
     .strict()
     .optional()
@@ -226,8 +230,8 @@ const accountShape = {
     })
     .strict()
     .optional()
-    .describe('The agent tool qqbot_remind: reminders to the current QQ chat through OpenClaw\'s scheduler.'),
-  locale: z.enum(['zh-CN', 'en']).optional().describe('Language of the plugin\'s own replies (/bot-* commands); default zh-CN.'),
+    .describe("The agent tool qqbot_remind: reminders to the current QQ chat through OpenClaw's scheduler."),
+  locale: z.enum(['zh-CN', 'en']).optional().describe("Language of the plugin's own replies (/bot-* commands); default zh-CN."),
   onReplyUnavailable: z
     .enum(['report', 'active'])
     .optional()

@@ -10,8 +10,8 @@ const IGNORED: Partial<Record<keyof QQBotAccountConfig, string>> = {
   upgradeUrl: 'this plugin never upgrades itself; use `openclaw plugins update`',
   upgradeMode: 'this plugin never upgrades itself; use `openclaw plugins update`',
   upgradePkg: 'this plugin never upgrades itself; use `openclaw plugins update`',
-  deliverDebounce: 'blocks are merged within QQ\'s reply budget instead',
-  processingTimeoutMs: 'the host\'s own turn timeout applies',
+  deliverDebounce: "blocks are merged within QQ's reply budget instead",
+  processingTimeoutMs: "the host's own turn timeout applies",
   userAgentSuffix: 'qq-sdk sends its own User-Agent',
 };
 
@@ -40,11 +40,15 @@ export function ignoredOfficialKeys(config: QQBotAccountConfig): string[] {
   // stt.enabled is used; the official plugin's own STT provider settings are not.
   const sttProvider = Object.keys(config.stt ?? {}).filter((key) => key !== 'enabled');
   if (sttProvider.length > 0) {
-    notes.push(`stt.${sttProvider.join(', stt.')}: accepted for compatibility with the official plugin, not used (the host transcribes voice notes: tools.media.audio)`);
+    notes.push(
+      `stt.${sttProvider.join(', stt.')}: accepted for compatibility with the official plugin, not used (the host transcribes voice notes: tools.media.audio)`,
+    );
   }
   const groups = Object.values(config.groups ?? {});
   if (groups.some((group) => group.commandLevel !== undefined)) {
-    notes.push("groups.*.commandLevel: accepted for compatibility with the official plugin, not used (the host's command authorization decides which slash commands run)");
+    notes.push(
+      "groups.*.commandLevel: accepted for compatibility with the official plugin, not used (the host's command authorization decides which slash commands run)",
+    );
   }
   return notes;
 }

@@ -120,7 +120,7 @@ export function resolveAccount(cfg: HostConfig, accountId: string | null | undef
   const id = accountId ?? DEFAULT_ACCOUNT_ID;
   const { accounts, ...topLevel } = section;
   let config: QQBotAccountConfig = topLevel;
-  if (id !== DEFAULT_ACCOUNT_ID || (accounts?.[id] !== undefined)) {
+  if (id !== DEFAULT_ACCOUNT_ID || accounts?.[id] !== undefined) {
     const inherited: QQBotAccountConfig = { ...topLevel };
     for (const key of CREDENTIAL_KEYS) delete inherited[key];
     config = { ...inherited, ...(accounts?.[id] ?? {}) };

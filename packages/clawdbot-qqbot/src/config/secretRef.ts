@@ -18,7 +18,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** `json` at the JSON pointer `/a/b` (or the top-level key `a`). */
 function atPointer(json: unknown, pointer: string): unknown {
-  const parts = pointer.startsWith('/') ? pointer.slice(1).split('/').map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~')) : [pointer];
+  const parts = pointer.startsWith('/')
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    : [pointer];
   let node = json;
   for (const part of parts) {
     if (!isRecord(node)) return undefined;
@@ -40,13 +45,16 @@ export function readSecretRef(ref: SecretRef, cfg: HostConfig, sources: AccountS
   const provider = providers[providerName];
   if (ref.source === 'env') {
     const allowlist = isRecord(provider) && Array.isArray(provider['allowlist']) ? provider['allowlist'] : undefined;
-    if (allowlist !== undefined && !allowlist.includes(ref.id)) return { problem: `clientSecret: secrets.providers.${providerName}.allowlist does not list ${ref.id}` };
+    if (allowlist !== undefined && !allowlist.includes(ref.id))
+      return { problem: `clientSecret: secrets.providers.${providerName}.allowlist does not list ${ref.id}` };
     const value = sources.env()[ref.id]?.trim();
     return value ? { value } : { problem: `clientSecret refers to the environment variable ${ref.id}, which is empty in the gateway environment` };
   }
   if (ref.source === 'file') {
     if (!isRecord(provider) || provider['source'] !== 'file' || typeof provider['path'] !== 'string') {
-      return { problem: `clientSecret refers to the file provider "${providerName}", but secrets.providers.${providerName} is not a file provider with a path` };
+      return {
+        problem: `clientSecret refers to the file provider "${providerName}", but secrets.providers.${providerName} is not a file provider with a path`,
+      };
     }
     const text = sources.readFile(provider['path']);
     if (provider['mode'] === 'singleValue') {
@@ -57,10 +65,14 @@ export function readSecretRef(ref: SecretRef, cfg: HostConfig, sources: AccountS
     try {
       json = JSON.parse(text) as unknown;
     } catch {
-      return { problem: `clientSecret: the file of secrets.providers.${providerName} is not JSON (set mode: "singleValue" for a file holding only the secret)` };
+      return {
+        problem: `clientSecret: the file of secrets.providers.${providerName} is not JSON (set mode: "singleValue" for a file holding only the secret)`,
+      };
     }
     const value = atPointer(json, ref.id);
-    return typeof value === 'string' && value.trim() !== '' ? { value: value.trim() } : { problem: `clientSecret: ${ref.id} is not a string in the file of secrets.providers.${providerName}` };
+    return typeof value === 'string' && value.trim() !== ''
+      ? { value: value.trim() }
+      : { problem: `clientSecret: ${ref.id} is not a string in the file of secrets.providers.${providerName}` };
   }
   return {
     problem: `clientSecret is a SecretRef with source "${ref.source}", which this plugin does not read (it never runs commands): use source "env" or "file", or clientSecretFile`,

@@ -13,7 +13,12 @@ const isRecord = (value: unknown): value is Draft => typeof value === 'object' &
  * (ClawOverrides), so the host is told not to restart anything (`afterWrite: none`).
  * Resolves `false` on a host without a config writer.
  */
-export async function persistClawSettings(runtime: HostPluginRuntime | undefined, accountId: string, groupOpenid: string, update: ClawChange): Promise<boolean> {
+export async function persistClawSettings(
+  runtime: HostPluginRuntime | undefined,
+  accountId: string,
+  groupOpenid: string,
+  update: ClawChange,
+): Promise<boolean> {
   const mutate = runtime?.config?.mutateConfigFile;
   if (mutate === undefined) return false;
   const patch: Draft = {

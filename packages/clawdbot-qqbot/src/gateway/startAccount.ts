@@ -139,7 +139,11 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   let sentFile: JsonStateFile<Array<[string, string]>> | undefined;
   const sent = new SentMessageIndex(undefined, () => sentFile?.schedule());
   if (sentPath !== undefined) {
-    sentFile = new JsonStateFile(sentPath, () => sent.entries(), (action, error) => logger.warn(`could not ${action} the sent-message index`, { path: sentPath, error: explainError(error) }));
+    sentFile = new JsonStateFile(
+      sentPath,
+      () => sent.entries(),
+      (action, error) => logger.warn(`could not ${action} the sent-message index`, { path: sentPath, error: explainError(error) }),
+    );
     const restored = sent.restore(sentFile.read());
     if (restored !== undefined) logger.debug(`restored ${restored} sent messages for quotes`);
   }
@@ -159,7 +163,19 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
   bot.onMessage((message) => {
     running.remember(message);
     update({ lastInboundAt: deps.now() });
-    handleInbound(message, { cfg: ctx.cfg, account: claw.applyTo(account), runtime, logger, sent, history, pluginRuntime, claw, now: deps.now, approvals, recentLog })
+    handleInbound(message, {
+      cfg: ctx.cfg,
+      account: claw.applyTo(account),
+      runtime,
+      logger,
+      sent,
+      history,
+      pluginRuntime,
+      claw,
+      now: deps.now,
+      approvals,
+      recentLog,
+    })
       .then((outcome) => {
         if (outcome !== 'dropped') update({ lastOutboundAt: deps.now() });
       })

@@ -232,10 +232,7 @@ export interface HostPluginRuntime {
   /** The host's config file. */
   readonly config?: {
     /** Writes a change made to a draft of the config, then does what `afterWrite` says. */
-    mutateConfigFile?(params: {
-      afterWrite: HostConfigAfterWrite;
-      mutate: (draft: Record<string, unknown>) => void | Promise<void>;
-    }): Promise<unknown>;
+    mutateConfigFile?(params: { afterWrite: HostConfigAfterWrite; mutate: (draft: Record<string, unknown>) => void | Promise<void> }): Promise<unknown>;
   };
   /** The host's state directory (sessions, media, plugin state). */
   readonly state?: {

@@ -24,11 +24,7 @@ export function isDirectScene(message: Message): boolean {
 
 /** The id a group policy is keyed on: the group openid or the guild channel id. */
 export function conversationId(message: Message): string {
-  return message.target.scene === 'group'
-    ? message.target.groupOpenid
-    : message.target.scene === 'guild'
-      ? message.target.channelId
-      : message.author.id;
+  return message.target.scene === 'group' ? message.target.groupOpenid : message.target.scene === 'guild' ? message.target.channelId : message.author.id;
 }
 
 /**
@@ -39,9 +35,7 @@ export function conversationId(message: Message): string {
  * through pairing.
  */
 export function checkAccess(message: Message, config: QQBotAccountConfig, approved: readonly string[] = []): AccessDecision {
-  const allowFrom = new Set(
-    [...(config.allowFrom ?? []), ...approved].filter((entry) => entry !== APPROVAL_DISABLED_ENTRY).map(normalize),
-  );
+  const allowFrom = new Set([...(config.allowFrom ?? []), ...approved].filter((entry) => entry !== APPROVAL_DISABLED_ENTRY).map(normalize));
   const senderAllowed = allowFrom.has(normalize(message.author.id));
   if (message.author.isBot) return { action: 'drop', reason: 'sender is a bot' };
 
@@ -71,8 +65,11 @@ export function checkAccess(message: Message, config: QQBotAccountConfig, approv
   const calledByName = (group.mentionPatterns ?? []).some((pattern) => pattern !== '' && message.content.toLowerCase().includes(pattern.toLowerCase()));
   if ((group.requireMention ?? config.requireMention ?? true) && !message.mentionedBot && !calledByName) {
     // Under contextVisibility allowlist*, only allowed senders' talk becomes context.
-    const visible = (config.contextVisibility ?? 'all') === 'all' || senderAllowed || new Set((config.groupAllowFrom ?? []).map(normalize)).has(normalize(message.author.id));
-    return visible ? { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true } : { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
+    const visible =
+      (config.contextVisibility ?? 'all') === 'all' || senderAllowed || new Set((config.groupAllowFrom ?? []).map(normalize)).has(normalize(message.author.id));
+    return visible
+      ? { action: 'drop', reason: 'not addressed to the bot (requireMention)', keepAsHistory: true }
+      : { action: 'drop', reason: 'not addressed to the bot (requireMention)' };
   }
   return { action: 'dispatch', commandAuthorized: senderAllowed };
 }

@@ -81,7 +81,14 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
   // also for senders not listed yet (who need /bot-me to be listed).
   const command = parseBotCommand(message.content);
   if (command !== undefined && (decision.action !== 'drop' || decision.mayAsk === true)) {
-    await runBotCommand(command, message, { account, pluginRuntime: deps.pluginRuntime, claw: deps.claw, now: deps.now ?? Date.now, logger, recentLog: deps.recentLog });
+    await runBotCommand(command, message, {
+      account,
+      pluginRuntime: deps.pluginRuntime,
+      claw: deps.claw,
+      now: deps.now ?? Date.now,
+      logger,
+      recentLog: deps.recentLog,
+    });
     return 'dispatched';
   }
   if (decision.action === 'drop') {
@@ -121,11 +128,15 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       saved,
       config: account.config,
       ...(deps.sent !== undefined ? { sent: deps.sent } : {}),
-      ...(deps.history !== undefined && (message.scene === 'group' || message.scene === 'guild') ? { history: deps.history.take(conversationId(message)) } : {}),
+      ...(deps.history !== undefined && (message.scene === 'group' || message.scene === 'guild')
+        ? { history: deps.history.take(conversationId(message)) }
+        : {}),
     }),
   );
   const markdown = account.config.markdown ?? true;
-  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config, logger), (refIdx, text) => deps.sent?.remember(refIdx, text));
+  const replier = new TurnReplier(message, { scene: message.scene, markdown }, replySender(account.config, logger), (refIdx, text) =>
+    deps.sent?.remember(refIdx, text),
+  );
   // C2C answers stream into one bubble where the host streams partial text; QQ groups cannot stream.
   const streamed = message.scene === 'c2c' && account.config.streaming !== false ? new StreamedReply(message, markdown ? 'markdown' : 'text') : undefined;
   // "Typing…" in C2C until the first reply; each notice spends a passive reply, the answer keeps one.
@@ -135,11 +146,21 @@ export async function handleInbound(message: Message, deps: InboundDeps): Promis
       ctx,
       cfg,
       ...(streamed
-        ? { replyOptions: { disableBlockStreaming: true, onPartialReply: (partial: { text?: string; delta?: string; replace?: true }) => streamed.onPartial(partial) } }
+        ? {
+            replyOptions: {
+              disableBlockStreaming: true,
+              onPartialReply: (partial: { text?: string; delta?: string; replace?: true }) => streamed.onPartial(partial),
+            },
+          }
         : {}),
       dispatcherOptions: {
         deliver: async (payload, info) => {
-          logger.debug(`deliver ${info.kind}`, { messageId: message.id, chars: payload.text?.length ?? 0, media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0), streaming: streamed?.active ?? false });
+          logger.debug(`deliver ${info.kind}`, {
+            messageId: message.id,
+            chars: payload.text?.length ?? 0,
+            media: payload.mediaUrls?.length ?? (payload.mediaUrl ? 1 : 0),
+            streaming: streamed?.active ?? false,
+          });
           const approval = deps.approvals?.present(payload, message.target, message.author.id);
           if (approval !== undefined) {
             await replier.sendNow(approval);

@@ -57,7 +57,15 @@ export function bodyOf(message: Message): string {
  */
 export function toInboundFields(
   message: Message,
-  params: { accountId: string; sessionKey: string; commandAuthorized: boolean; saved?: readonly (SavedMedia | undefined)[]; config?: QQBotAccountConfig; sent?: SentMessageIndex; history?: readonly HistoryLine[] },
+  params: {
+    accountId: string;
+    sessionKey: string;
+    commandAuthorized: boolean;
+    saved?: readonly (SavedMedia | undefined)[];
+    config?: QQBotAccountConfig;
+    sent?: SentMessageIndex;
+    history?: readonly HistoryLine[];
+  },
 ): Record<string, unknown> {
   const conversation = formatTarget(message.target);
   const direct = message.scene === 'c2c' || message.scene === 'direct';
@@ -70,7 +78,9 @@ export function toInboundFields(
   const history = params.history ?? [];
   // Group talk the bot was not asked about, so the agent knows what "it" refers to.
   const withHistory =
-    history.length > 0 ? `[Recent messages in this group, not addressed to you]\n${history.map((line) => `${line.sender}: ${line.text}`).join('\n')}\n\n[The message to answer]\n${body}` : body;
+    history.length > 0
+      ? `[Recent messages in this group, not addressed to you]\n${history.map((line) => `${line.sender}: ${line.text}`).join('\n')}\n\n[The message to answer]\n${body}`
+      : body;
   const forAgent = config.systemPrompt ? `${config.systemPrompt}\n\n${withHistory}` : withHistory;
   const media = message.attachments.map((attachment, index) => mediaFact(attachment, params.saved?.[index]));
   // Local files where they were saved; the agent's tools and the model read those, not QQ URLs.
@@ -124,7 +134,11 @@ export function toInboundFields(
  * "allowlist"` only quotes of the bot's own messages keep their text: QQ does not say who wrote a
  * quoted user message, so its sender cannot be checked.
  */
-function quoteFields(message: Message, sent: SentMessageIndex | undefined, visibility: NonNullable<QQBotAccountConfig['contextVisibility']>): Record<string, unknown> {
+function quoteFields(
+  message: Message,
+  sent: SentMessageIndex | undefined,
+  visibility: NonNullable<QQBotAccountConfig['contextVisibility']>,
+): Record<string, unknown> {
   const quote = message.quote;
   if (quote === undefined) return message.referencedMessageId !== undefined ? { ReplyToId: message.referencedMessageId } : {};
   const own = quote.refIdx !== undefined ? sent?.lookup(quote.refIdx) : undefined;

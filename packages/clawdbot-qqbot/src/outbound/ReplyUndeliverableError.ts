@@ -13,10 +13,7 @@ export class ReplyUndeliverableError extends QQError {
 
   /** @param sourceId - The source message id; `cause` is the SDK's error. */
   constructor(sourceId: string, cause: unknown) {
-    super(
-      `QQ reply to message ${sourceId} not delivered: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    super(`QQ reply to message ${sourceId} not delivered: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.sourceId = sourceId;
   }
 }

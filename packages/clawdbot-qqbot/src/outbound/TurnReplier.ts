@@ -48,12 +48,23 @@ export class TurnReplier {
   async deliver(payload: HostReplyPayload, info: HostDeliverInfo): Promise<void> {
     if (info.kind === 'final') {
       const finalText = payload.text?.trim() ?? '';
-      const repeat = finalText === '' ? undefined : finalBeyondBlocks(finalText, this.sentTexts, this.heldBlocks.map((block) => block.text));
+      const repeat =
+        finalText === ''
+          ? undefined
+          : finalBeyondBlocks(
+              finalText,
+              this.sentTexts,
+              this.heldBlocks.map((block) => block.text),
+            );
       if (repeat !== undefined) {
         // The final answer repeats blocks: the held ones it carries keep only their media.
         this.heldBlocks = this.heldBlocks.map((block, i) => (i >= repeat.heldFrom ? { ...block, items: block.items.filter((item) => !isText(item)) } : block));
       }
-      this.held = [...this.held, ...this.heldBlocks.flatMap((block) => block.items), ...toOutgoingMessages(repeat !== undefined ? { ...payload, text: repeat.text } : payload, this.render)];
+      this.held = [
+        ...this.held,
+        ...this.heldBlocks.flatMap((block) => block.items),
+        ...toOutgoingMessages(repeat !== undefined ? { ...payload, text: repeat.text } : payload, this.render),
+      ];
       this.heldBlocks = [];
       await this.flush();
       return;

@@ -7,7 +7,11 @@
  * there on need not go out on their own). `undefined` when the final text is new text, to be sent
  * as it is. Blocks must not be empty.
  */
-export function finalBeyondBlocks(finalText: string, sent: readonly string[], held: readonly string[]): { readonly text: string; readonly heldFrom: number } | undefined {
+export function finalBeyondBlocks(
+  finalText: string,
+  sent: readonly string[],
+  held: readonly string[],
+): { readonly text: string; readonly heldFrom: number } | undefined {
   const blocks = [...sent, ...held].map((block) => block.replace(/\s+/gu, ''));
   if (blocks.length === 0 || blocks.some((block) => block.length === 0)) return undefined;
   // The final text without whitespace, and where each of its characters sits in the original.

@@ -13,17 +13,15 @@ import { sharedSilkCodec } from '../voice/sharedSilkCodec.js';
  * conversation's newest message passively while QQ still accepts replies to it, since QQ refuses
  * most active messages; otherwise sends an active message.
  */
-export async function sendOutbound(
-  registry: AccountRegistry,
-  ctx: HostOutboundContext,
-  now: () => number = Date.now,
-): Promise<HostOutboundResult> {
+export async function sendOutbound(registry: AccountRegistry, ctx: HostOutboundContext, now: () => number = Date.now): Promise<HostOutboundResult> {
   const accountId = ctx.accountId ?? DEFAULT_ACCOUNT_ID;
   const running = registry.get(accountId) ?? (ctx.accountId == null && registry.size === 1 ? [...registry.values()][0] : undefined);
   if (!running) throw new QQError(`${CHANNEL_ID}: account "${accountId}" is not running; start the gateway or check channels.qqbot`);
   const target = parseTarget(ctx.to);
   if (!target) {
-    throw new QQError(`${CHANNEL_ID}: unknown target "${ctx.to}"; use qqbot:c2c:<openid>, qqbot:group:<group_openid>, qqbot:channel:<channel_id> or qqbot:dm:<guild_id>`);
+    throw new QQError(
+      `${CHANNEL_ID}: unknown target "${ctx.to}"; use qqbot:c2c:<openid>, qqbot:group:<group_openid>, qqbot:channel:<channel_id> or qqbot:dm:<guild_id>`,
+    );
   }
   const latest = running.latest(target);
   const outgoing = toOutgoingMessages(

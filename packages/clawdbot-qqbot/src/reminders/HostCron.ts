@@ -69,7 +69,12 @@ export interface HostCronJob {
   /** When it fires. */
   readonly schedule?: Readonly<Record<string, unknown>>;
   /** Scheduler state. */
-  readonly state?: { readonly nextRunAtMs?: number; readonly lastRunStatus?: string; readonly lastDeliveryStatus?: string; readonly lastDeliveryError?: string };
+  readonly state?: {
+    readonly nextRunAtMs?: number;
+    readonly lastRunStatus?: string;
+    readonly lastDeliveryStatus?: string;
+    readonly lastDeliveryError?: string;
+  };
 }
 
 /** The scheduler operations this plugin calls. */

@@ -46,6 +46,8 @@ export function logReminderRun(event: HostCronChangedEvent, log: HostLog | undef
   const code = platformCode(reason);
   log?.warn?.(
     `qqbot: reminder "${name}" (job ${event.jobId}) was NOT delivered to ${where}: ${code !== undefined ? `QQ code ${code}: ` : ''}${reason}` +
-      (code === '40034102' || code === '40034105' || code === '22009' || code === '40034100' ? ' (QQ refused an active message: this bot lacks active-message permission or quota; see reminders.activeMessages)' : ''),
+      (code === '40034102' || code === '40034105' || code === '22009' || code === '40034100'
+        ? ' (QQ refused an active message: this bot lacks active-message permission or quota; see reminders.activeMessages)'
+        : ''),
   );
 }

@@ -76,13 +76,14 @@ export function planReminderDelivery(params: {
         ? `It fires after QQ's reply window closes (${window} min after the user's last message, at ${new Date(endsAt).toISOString()}).`
         : time.firstAt === undefined
           ? 'A cron schedule fires outside any reply window.'
-          : 'The replies QQ allows to the user\'s last message are used up.';
+          : "The replies QQ allows to the user's last message are used up.";
   if (permission === 'denied') return { kind: 'active', arrives: 'only-with-permission', refusal: `${why} ${refusal(window)}`, notes: [why] };
   return { kind: 'active', arrives: permission === 'granted' ? 'yes' : 'only-with-permission', notes: [why, activeNote(permission, window)] };
 }
 
 function activeNote(permission: ActiveMessagePermission, window: number): string {
-  if (permission === 'granted') return 'It goes out as an active message; the operator says this bot has active-message permission (reminders.activeMessages), so it should arrive while the quota lasts.';
+  if (permission === 'granted')
+    return 'It goes out as an active message; the operator says this bot has active-message permission (reminders.activeMessages), so it should arrive while the quota lasts.';
   return `It goes out as an active message, which QQ delivers only if this bot has active-message permission and quota; most bots no longer have it, so it may not arrive. If the user writes to the bot within ${window} minutes before the reminder time, it arrives as a reply instead.`;
 }
 

@@ -40,7 +40,12 @@ export function firePrompt(text: string): string {
 }
 
 /** The job for a reminder, in the host scheduler's normalized form. */
-export function reminderJob(params: { readonly text: string; readonly time: ReminderTime; readonly owner: ReminderOwner; readonly agentId?: string | undefined }): HostCronJobCreate {
+export function reminderJob(params: {
+  readonly text: string;
+  readonly time: ReminderTime;
+  readonly owner: ReminderOwner;
+  readonly agentId?: string | undefined;
+}): HostCronJobCreate {
   const { text, time, owner } = params;
   const short = text.length > 30 ? `${text.slice(0, 30)}…` : text;
   return {

@@ -135,7 +135,8 @@ export function parseReminderTime(input: ReminderTimeInput, defaultTimeZone: str
   }
   if (input.at !== undefined && given[0] === 'at') {
     const fireAt = parseDateTime(input.at, timeZone);
-    if (fireAt === undefined) throw new ReminderTimeError(`at "${input.at}" is not an ISO 8601 date-time; use e.g. "2026-12-24T09:00:00+08:00" or "2026-12-24 09:00".`);
+    if (fireAt === undefined)
+      throw new ReminderTimeError(`at "${input.at}" is not an ISO 8601 date-time; use e.g. "2026-12-24T09:00:00+08:00" or "2026-12-24 09:00".`);
     return once(fireAt, `at ${input.at}`);
   }
   if (input.every !== undefined && given[0] === 'every') {

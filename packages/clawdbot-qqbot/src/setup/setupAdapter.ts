@@ -51,7 +51,10 @@ export function writeAccountConfig(cfg: HostConfig, accountId: string | null | u
   const previous = id === DEFAULT_ACCOUNT_ID ? section : asRecord(asRecord(section['accounts'])[id]);
   const { accounts: _accounts, ...previousAccount } = previous;
   const built = build(previousAccount);
-  const account: Section = { ...built, allowFrom: Array.isArray(built['allowFrom']) && built['allowFrom'].length > 0 ? built['allowFrom'] : [APPROVAL_DISABLED_ENTRY] };
+  const account: Section = {
+    ...built,
+    allowFrom: Array.isArray(built['allowFrom']) && built['allowFrom'].length > 0 ? built['allowFrom'] : [APPROVAL_DISABLED_ENTRY],
+  };
   const nextSection: Section =
     id === DEFAULT_ACCOUNT_ID
       ? { ...account, ...(section['accounts'] !== undefined ? { accounts: section['accounts'] } : {}) }

@@ -52,7 +52,12 @@ const isUrl = (value: string): boolean => {
 const splitEntries = (raw: string): string[] =>
   raw
     .split(/[\s,;]+/)
-    .map((entry) => entry.trim().replace(/^qqbot:(user:|c2c:|group:)?/i, '').toUpperCase())
+    .map((entry) =>
+      entry
+        .trim()
+        .replace(/^qqbot:(user:|c2c:|group:)?/i, '')
+        .toUpperCase(),
+    )
     .filter(Boolean);
 const validateEntries = (raw: string): string | undefined => {
   const entries = splitEntries(raw);
@@ -176,7 +181,7 @@ export function createQQBotSetupWizard(options: QQBotSetupWizardOptions): QQBotS
         message: 'AppID',
         placeholder: '102000000',
         ...(initialAppId !== undefined ? { initialValue: initialAppId } : {}),
-        validate: (value) => (/^\d+$/.test(value.trim()) ? undefined : 'The AppID is digits (开发 → 开发设置 in the QQ console), not the bot\'s QQ number'),
+        validate: (value) => (/^\d+$/.test(value.trim()) ? undefined : "The AppID is digits (开发 → 开发设置 in the QQ console), not the bot's QQ number"),
       })
     ).trim();
     return askAppSecret(prompter, appId, ctx.options?.secretInputMode === 'ref');
@@ -203,7 +208,9 @@ export function createQQBotSetupWizard(options: QQBotSetupWizardOptions): QQBotS
         placeholder: 'https://api.bot.qq.com',
         validate: urlCheck,
       })
-    ).trim().replace(/\/+$/, '');
+    )
+      .trim()
+      .replace(/\/+$/, '');
     const tokenUrl = (
       await prompter.text({
         message: 'App access token URL',
@@ -215,7 +222,12 @@ export function createQQBotSetupWizard(options: QQBotSetupWizardOptions): QQBotS
   }
 
   /** Checks the credentials until they pass, the user saves them unchecked, or enters new ones (returned). */
-  async function checkCredentials(ctx: WizardConfigureContext, answer: CredentialAnswer, tokenUrl: string | undefined, proxy: string | undefined): Promise<CredentialAnswer | 'done'> {
+  async function checkCredentials(
+    ctx: WizardConfigureContext,
+    answer: CredentialAnswer,
+    tokenUrl: string | undefined,
+    proxy: string | undefined,
+  ): Promise<CredentialAnswer | 'done'> {
     const { prompter } = ctx;
     if (answer.secret === undefined) {
       await prompter.note(`The credentials are not checked now: ${answer.unreadable ?? 'the AppSecret cannot be read here'}.`, 'Credential check skipped');
@@ -271,7 +283,9 @@ export function createQQBotSetupWizard(options: QQBotSetupWizardOptions): QQBotS
 
   async function askDmPolicy(prompter: WizardPrompter, own: Section, forceAllowFrom: boolean): Promise<{ policy: DmPolicy; allowFrom: string[] }> {
     const currentPolicy = (typeof own['dmPolicy'] === 'string' ? own['dmPolicy'] : 'pairing') as DmPolicy;
-    const currentEntries = Array.isArray(own['allowFrom']) ? own['allowFrom'].filter((entry): entry is string => typeof entry === 'string' && entry !== APPROVAL_DISABLED_ENTRY) : [];
+    const currentEntries = Array.isArray(own['allowFrom'])
+      ? own['allowFrom'].filter((entry): entry is string => typeof entry === 'string' && entry !== APPROVAL_DISABLED_ENTRY)
+      : [];
     const policy = await prompter.select<DmPolicy>({
       message: 'Who may talk to the bot in private chats (QQ C2C and guild DMs)?',
       options: [
@@ -389,14 +403,16 @@ export function createQQBotSetupWizard(options: QQBotSetupWizardOptions): QQBotS
           ...final.write,
           ...endpoint,
           ...behaviour,
-          ...(dm !== undefined ? { dmPolicy: dm.policy, allowFrom: dm.allowFrom } : { dmPolicy: typeof previous['dmPolicy'] === 'string' ? previous['dmPolicy'] : 'pairing' }),
+          ...(dm !== undefined
+            ? { dmPolicy: dm.policy, allowFrom: dm.allowFrom }
+            : { dmPolicy: typeof previous['dmPolicy'] === 'string' ? previous['dmPolicy'] : 'pairing' }),
           ...groups,
         };
       });
       await prompter.note(
         [
           `Saved account "${accountId}" (AppID ${final.appId}) in channels.${CHANNEL_ID}.`,
-          'IP allow-list: QQ refuses API calls from addresses missing from the bot\'s IP allow-list (code 11298); add this server\'s public IP under 开发 → 开发设置, or route through channels.qqbot.proxy.',
+          "IP allow-list: QQ refuses API calls from addresses missing from the bot's IP allow-list (code 11298); add this server's public IP under 开发 → 开发设置, or route through channels.qqbot.proxy.",
           'Intents: GROUP_AND_C2C_EVENT, PUBLIC_GUILD_MESSAGES and DIRECT_MESSAGE by default (channels.qqbot.intents).',
           'Next: start or restart the gateway (openclaw gateway run), then `openclaw channels status --probe`.',
           `Message the bot from QQ; with pairing, approve the code with \`openclaw pairing approve ${CHANNEL_ID} <code>\`. /bot-me shows a user's openid.`,

@@ -13,8 +13,7 @@ export function toHostLogger(
   secrets: readonly string[],
   recent?: { readonly lines: RecentLogLines; readonly now: () => number },
 ): Logger {
-  const redact = (line: string): string =>
-    secrets.reduce((text, secret) => (secret.length >= 4 ? text.split(secret).join('[redacted]') : text), line);
+  const redact = (line: string): string => secrets.reduce((text, secret) => (secret.length >= 4 ? text.split(secret).join('[redacted]') : text), line);
   const line = (message: string, context?: Record<string, unknown>): string => {
     let suffix = '';
     if (context !== undefined) {

@@ -1,7 +1,20 @@
 import * as z from '../config/zod.js';
 
 /** Look-ups the tool always offers. */
-export const READ_ACTIONS = ['me', 'current_chat', 'guilds', 'guild', 'channels', 'channel', 'members', 'member', 'roles', 'pins', 'group', 'group_settings'] as const;
+export const READ_ACTIONS = [
+  'me',
+  'current_chat',
+  'guilds',
+  'guild',
+  'channels',
+  'channel',
+  'members',
+  'member',
+  'roles',
+  'pins',
+  'group',
+  'group_settings',
+] as const;
 
 /** Actions with effects; each runs only when listed in the account's `apiTool.actions`. */
 export const WRITE_ACTIONS = ['recall', 'mute', 'pin'] as const;
@@ -21,9 +34,9 @@ export const QQApiToolInputSchema = z
     action: z
       .enum([...READ_ACTIONS, ...WRITE_ACTIONS])
       .describe(
-        'me: the bot itself. current_chat: where this conversation is (scene, ids). guilds: guilds the bot is in. guild / channels / roles: a guild (default: this chat\'s guild). channel / pins: a guild channel (default: this channel). members / member: guild members (userId for one), or in a QQ group the group\'s members. group / group_settings: this QQ group\'s info and chat restrictions. recall: withdraw a message the bot sent in this chat (messageId; QQ allows 2 minutes). mute: mute a member of this guild or group (userId, seconds; 0 unmutes). pin: pin a message in this guild channel (messageId).',
+        "me: the bot itself. current_chat: where this conversation is (scene, ids). guilds: guilds the bot is in. guild / channels / roles: a guild (default: this chat's guild). channel / pins: a guild channel (default: this channel). members / member: guild members (userId for one), or in a QQ group the group's members. group / group_settings: this QQ group's info and chat restrictions. recall: withdraw a message the bot sent in this chat (messageId; QQ allows 2 minutes). mute: mute a member of this guild or group (userId, seconds; 0 unmutes). pin: pin a message in this guild channel (messageId).",
       ),
-    guildId: id.optional().describe('Guild id (guild, channels, roles, members, member); default: the current chat\'s guild.'),
+    guildId: id.optional().describe("Guild id (guild, channels, roles, members, member); default: the current chat's guild."),
     channelId: id.optional().describe('Guild channel id (channel, pins); default: the current channel.'),
     userId: id.optional().describe('Member id (member, mute).'),
     messageId: z.string().min(1).max(256).optional().describe('Message id (recall, pin).'),

@@ -11,7 +11,13 @@ export const RemindToolInputSchema = z
       .enum(['add', 'list', 'remove'])
       .optional()
       .describe('add (default): schedule a reminder to this QQ chat. list: reminders scheduled for this chat. remove: cancel one (jobId from list).'),
-    text: z.string().trim().min(1).max(MAX_REMINDER_CHARS).optional().describe('add: what to remind the user of, in their words and language, e.g. "开会" or "drink water".'),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_REMINDER_CHARS)
+      .optional()
+      .describe('add: what to remind the user of, in their words and language, e.g. "开会" or "drink water".'),
     delay: z.string().max(40).optional().describe('add, once: how long from now, e.g. "90s", "10m", "1h30m", "2d" (a bare number is minutes).'),
     at: z
       .string()
@@ -20,8 +26,12 @@ export const RemindToolInputSchema = z
       .describe('add, once: ISO 8601 date-time, e.g. "2026-12-24T09:00:00+08:00"; without an offset it is read in the time zone.'),
     every: z.string().max(40).optional().describe('add, recurring: interval, e.g. "30m", "1d", "1w".'),
     cron: z.string().max(100).optional().describe('add, recurring: cron expression, e.g. "0 8 * * *" (08:00 daily) or "0 9 * * 1-5" (09:00 on weekdays).'),
-    timezone: z.string().max(60).optional().describe('IANA time zone for cron and for at without an offset (default: the bot\'s setting, usually Asia/Shanghai).'),
-    jobId: z.string().min(1).max(128).optional().describe('remove: the reminder\'s job id (see list).'),
+    timezone: z
+      .string()
+      .max(60)
+      .optional()
+      .describe("IANA time zone for cron and for at without an offset (default: the bot's setting, usually Asia/Shanghai)."),
+    jobId: z.string().min(1).max(128).optional().describe("remove: the reminder's job id (see list)."),
   })
   .strict();
 

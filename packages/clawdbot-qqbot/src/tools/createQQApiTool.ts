@@ -26,7 +26,8 @@ function allowedActions(running: RunningAccount): readonly QQApiWriteAction[] {
 }
 
 function describe(allowed: readonly QQApiWriteAction[]): string {
-  const acting = allowed.length > 0 ? `Allowed actions in this chat: ${allowed.join(', ')}.` : 'Read-only: actions (recall, mute, pin) are not enabled for this bot.';
+  const acting =
+    allowed.length > 0 ? `Allowed actions in this chat: ${allowed.join(', ')}.` : 'Read-only: actions (recall, mute, pin) are not enabled for this bot.';
   return `Call the QQ Bot API as this QQ bot: who the bot is, where this conversation is, guilds, channels, members, roles, pins, QQ group info. ${acting} Only what the bot's own QQ permissions allow works; QQ's refusal is returned as the error.`;
 }
 

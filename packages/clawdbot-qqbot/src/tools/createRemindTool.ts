@@ -102,7 +102,14 @@ function jobIdOf(added: unknown): string | undefined {
   return typeof record.job?.id === 'string' ? record.job.id : undefined;
 }
 
-function addedText(text: string, firstAt: number | undefined, now: number, plan: ReminderDeliveryPlan, jobId: string | undefined, cronLabel: string | undefined): string {
+function addedText(
+  text: string,
+  firstAt: number | undefined,
+  now: number,
+  plan: ReminderDeliveryPlan,
+  jobId: string | undefined,
+  cronLabel: string | undefined,
+): string {
   const when = firstAt !== undefined ? `${iso(firstAt)} (in ${Math.max(1, Math.round((firstAt - now) / 1000))} s)` : `on the schedule ${cronLabel ?? ''}`;
   const how =
     plan.kind === 'passive'
@@ -110,7 +117,12 @@ function addedText(text: string, firstAt: number | undefined, now: number, plan:
       : plan.arrives === 'yes'
         ? 'Delivery: as a QQ active message.'
         : 'Delivery: as a QQ active message — WARNING: it arrives only if this bot has active-message permission and quota, which most QQ bots no longer have.';
-  return [`Reminder scheduled${jobId !== undefined ? ` (job ${jobId})` : ''}: "${text}", first ${when}.`, how, ...plan.notes, 'Tell the user when it fires and, plainly, how it will be delivered.'].join('\n');
+  return [
+    `Reminder scheduled${jobId !== undefined ? ` (job ${jobId})` : ''}: "${text}", first ${when}.`,
+    how,
+    ...plan.notes,
+    'Tell the user when it fires and, plainly, how it will be delivered.',
+  ].join('\n');
 }
 
 /**
@@ -149,7 +161,8 @@ export function createRemindToolFactory(deps: RemindToolDeps): HostToolFactory<R
         if (current === undefined) throw new QQToolError(`The QQ account "${accountId}" is not running.`);
         const cron = currentCron(deps.cron);
         if (action === 'list' || action === 'remove') {
-          if (cron === undefined) throw new QQToolError(`${action}: OpenClaw's scheduler is not reachable from the QQ plugin; use the host's cron tool (automations) instead.`);
+          if (cron === undefined)
+            throw new QQToolError(`${action}: OpenClaw's scheduler is not reachable from the QQ plugin; use the host's cron tool (automations) instead.`);
           const jobs = (await cron.list({ includeDisabled: true })).filter(mine);
           if (action === 'list') {
             const reminders = jobs.map((job) => ({
@@ -158,7 +171,10 @@ export function createRemindToolFactory(deps: RemindToolDeps): HostToolFactory<R
               ...(job.schedule !== undefined ? { schedule: job.schedule } : {}),
               ...(job.state?.nextRunAtMs !== undefined ? { nextRunAt: new Date(job.state.nextRunAtMs).toISOString() } : {}),
             }));
-            const text = reminders.length === 0 ? 'No reminders are scheduled for this chat.' : reminders.map((r) => `${r.jobId}: ${r.name}${r.nextRunAt ? `, next ${r.nextRunAt}` : ''}`).join('\n');
+            const text =
+              reminders.length === 0
+                ? 'No reminders are scheduled for this chat.'
+                : reminders.map((r) => `${r.jobId}: ${r.name}${r.nextRunAt ? `, next ${r.nextRunAt}` : ''}`).join('\n');
             return { content: [{ type: 'text', text }], details: { action: 'list', reminders } };
           }
           if (input.jobId === undefined) throw new QQToolError('remove needs jobId (see action list).');
@@ -175,7 +191,13 @@ export function createRemindToolFactory(deps: RemindToolDeps): HostToolFactory<R
           if (error instanceof ReminderTimeError) throw new QQToolError(`${REMIND_TOOL_NAME}: ${error.message}`);
           throw error;
         }
-        const plan = planReminderDelivery({ scene: chat.target.scene, latest: current.latest(chat.target), time, permission: activePermission(current), now: at });
+        const plan = planReminderDelivery({
+          scene: chat.target.scene,
+          latest: current.latest(chat.target),
+          time,
+          permission: activePermission(current),
+          now: at,
+        });
         if (plan.refusal !== undefined) throw new QQToolError(`Reminder not scheduled: ${plan.refusal}`);
         const job = reminderJob({ text: input.text, time, owner, agentId: ctx.agentId });
         const cronLabel = time.schedule.kind === 'cron' ? `"${time.schedule.expr}" (${time.schedule.tz})` : undefined;

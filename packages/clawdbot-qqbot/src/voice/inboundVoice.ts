@@ -66,7 +66,12 @@ export async function voiceForTranscription(media: MediaBytes, codec: SilkCodec,
  * {@link voiceForTranscription} that never throws: on failure it logs why and returns the note as
  * it came, so the agent still gets the file.
  */
-export async function voiceForTranscriptionOrOriginal(media: MediaBytes, codec: SilkCodec, logger: Logger, context: Record<string, unknown>): Promise<MediaBytes> {
+export async function voiceForTranscriptionOrOriginal(
+  media: MediaBytes,
+  codec: SilkCodec,
+  logger: Logger,
+  context: Record<string, unknown>,
+): Promise<MediaBytes> {
   try {
     const ready = await voiceForTranscription(media, codec);
     if (ready !== media) logger.debug('voice note decoded from SILK to WAV for transcription', { ...context, bytes: ready.data.length });

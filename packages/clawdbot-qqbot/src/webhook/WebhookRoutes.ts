@@ -66,7 +66,10 @@ export class WebhookRoutes {
     const list = this.#targets.get(path) ?? [];
     const clash = list.find((other) => other.appId === target.appId);
     if (clash !== undefined) {
-      throw new WebhookConfigError('webhook.path', `"${path}" already takes callbacks for AppID ${target.appId} (account "${clash.accountId}"); give one of the accounts its own path.`);
+      throw new WebhookConfigError(
+        'webhook.path',
+        `"${path}" already takes callbacks for AppID ${target.appId} (account "${clash.accountId}"); give one of the accounts its own path.`,
+      );
     }
     this.#targets.set(path, [...list, target]);
     return () => {
@@ -92,7 +95,8 @@ export class WebhookRoutes {
     const target = targets.length === 1 ? targets[0] : targets.find((candidate) => candidate.appId === appId);
     const receiver = target?.receiver();
     if (receiver === undefined) {
-      if (targets.length > 1 && appId === undefined) refuse(res, 400, 'missing_appid', `Several QQ bots take callbacks on this path; the ${WebhookHeaderNames.appId} header picks one.`);
+      if (targets.length > 1 && appId === undefined)
+        refuse(res, 400, 'missing_appid', `Several QQ bots take callbacks on this path; the ${WebhookHeaderNames.appId} header picks one.`);
       else if (targets.length > 1) refuse(res, 403, 'unknown_appid', 'No running QQ bot on this path has that AppID.');
       else refuse(res, 503, 'not_running', 'No QQ bot account takes callbacks on this path right now.', { 'retry-after': '5' });
       req.resume();

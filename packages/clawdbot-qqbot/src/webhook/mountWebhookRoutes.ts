@@ -41,7 +41,10 @@ export function mountWebhookRoutes(api: HostPluginApi, routes: WebhookRoutes): v
   for (const [path, accountIds] of gatewayWebhookPaths(api.config)) {
     register.call(api, { path, auth: 'plugin', match: 'exact', handler: (req, res) => routes.handle(path, req, res) });
     routes.markMounted(path);
-    log(api.logger, `${CHANNEL_ID}: QQ webhook callbacks for account${accountIds.length > 1 ? 's' : ''} ${accountIds.join(', ')} mounted at ${path} on the gateway's HTTP server`);
+    log(
+      api.logger,
+      `${CHANNEL_ID}: QQ webhook callbacks for account${accountIds.length > 1 ? 's' : ''} ${accountIds.join(', ')} mounted at ${path} on the gateway's HTTP server`,
+    );
   }
 }
 
@@ -54,7 +57,10 @@ export function mountWebhookRoutes(api: HostPluginApi, routes: WebhookRoutes): v
 export function webhookRestartPrefixes(cfg: HostConfig | undefined): string[] {
   const keys = ['transport', 'webhook'];
   const accounts = ['*', ...(cfg === undefined ? [] : listAccountIds(cfg).filter((id) => id !== DEFAULT_ACCOUNT_ID))];
-  return [...keys.map((key) => `channels.${CHANNEL_ID}.${key}`), ...accounts.flatMap((id) => keys.map((key) => `channels.${CHANNEL_ID}.accounts.${id}.${key}`))];
+  return [
+    ...keys.map((key) => `channels.${CHANNEL_ID}.${key}`),
+    ...accounts.flatMap((id) => keys.map((key) => `channels.${CHANNEL_ID}.accounts.${id}.${key}`)),
+  ];
 }
 
 function log(logger: HostLog | undefined, message: string): void {

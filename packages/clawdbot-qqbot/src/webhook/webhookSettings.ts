@@ -36,15 +36,24 @@ export function resolveWebhookSettings(config: QQBotAccountConfig): WebhookSetti
   }
   const [ownKey] = ownPortKeys;
   if (ownKey !== undefined) {
-    throw new WebhookConfigError(`webhook.${ownKey}`, 'only applies with webhook.server "own"; on the gateway the callback uses the gateway\'s port. Remove it, or set webhook.server to "own".');
+    throw new WebhookConfigError(
+      `webhook.${ownKey}`,
+      'only applies with webhook.server "own"; on the gateway the callback uses the gateway\'s port. Remove it, or set webhook.server to "own".',
+    );
   }
   const path = webhook.path ?? DEFAULT_WEBHOOK_PATH;
   if (!/^\/[^\s?#]+$/.test(path)) {
-    throw new WebhookConfigError('webhook.path', `"${path}" is not a URL path below the gateway root: write it like "${DEFAULT_WEBHOOK_PATH}" (a leading "/", no query, no spaces).`);
+    throw new WebhookConfigError(
+      'webhook.path',
+      `"${path}" is not a URL path below the gateway root: write it like "${DEFAULT_WEBHOOK_PATH}" (a leading "/", no query, no spaces).`,
+    );
   }
   const protectedPrefix = GATEWAY_PROTECTED_PREFIXES.find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
   if (protectedPrefix !== undefined) {
-    throw new WebhookConfigError('webhook.path', `"${path}" is under ${protectedPrefix}, which the gateway keeps behind its token; QQ's servers could not reach it. Use e.g. "${DEFAULT_WEBHOOK_PATH}".`);
+    throw new WebhookConfigError(
+      'webhook.path',
+      `"${path}" is under ${protectedPrefix}, which the gateway keeps behind its token; QQ's servers could not reach it. Use e.g. "${DEFAULT_WEBHOOK_PATH}".`,
+    );
   }
   return { server, path };
 }

@@ -29,7 +29,9 @@ describe('the 2026.7 direct-message approval route check', () => {
     expect(dmApprovalRouteProblem({ cfg: forwarding, hostVersion: '2026.9.6', enabled: true })).toBeUndefined();
     expect(dmApprovalRouteProblem({ cfg: forwarding, hostVersion: undefined, enabled: true })).toBeUndefined();
     expect(dmApprovalRouteProblem({ cfg: {}, hostVersion: '2026.7.35', enabled: true })).toBeUndefined();
-    expect(dmApprovalRouteProblem({ cfg: { approvals: { exec: { enabled: true, mode: 'targets' } } }, hostVersion: '2026.7.35', enabled: true })).toBeUndefined();
+    expect(
+      dmApprovalRouteProblem({ cfg: { approvals: { exec: { enabled: true, mode: 'targets' } } }, hostVersion: '2026.7.35', enabled: true }),
+    ).toBeUndefined();
     expect(dmApprovalRouteProblem({ cfg: forwarding, hostVersion: '2026.7.35', enabled: false })).toBeUndefined();
   });
 });

@@ -31,7 +31,10 @@ async function start(prompt: HostReplyPayload, channel: Record<string, unknown> 
   const answer: HostScript = (ctx) => {
     const match = /^\/approve (\S+) (\S+)$/.exec(String(ctx['Body']));
     if (match) return [[{ text: `✅ Approval ${match[2]} submitted for ${match[1]}.` }, 'final']];
-    return [[prompt, 'tool'], [{ text: 'Waiting for approval.' }, 'final']];
+    return [
+      [prompt, 'tool'],
+      [{ text: 'Waiting for approval.' }, 'final'],
+    ];
   };
   const { plugin, cfg, record } = await startSimulatedAccount(sim, { channel: { groupPolicy: 'open', ...channel }, answer }, cleanup);
   const approveTurns = () => record.contexts.filter((ctx) => String(ctx['Body']).startsWith('/approve'));
@@ -44,16 +47,31 @@ function c2cClick(sim: QQSimulator, openid: string, buttonData: string) {
     op: 0,
     t: 'INTERACTION_CREATE',
     id,
-    d: { id, type: 11, scene: 'c2c', chat_type: 2, user_openid: openid, application_id: sim.appId, timestamp: new Date().toISOString(), version: 1, data: { type: 11, resolved: { button_data: buttonData, button_id: 'o' } } },
+    d: {
+      id,
+      type: 11,
+      scene: 'c2c',
+      chat_type: 2,
+      user_openid: openid,
+      application_id: sim.appId,
+      timestamp: new Date().toISOString(),
+      version: 1,
+      data: { type: 11, resolved: { button_data: buttonData, button_id: 'o' } },
+    },
   });
   return id;
 }
 
 function groupClick(sim: QQSimulator, group: string, member: string, buttonData: string) {
-  return sim.inject('INTERACTION_CREATE', { group_openid: group, group_member_openid: member, data: { type: 11, resolved: { button_data: buttonData } } } as never).data.id as string;
+  return sim.inject('INTERACTION_CREATE', {
+    group_openid: group,
+    group_member_openid: member,
+    data: { type: 11, resolved: { button_data: buttonData } },
+  } as never).data.id as string;
 }
 
-const ackOf = (sim: QQSimulator, id: string) => sim.waitFor(() => sim.interactionAcks.find((ack) => ack.interactionId === id), { timeoutMs: 5_000, description: `the ack of ${id}` });
+const ackOf = (sim: QQSimulator, id: string) =>
+  sim.waitFor(() => sim.interactionAcks.find((ack) => ack.interactionId === id), { timeoutMs: 5_000, description: `the ack of ${id}` });
 
 describe('exec approvals as QQ buttons (simulator)', () => {
   it('C2C: the prompt carries an allow once / always / deny keyboard; a click is acknowledged with 0 and the host gets /approve from the clicker', async () => {
@@ -62,7 +80,9 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     const inbound = sim.inject('C2C_MESSAGE_CREATE', { content: 'delete tmp' });
     const openid = String(inbound.data.author.user_openid);
     const prompt = await sim.waitFor(() => sim.messagesTo(openid).find((m) => m.text.includes('Approval required')), { timeoutMs: 10_000 });
-    const keyboard = prompt.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ render_data: { label: string }; action: { type: number; data: string } }> }> } };
+    const keyboard = prompt.body['keyboard'] as {
+      content: { rows: Array<{ buttons: Array<{ render_data: { label: string }; action: { type: number; data: string } }> }> };
+    };
     const buttons = keyboard.content.rows[0]?.buttons ?? [];
     expect(buttons.map((b) => b.render_data.label)).toEqual(['允许一次', '总是允许', '拒绝']);
     expect(buttons.map((b) => b.action)).toEqual([
@@ -75,7 +95,13 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     const click = c2cClick(sim, openid, `qqbot:approve:a:${approvalId}`);
     expect((await ackOf(sim, click)).code).toBe(0);
     await sim.waitFor(() => approveTurns().length === 1, { timeoutMs: 5_000 });
-    expect(approveTurns()[0]).toMatchObject({ Body: `/approve ${approvalId} allow-always`, SenderId: openid, CommandAuthorized: true, ChatType: 'direct', MessageSid: click });
+    expect(approveTurns()[0]).toMatchObject({
+      Body: `/approve ${approvalId} allow-always`,
+      SenderId: openid,
+      CommandAuthorized: true,
+      ChatType: 'direct',
+      MessageSid: click,
+    });
     // A native command in the clicker's own command session, not aimed at the chat's: OpenClaw
     // 2026.7 holds the chat's session while the exec tool waits, so a turn there would never run.
     expect(approveTurns()[0]).toMatchObject({
@@ -101,7 +127,8 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     const group = String(inbound.data.group_openid);
     const requester = String(inbound.data.author.member_openid);
     const prompt = await sim.waitFor(() => sim.messagesTo(group).find((m) => m.text.includes('Approval required')), { timeoutMs: 10_000 });
-    const button = (prompt.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ action: { permission: unknown } }> }> } }).content.rows[0]?.buttons[0];
+    const button = (prompt.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ action: { permission: unknown } }> }> } }).content.rows[0]
+      ?.buttons[0];
     expect(button?.action.permission).toEqual({ type: 0, specify_user_ids: [requester.toUpperCase(), 'APPROVER-OPENID'] });
 
     const stranger = groupClick(sim, group, 'SOMEONE-ELSE', `qqbot:approve:o:${approvalId}`);
@@ -111,7 +138,12 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     const approver = groupClick(sim, group, 'APPROVER-OPENID', `qqbot:approve:d:${approvalId}`);
     expect((await ackOf(sim, approver)).code).toBe(0);
     await sim.waitFor(() => approveTurns().length === 1, { timeoutMs: 5_000 });
-    expect(approveTurns()[0]).toMatchObject({ Body: `/approve ${approvalId} deny`, SenderId: 'APPROVER-OPENID', ChatType: 'group', To: `qqbot:group:${group}` });
+    expect(approveTurns()[0]).toMatchObject({
+      Body: `/approve ${approvalId} deny`,
+      SenderId: 'APPROVER-OPENID',
+      ChatType: 'group',
+      To: `qqbot:group:${group}`,
+    });
     expect(approveTurns()[0]).toMatchObject({ SessionKey: 'agent:main:qqbot:slash:approver-openid', CommandSource: 'native' });
   });
 
@@ -154,7 +186,8 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: promptPayload(approvalId) });
     const prompt = sim.messagesTo(group).find((m) => m.text.includes('Approval required'));
     expect(prompt).toMatchObject({ passive: true, msgId: inbound.data.id });
-    const button = (prompt?.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ action: { permission: unknown } }> }> } }).content.rows[0]?.buttons[0];
+    const button = (prompt?.body['keyboard'] as { content: { rows: Array<{ buttons: Array<{ action: { permission: unknown } }> }> } }).content.rows[0]
+      ?.buttons[0];
     expect(button?.action.permission).toEqual({ type: 0, specify_user_ids: [requester.toUpperCase()] });
     const click = groupClick(sim, group, requester, `qqbot:approve:o:${approvalId}`);
     expect((await ackOf(sim, click)).code).toBe(0);
@@ -173,7 +206,12 @@ describe('exec approvals as QQ buttons (simulator)', () => {
     const next = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' again', group_openid: group, author: { member_openid: requester } } as never);
     await sim.waitFor(() => sim.messagesTo(group).filter((m) => m.msgId === next.data.id).length === 2, { timeoutMs: 10_000 });
     await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: promptPayload(other) });
-    await plugin.outbound.sendPayload({ cfg, to: `qqbot:group:${group}`, accountId: 'default', payload: { ...resolved, channelData: { execApproval: { approvalId: other, approvalSlug: 'x', state: 'resolved' } } } });
+    await plugin.outbound.sendPayload({
+      cfg,
+      to: `qqbot:group:${group}`,
+      accountId: 'default',
+      payload: { ...resolved, channelData: { execApproval: { approvalId: other, approvalSlug: 'x', state: 'resolved' } } },
+    });
     const late = groupClick(sim, group, requester, `qqbot:approve:o:${other}`);
     expect((await ackOf(sim, late)).code).toBe(1);
     expect(approveTurns()).toHaveLength(1);

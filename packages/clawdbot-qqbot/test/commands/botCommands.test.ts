@@ -79,7 +79,11 @@ describe('/bot-* commands', { timeout: 20_000 }, () => {
     const { sim, host, record } = await start({ groupPolicy: 'open', requireMention: true });
     const group = 'C9F778FE6ADF9D1D1DBE395BF744A33A';
     const ask = (content: string, role: string) => {
-      const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content, author: { id: STRANGER, member_openid: STRANGER, member_role: role } } as never);
+      const event = sim.inject('GROUP_AT_MESSAGE_CREATE', {
+        group_openid: group,
+        content,
+        author: { id: STRANGER, member_openid: STRANGER, member_role: role },
+      } as never);
       return sim.waitFor(() => sim.messagesTo(group).find((m) => m.msgId === event.data.id), { timeoutMs: 10_000 });
     };
     expect((await ask(' /bot-group-always on', 'member')).text).toBe('只有群主、管理员或 allowFrom 中的人可以使用 /bot-group-always。');
@@ -96,13 +100,16 @@ describe('/bot-* commands', { timeout: 20_000 }, () => {
     expect(record.contexts[0]).toMatchObject({ CommandBody: '/status', CommandAuthorized: true });
   });
 
-  it('/bot-logs shows the owner, in private chat, the latest warnings and errors with QQ\'s code, and nobody else', async () => {
+  it("/bot-logs shows the owner, in private chat, the latest warnings and errors with QQ's code, and nobody else", async () => {
     const { sim, dm } = await start();
     expect((await dm(OWNER, '/bot-logs')).text).toBe('自本账号启动以来没有警告或错误。');
     // QQ refuses an answer: the plugin logs it as a warning, with the platform's code.
     sim.failNext('POST /v2/users/{openid}/messages', 40034005, 2); // the typing notice, then the answer
     const refused = sim.inject('C2C_MESSAGE_CREATE', { content: '你好', author: { id: OWNER, user_openid: OWNER } });
-    await sim.waitFor(() => sim.requests.some((r) => r.route === 'POST /v2/users/{openid}/messages' && (r.body as { msg_id?: string }).msg_id === refused.data.id), { timeoutMs: 10_000 });
+    await sim.waitFor(
+      () => sim.requests.some((r) => r.route === 'POST /v2/users/{openid}/messages' && (r.body as { msg_id?: string }).msg_id === refused.data.id),
+      { timeoutMs: 10_000 },
+    );
     // The warning is written once the reply attempt has failed: ask until it shows (bounded).
     let logs = await dm(OWNER, '/bot-logs 5');
     for (let attempt = 0; attempt < 20 && !/40034005/u.test(logs.text); attempt++) {

@@ -29,20 +29,31 @@ describe('the command panel', { timeout: 30_000 }, () => {
     cleanup.push(() => sim.close());
 
     const first = await startWith(sim, true);
-    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'POST /v2/panels').length === 2, { timeoutMs: 10_000, description: 'two panels created' });
-    const created = sim.requests.filter((r) => r.route === 'POST /v2/panels').map((r) => r.body as { scope: string; target_type: string; panel: { remark: string; items: Array<{ name: string }> } });
+    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'POST /v2/panels').length === 2, {
+      timeoutMs: 10_000,
+      description: 'two panels created',
+    });
+    const created = sim.requests
+      .filter((r) => r.route === 'POST /v2/panels')
+      .map((r) => r.body as { scope: string; target_type: string; panel: { remark: string; items: Array<{ name: string }> } });
     expect(created.map((body) => body.scope).sort()).toEqual(['c2c', 'group']);
     expect(created[0]).toMatchObject({ target_type: 'all', panel: { remark: PANEL_REMARK } });
     expect(created[0]?.panel.items.map((item) => item.name)).toEqual(['/bot-help', '/bot-ping', '/bot-me', '/bot-version', '/status', '/new']);
     await first.stop();
 
     const second = await startWith(sim, true);
-    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'PUT /v2/panels/{panel_id}').length === 2, { timeoutMs: 10_000, description: 'both panels updated' });
+    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'PUT /v2/panels/{panel_id}').length === 2, {
+      timeoutMs: 10_000,
+      description: 'both panels updated',
+    });
     expect(panelCalls(sim).filter((call) => call === 'POST /v2/panels')).toHaveLength(2); // no duplicates
     await second.stop();
 
     const third = await startWith(sim, false);
-    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'DELETE /v2/panels/{panel_id}').length === 2, { timeoutMs: 10_000, description: 'both panels withdrawn' });
+    await sim.waitFor(() => panelCalls(sim).filter((call) => call === 'DELETE /v2/panels/{panel_id}').length === 2, {
+      timeoutMs: 10_000,
+      description: 'both panels withdrawn',
+    });
     await third.stop();
 
     const before = panelCalls(sim).length;

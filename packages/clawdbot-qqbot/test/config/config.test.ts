@@ -42,12 +42,17 @@ describe('channels.qqbot config', () => {
     };
     expect(resolveAccount(cfg, undefined, sources(env, files)).credentials).toEqual({ appId: '102000000', clientSecret: 'cfgSecret' });
     expect(resolveAccount(cfg, 'a', sources(env, files))).toMatchObject({ credentialSource: 'token', credentials: { appId: '102000003' } });
-    expect(resolveAccount(cfg, 'b', sources(env, files))).toMatchObject({ credentialSource: 'tokenFile', credentials: { appId: '102000002', clientSecret: 'fileSecret' } });
+    expect(resolveAccount(cfg, 'b', sources(env, files))).toMatchObject({
+      credentialSource: 'tokenFile',
+      credentials: { appId: '102000002', clientSecret: 'fileSecret' },
+    });
     expect(resolveAccount(cfg, 'c', sources(env, files))).toMatchObject({ credentialSource: 'env', credentials: { appId: '102000001' } });
   });
 
   it('named accounts inherit policies and connection options but never the top-level credentials', () => {
-    const cfg = { channels: { qqbot: { token: '1:topSecret', apiBaseUrl: 'http://127.0.0.1:9/', dmPolicy: 'open', accounts: { shop: { transport: 'webhook' } } } } };
+    const cfg = {
+      channels: { qqbot: { token: '1:topSecret', apiBaseUrl: 'http://127.0.0.1:9/', dmPolicy: 'open', accounts: { shop: { transport: 'webhook' } } } },
+    };
     const shop = resolveAccount(cfg, 'shop', sources());
     expect(shop.credentials).toBeUndefined();
     expect(shop.problem).toMatch(/channels add --channel qqbot/);

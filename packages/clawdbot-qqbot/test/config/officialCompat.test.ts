@@ -53,7 +53,11 @@ describe("the official plugin's config works unchanged", () => {
   });
 
   it('reads a SecretRef from the environment, and says clearly which sources it cannot read', () => {
-    const byEnv = resolveAccount({ channels: { qqbot: { appId: '102000000', clientSecret: { source: 'env', provider: 'default', id: 'QQ_SECRET' } } } }, undefined, sources({ QQ_SECRET: 's3' }));
+    const byEnv = resolveAccount(
+      { channels: { qqbot: { appId: '102000000', clientSecret: { source: 'env', provider: 'default', id: 'QQ_SECRET' } } } },
+      undefined,
+      sources({ QQ_SECRET: 's3' }),
+    );
     expect(byEnv.credentials).toEqual({ appId: '102000000', clientSecret: 's3' });
     const byExec = resolveAccount({ channels: { qqbot: { appId: '102000000', clientSecret: { source: 'exec', id: 'vault' } } } }, undefined, sources());
     expect(byExec.credentials).toBeUndefined();
@@ -75,8 +79,14 @@ describe("the official plugin's config works unchanged", () => {
     const plain = (groupOpenid: string, extra = {}) =>
       fakeMessage('group', { target: { scene: 'group', groupOpenid }, mentionedBot: false, eventType: 'GROUP_MESSAGE_CREATE', ...extra });
     expect(checkAccess(plain(GROUP), config).action).toBe('dispatch');
-    expect(checkAccess(plain('OTHERGROUP00000000000000000000000'), config)).toMatchObject({ action: 'drop', reason: expect.stringContaining('requireMention') as string });
-    expect(checkAccess(plain(QUIET_GROUP, { mentions: [{ id: 'SOMEONEELSE', isBot: false }] }), config)).toMatchObject({ action: 'drop', reason: expect.stringContaining('ignoreOtherMentions') as string });
+    expect(checkAccess(plain('OTHERGROUP00000000000000000000000'), config)).toMatchObject({
+      action: 'drop',
+      reason: expect.stringContaining('requireMention') as string,
+    });
+    expect(checkAccess(plain(QUIET_GROUP, { mentions: [{ id: 'SOMEONEELSE', isBot: false }] }), config)).toMatchObject({
+      action: 'drop',
+      reason: expect.stringContaining('ignoreOtherMentions') as string,
+    });
     expect(checkAccess(plain(QUIET_GROUP), config).action).toBe('dispatch');
   });
 

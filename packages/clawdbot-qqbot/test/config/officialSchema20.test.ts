@@ -38,9 +38,14 @@ const OFFICIAL_GROUPS = {
 };
 
 describe("the official plugin's 2.0 group settings", () => {
-  it('validate, and the host gets each group\'s tool policy and mention rule through groups.*', () => {
+  it("validate, and the host gets each group's tool policy and mention rule through groups.*", () => {
     expect(QQBotChannelConfigSchema.safeParse(OFFICIAL_GROUPS).success).toBe(true);
-    const plugin = createQQBotChannelPlugin({ createBot: () => { throw new Error('not started'); }, sources: sources() });
+    const plugin = createQQBotChannelPlugin({
+      createBot: () => {
+        throw new Error('not started');
+      },
+      sources: sources(),
+    });
     const cfg = { channels: { qqbot: OFFICIAL_GROUPS } };
     expect(plugin.groups.resolveToolPolicy({ cfg, groupId: 'OTHERGROUP0000000000000000000000' })).toEqual({ deny: ['exec', 'read', 'write'] });
     expect(plugin.groups.resolveToolPolicy({ cfg, groupId: `qqbot:group:${GROUP}`, senderId: OWNER })).toEqual({ alsoAllow: ['exec'] });
@@ -50,7 +55,12 @@ describe("the official plugin's 2.0 group settings", () => {
   });
 
   it('the older toolPolicy reads as a tool policy: none denies every tool, restricted the runtime and file tools', () => {
-    const plugin = createQQBotChannelPlugin({ createBot: () => { throw new Error('not started'); }, sources: sources() });
+    const plugin = createQQBotChannelPlugin({
+      createBot: () => {
+        throw new Error('not started');
+      },
+      sources: sources(),
+    });
     const cfg = (toolPolicy: string) => ({ channels: { qqbot: { appId: '1', clientSecret: 's', groups: { '*': { toolPolicy } } } } });
     expect(plugin.groups.resolveToolPolicy({ cfg: cfg('none'), groupId: GROUP })).toEqual({ deny: ['*'] });
     expect(plugin.groups.resolveToolPolicy({ cfg: cfg('restricted'), groupId: GROUP })).toEqual({ deny: ['group:runtime', 'group:fs'] });
@@ -58,7 +68,8 @@ describe("the official plugin's 2.0 group settings", () => {
   });
 
   it('streaming: { mode, nativeTransport } decides C2C streaming; mode "off" or nativeTransport false turn it off', () => {
-    const streaming = (value: unknown) => resolveAccount({ channels: { qqbot: { appId: '1', clientSecret: 's', streaming: value } } }, undefined, sources()).config.streaming;
+    const streaming = (value: unknown) =>
+      resolveAccount({ channels: { qqbot: { appId: '1', clientSecret: 's', streaming: value } } }, undefined, sources()).config.streaming;
     expect(streaming({ mode: 'partial', nativeTransport: true })).toBe(true);
     expect(streaming({ mode: 'partial', nativeTransport: false })).toBe(false);
     expect(streaming({ mode: 'off' })).toBe(false);
@@ -69,35 +80,55 @@ describe("the official plugin's 2.0 group settings", () => {
 describe('credentials the way the official plugin takes them', () => {
   it('a file-backed SecretRef: singleValue reads the whole file, JSON mode follows the id as a JSON pointer', () => {
     const single = resolveAccount(
-      { secrets: { providers: { qqbot_secret: { source: 'file', path: '/run/qq', mode: 'singleValue' } } }, channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'qqbot_secret', id: 'value' } } } },
+      {
+        secrets: { providers: { qqbot_secret: { source: 'file', path: '/run/qq', mode: 'singleValue' } } },
+        channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'qqbot_secret', id: 'value' } } },
+      },
       undefined,
       sources({}, { '/run/qq': 'fileSecret\n' }),
     );
     expect(single.credentials).toEqual({ appId: '102000000', clientSecret: 'fileSecret' });
     const json = resolveAccount(
-      { secrets: { providers: { vault: { source: 'file', path: '/run/secrets.json' } } }, channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'vault', id: '/qq/main' } } } },
+      {
+        secrets: { providers: { vault: { source: 'file', path: '/run/secrets.json' } } },
+        channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'vault', id: '/qq/main' } } },
+      },
       undefined,
       sources({}, { '/run/secrets.json': '{"qq":{"main":"jsonSecret"}}' }),
     );
     expect(json.credentials).toEqual({ appId: '102000000', clientSecret: 'jsonSecret' });
-    const missing = resolveAccount({ channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'nope', id: 'value' } } } }, undefined, sources());
+    const missing = resolveAccount(
+      { channels: { qqbot: { appId: '102000000', clientSecret: { source: 'file', provider: 'nope', id: 'value' } } } },
+      undefined,
+      sources(),
+    );
     expect(missing.problem).toMatch(/secrets\.providers\.nope is not a file provider/u);
   });
 
   it('an env SecretRef honours the provider allowlist', () => {
-    const cfg = { secrets: { providers: { default: { source: 'env', allowlist: ['OTHER'] } } }, channels: { qqbot: { appId: '1', clientSecret: { source: 'env', provider: 'default', id: 'QQ_SECRET' } } } };
+    const cfg = {
+      secrets: { providers: { default: { source: 'env', allowlist: ['OTHER'] } } },
+      channels: { qqbot: { appId: '1', clientSecret: { source: 'env', provider: 'default', id: 'QQ_SECRET' } } },
+    };
     expect(resolveAccount(cfg, undefined, sources({ QQ_SECRET: 'x' })).problem).toMatch(/allowlist does not list QQ_SECRET/u);
   });
 
   it('--token-file holding the AppSecret alone works with appId in the config', () => {
-    const account = resolveAccount({ channels: { qqbot: { appId: '102000000', tokenFile: '/etc/qq/secret' } } }, undefined, sources({}, { '/etc/qq/secret': 'onlyTheSecret\n' }));
+    const account = resolveAccount(
+      { channels: { qqbot: { appId: '102000000', tokenFile: '/etc/qq/secret' } } },
+      undefined,
+      sources({}, { '/etc/qq/secret': 'onlyTheSecret\n' }),
+    );
     expect(account.credentials).toEqual({ appId: '102000000', clientSecret: 'onlyTheSecret' });
   });
 
   it('the default account takes QQBOT_APP_ID / QQBOT_CLIENT_SECRET for what its config lacks; named accounts do not', () => {
     const env = { QQBOT_APP_ID: '102000009', QQBOT_CLIENT_SECRET: 'envSecret' };
     expect(resolveAccount({ channels: { qqbot: {} } }, undefined, sources(env)).credentials).toEqual({ appId: '102000009', clientSecret: 'envSecret' });
-    expect(resolveAccount({ channels: { qqbot: { appId: '102000001' } } }, undefined, sources(env)).credentials).toEqual({ appId: '102000001', clientSecret: 'envSecret' });
+    expect(resolveAccount({ channels: { qqbot: { appId: '102000001' } } }, undefined, sources(env)).credentials).toEqual({
+      appId: '102000001',
+      clientSecret: 'envSecret',
+    });
     expect(resolveAccount({ channels: { qqbot: { accounts: { bot2: { appId: '102000002' } } } } }, 'bot2', sources(env)).credentials).toBeUndefined();
     expect(resolveAccount({ channels: { qqbot: { appId: '102000001' } } }, undefined, sources()).problem).toMatch(/appId is set but no AppSecret/u);
   });
@@ -106,9 +137,13 @@ describe('credentials the way the official plugin takes them', () => {
 describe('access and context', () => {
   it('groupAllowFrom may list member openids (the official meaning) as well as group openids', () => {
     const config = QQBotChannelConfigSchema.parse({ groupPolicy: 'allowlist', groupAllowFrom: [OWNER], requireMention: false });
-    const from = (author: string, group: string) => fakeMessage('group', { target: { scene: 'group', groupOpenid: group }, author: { id: author, isBot: false }, mentionedBot: true });
+    const from = (author: string, group: string) =>
+      fakeMessage('group', { target: { scene: 'group', groupOpenid: group }, author: { id: author, isBot: false }, mentionedBot: true });
     expect(checkAccess(from(OWNER, GROUP), config).action).toBe('dispatch');
-    expect(checkAccess(from('STRANGER000000000000000000000000', GROUP), config)).toMatchObject({ action: 'drop', reason: expect.stringMatching(/groupAllowFrom/u) });
+    expect(checkAccess(from('STRANGER000000000000000000000000', GROUP), config)).toMatchObject({
+      action: 'drop',
+      reason: expect.stringMatching(/groupAllowFrom/u),
+    });
     const byGroup = QQBotChannelConfigSchema.parse({ groupPolicy: 'allowlist', groupAllowFrom: [GROUP] });
     expect(checkAccess(from('STRANGER000000000000000000000000', GROUP), byGroup).action).toBe('dispatch');
   });
@@ -124,10 +159,22 @@ describe('access and context', () => {
     const other = toInboundFields(quoting('REFIDX_user', '别人写的话'), { accountId: 'default', sessionKey: 's', commandAuthorized: true, config, sent });
     expect(other['ReplyToId']).toBe('REFIDX_user');
     expect(other['ReplyToBody']).toBeUndefined();
-    const all = toInboundFields(quoting('REFIDX_user', '别人写的话'), { accountId: 'default', sessionKey: 's', commandAuthorized: true, config: { ...config, contextVisibility: 'all' }, sent });
+    const all = toInboundFields(quoting('REFIDX_user', '别人写的话'), {
+      accountId: 'default',
+      sessionKey: 's',
+      commandAuthorized: true,
+      config: { ...config, contextVisibility: 'all' },
+      sent,
+    });
     expect(all['ReplyToBody']).toBe('别人写的话');
 
-    const chatter = (author: string) => fakeMessage('group', { target: { scene: 'group', groupOpenid: GROUP }, author: { id: author, isBot: false }, mentionedBot: false, eventType: 'GROUP_MESSAGE_CREATE' });
+    const chatter = (author: string) =>
+      fakeMessage('group', {
+        target: { scene: 'group', groupOpenid: GROUP },
+        author: { id: author, isBot: false },
+        mentionedBot: false,
+        eventType: 'GROUP_MESSAGE_CREATE',
+      });
     expect(checkAccess(chatter(OWNER), config)).toMatchObject({ action: 'drop', keepAsHistory: true });
     expect(checkAccess(chatter('STRANGER000000000000000000000000'), config)).not.toHaveProperty('keepAsHistory');
   });

@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 const fakeHost = (channel: Record<string, unknown>) => makeHost(channel, cleanup);
-const runAccount = (sim: QQSimulator, host: ReturnType<typeof fakeHost>['host'], pluginRuntime: HostPluginRuntime, answer: string) => run(sim, host, pluginRuntime, answer, cleanup);
+const runAccount = (sim: QQSimulator, host: ReturnType<typeof fakeHost>['host'], pluginRuntime: HostPluginRuntime, answer: string) =>
+  run(sim, host, pluginRuntime, answer, cleanup);
 
 async function startSimulator() {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1_000 });
@@ -40,7 +41,14 @@ describe('state that outlives a restart', () => {
     const second = await runAccount(sim, host, pluginRuntime, '后天多云');
     sim.injectRaw({
       t: 'C2C_MESSAGE_CREATE',
-      d: { id: 'ROBOT1.0_quote_after_restart', author: { user_openid: user }, content: '那后天呢？', timestamp: new Date().toISOString(), message_type: 103, message_scene: { source: 'default', ext: [`ref_msg_idx=${answer.refIdx}`] } },
+      d: {
+        id: 'ROBOT1.0_quote_after_restart',
+        author: { user_openid: user },
+        content: '那后天呢？',
+        timestamp: new Date().toISOString(),
+        message_type: 103,
+        message_scene: { source: 'default', ext: [`ref_msg_idx=${answer.refIdx}`] },
+      },
     });
     await sim.waitFor(() => second.record.contexts.length === 1, { timeoutMs: 10_000 });
     expect(second.record.contexts[0]).toMatchObject({ ReplyToId: answer.refIdx, ReplyToBody: '明天晴，最高 25 度', ReplyToSender: 'assistant' });
@@ -62,7 +70,12 @@ describe('state that outlives a restart', () => {
     const { host, pluginRuntime } = fakeHost({ ...channel, requireMention: true, groups: { c9f778fe6adf9d1d1dbe395bf744a33a: { name: '发布群' } } });
     const group = 'C9F778FE6ADF9D1D1DBE395BF744A33A';
     const first = await runAccount(sim, host, pluginRuntime, '在');
-    const change = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always', mention_patterns: '小助手, 机器人' } } } } as never);
+    const change = sim.inject('INTERACTION_CREATE', {
+      scene: 'group',
+      chat_type: 1,
+      group_openid: group,
+      data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always', mention_patterns: '小助手, 机器人' } } },
+    } as never);
     await sim.waitFor(() => sim.interactionAcks.some((ack) => ack.interactionId === change.id), { timeoutMs: 10_000 });
     await sim.waitFor(() => host.writes.length === 1, { timeoutMs: 5_000, description: 'the config write' });
     expect(host.writes[0]?.afterWrite).toMatchObject({ mode: 'none' });

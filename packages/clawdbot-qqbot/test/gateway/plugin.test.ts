@@ -12,7 +12,16 @@ const cfg = {
       dmPolicy: 'open',
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
-      accounts: { shop: { appId: '102000009', clientSecret: 'shopSecret', transport: 'webhook', webhook: { port: 8443 }, intents: ['GROUP_AND_C2C_EVENT'], proxy: 'http://egress.internal:3128' } },
+      accounts: {
+        shop: {
+          appId: '102000009',
+          clientSecret: 'shopSecret',
+          transport: 'webhook',
+          webhook: { port: 8443 },
+          intents: ['GROUP_AND_C2C_EVENT'],
+          proxy: 'http://egress.internal:3128',
+        },
+      },
     },
   },
 };
@@ -64,7 +73,14 @@ describe('gateway.startAccount', () => {
       apiBaseUrl: 'http://127.0.0.1:4000',
       tokenUrl: 'http://127.0.0.1:4000/app/getAppAccessToken',
     });
-    expect(bots[1]?.options).toMatchObject({ appId: '102000009', transport: 'webhook', webhook: { port: 8443 }, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: 'http://127.0.0.1:4000', proxy: 'http://egress.internal:3128' });
+    expect(bots[1]?.options).toMatchObject({
+      appId: '102000009',
+      transport: 'webhook',
+      webhook: { port: 8443 },
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: 'http://127.0.0.1:4000',
+      proxy: 'http://egress.internal:3128',
+    });
     expect(bots[0]?.options).not.toHaveProperty('proxy');
     expect(main.status()).toMatchObject({ running: true, connected: true, lifecycle: 'ready', lastError: null });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -196,9 +212,14 @@ describe('agentPrompt and messaging', () => {
     expect(hints.rules.join('\n')).toMatch(/QQ delivery rules: QQ blocks links: only URLs on this bot's registered domains \(docs\.example\.cn\)/);
     expect(hints.rules.join('\n')).toMatch(/at most 4 QQ messages in a private chat and 5 in a group/);
     // Reminders: only inside the reply window (60 min C2C, 5 min groups), said plainly.
-    expect(hints.rules.join('\n')).toMatch(/reminder[\s\S]*within 60 minutes of the user's last private message \(5 in a group\)[\s\S]*call the qqbot_remind tool[\s\S]*say so plainly/);
+    expect(hints.rules.join('\n')).toMatch(
+      /reminder[\s\S]*within 60 minutes of the user's last private message \(5 in a group\)[\s\S]*call the qqbot_remind tool[\s\S]*say so plainly/,
+    );
     // Without the tool, the model is not sent to it.
-    const noReminders = plugin.agentPrompt.inboundFormattingHints({ cfg: { channels: { qqbot: { token: '1:a', reminders: { enabled: false } } } }, accountId: 'default' });
+    const noReminders = plugin.agentPrompt.inboundFormattingHints({
+      cfg: { channels: { qqbot: { token: '1:a', reminders: { enabled: false } } } },
+      accountId: 'default',
+    });
     expect(noReminders.rules.join('\n')).not.toMatch(/qqbot_remind/);
     expect(noReminders.rules.join('\n')).toMatch(/suggest the user write again near the time/);
     expect(plugin.agentPrompt.messageToolHints({ cfg: {}, accountId: null }).join('\n')).toMatch(/never write URLs[\s\S]*Markdown renders in QQ private chats/);

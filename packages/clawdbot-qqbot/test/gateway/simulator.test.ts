@@ -48,16 +48,21 @@ describe('plugin + QQBot + simulator', () => {
     const { sim, record } = await startPlugin(script);
     const c2c = sim.inject('C2C_MESSAGE_CREATE', { content: '天气' });
     const openid = String(c2c.data.author.user_openid);
-    const [bubble] = await sim.waitFor(() => {
-      const list = sim.messagesTo(openid);
-      return list.some((m) => m.text === '正在查询天气：明天晴') && list;
-    }, { timeoutMs: 10_000 });
+    const [bubble] = await sim.waitFor(
+      () => {
+        const list = sim.messagesTo(openid);
+        return list.some((m) => m.text === '正在查询天气：明天晴') && list;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(sim.messagesTo(openid)).toHaveLength(1);
     expect(bubble).toMatchObject({ passive: true, msgId: c2c.data.id });
     expect(bubble?.streamChunks).toBeGreaterThanOrEqual(2);
     expect(record.replyOptions[0]).toMatchObject({ disableBlockStreaming: true });
     const group = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 天气' });
-    const [reply] = await sim.waitFor(() => sim.messagesTo(group.data.group_openid).length > 0 && sim.messagesTo(group.data.group_openid), { timeoutMs: 10_000 });
+    const [reply] = await sim.waitFor(() => sim.messagesTo(group.data.group_openid).length > 0 && sim.messagesTo(group.data.group_openid), {
+      timeoutMs: 10_000,
+    });
     expect(reply).toMatchObject({ passive: true, msgSeq: 1, text: '正在查询天气：明天晴' });
     expect(reply?.streamChunks).toBeUndefined();
     expect(record.replyOptions[1]).toBeUndefined();
@@ -77,10 +82,13 @@ describe('plugin + QQBot + simulator', () => {
     ];
     const { sim } = await startPlugin(script);
     const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 长回答' });
-    const sent = await sim.waitFor(() => {
-      const list = sim.messagesTo(event.data.group_openid);
-      return list.some((m) => m.text.includes('FINAL')) && list;
-    }, { timeoutMs: 10_000 });
+    const sent = await sim.waitFor(
+      () => {
+        const list = sim.messagesTo(event.data.group_openid);
+        return list.some((m) => m.text.includes('FINAL')) && list;
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(sent.map((m) => m.msgSeq)).toEqual([1, 2, 3, 4, 5]);
     expect(sent.every((m) => m.passive && m.msgId === event.data.id)).toBe(true);
     expect(sent[4]?.text).toMatch(/block 5[\s\S]*block 9[\s\S]*FINAL$/);
@@ -96,9 +104,15 @@ describe('plugin + QQBot + simulator', () => {
   });
 
   it('media replies are uploaded through the SDK and sent as rich media', async () => {
-    const { sim } = await startPlugin(() => [[{ text: '图', mediaUrl: 'https://example.cn/cat.png' }, 'final']], { registeredDomains: ['example.cn'] }, { registeredDomains: ['example.cn'] });
+    const { sim } = await startPlugin(
+      () => [[{ text: '图', mediaUrl: 'https://example.cn/cat.png' }, 'final']],
+      { registeredDomains: ['example.cn'] },
+      { registeredDomains: ['example.cn'] },
+    );
     const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 发图' });
-    const [sent] = await sim.waitFor(() => sim.messagesTo(event.data.group_openid).length > 0 && sim.messagesTo(event.data.group_openid), { timeoutMs: 10_000 });
+    const [sent] = await sim.waitFor(() => sim.messagesTo(event.data.group_openid).length > 0 && sim.messagesTo(event.data.group_openid), {
+      timeoutMs: 10_000,
+    });
     expect(sent).toMatchObject({ passive: true, msgId: event.data.id });
     expect(sent?.body['msg_type']).toBe(7);
     expect(sim.requests.some((r) => /\/files$/.test(r.path ?? ''))).toBe(true);
@@ -177,7 +191,12 @@ describe("the QQ client's group-settings panel (claw_cfg)", () => {
     expect(record.contexts).toHaveLength(0);
 
     // …until the panel switches the group to "always".
-    const change = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always' } } } } as never);
+    const change = sim.inject('INTERACTION_CREATE', {
+      scene: 'group',
+      chat_type: 1,
+      group_openid: group,
+      data: { type: 2002, resolved: { claw_cfg: { require_mention: 'always' } } },
+    } as never);
     const changed = await sim.waitFor(() => sim.interactionAcks.find((ack) => ack.interactionId === change.id), { timeoutMs: 10_000 });
     expect(changed).toMatchObject({ code: 0, data: { claw_cfg: { require_mention: 'always' } } });
     sim.inject('GROUP_MESSAGE_CREATE', { group_openid: group, content: 'hello again', mentions: [] } as never);
@@ -185,7 +204,12 @@ describe("the QQ client's group-settings panel (claw_cfg)", () => {
     expect(record.contexts[0]).toMatchObject({ CommandBody: 'hello again' });
 
     // group_policy "disabled" turns the bot off in that group.
-    const off = sim.inject('INTERACTION_CREATE', { scene: 'group', chat_type: 1, group_openid: group, data: { type: 2002, resolved: { claw_cfg: { group_policy: 'disabled' } } } } as never);
+    const off = sim.inject('INTERACTION_CREATE', {
+      scene: 'group',
+      chat_type: 1,
+      group_openid: group,
+      data: { type: 2002, resolved: { claw_cfg: { group_policy: 'disabled' } } },
+    } as never);
     await sim.waitFor(() => sim.interactionAcks.some((ack) => ack.interactionId === off.id), { timeoutMs: 10_000 });
     sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content: ' are you there' } as never);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -202,7 +226,14 @@ describe('quoted messages reach the agent', () => {
     expect(answer.refIdx).toMatch(/^REFIDX_/u);
     sim.injectRaw({
       t: 'C2C_MESSAGE_CREATE',
-      d: { id: 'ROBOT1.0_quote1', author: { user_openid: user }, content: '那后天呢？', timestamp: new Date().toISOString(), message_type: 103, message_scene: { source: 'default', ext: [`ref_msg_idx=${answer.refIdx}`] } },
+      d: {
+        id: 'ROBOT1.0_quote1',
+        author: { user_openid: user },
+        content: '那后天呢？',
+        timestamp: new Date().toISOString(),
+        message_type: 103,
+        message_scene: { source: 'default', ext: [`ref_msg_idx=${answer.refIdx}`] },
+      },
     });
     await sim.waitFor(() => record.contexts.length === 2, { timeoutMs: 10_000 });
     expect(record.contexts[1]).toMatchObject({ ReplyToId: answer.refIdx, ReplyToBody: '明天晴，最高 25 度', ReplyToSender: 'assistant' });
@@ -216,7 +247,13 @@ describe('quoted messages reach the agent', () => {
         timestamp: new Date().toISOString(),
         message_type: 103,
         message_scene: { source: 'default', ext: ['ref_msg_idx=REFIDX_user'] },
-        msg_elements: [{ msg_idx: 'REFIDX_user', content: 'good morning', attachments: [{ content_type: 'image/jpeg', url: 'https://multimedia.nt.qq.com.cn/x', filename: 'sky.jpg' }] }],
+        msg_elements: [
+          {
+            msg_idx: 'REFIDX_user',
+            content: 'good morning',
+            attachments: [{ content_type: 'image/jpeg', url: 'https://multimedia.nt.qq.com.cn/x', filename: 'sky.jpg' }],
+          },
+        ],
       },
     });
     await sim.waitFor(() => record.contexts.length === 3, { timeoutMs: 10_000 });
@@ -228,7 +265,13 @@ describe('group talk not addressed to the bot', () => {
   it('is given to the agent with its next answer in that group, at most historyLimit lines, then cleared', async () => {
     const group = 'C9F778FE6ADF9D1D1DBE395BF744A33A';
     const { sim, record } = await startPlugin(() => [[{ text: '好' }, 'final']], { requireMention: true, groups: { [group]: { historyLimit: 2 } } });
-    for (const text of ['第一句', '第二句', '第三句']) sim.inject('GROUP_MESSAGE_CREATE', { group_openid: group, content: text, mentions: [], author: { member_openid: 'M1', id: 'M1', username: '小明' } } as never);
+    for (const text of ['第一句', '第二句', '第三句'])
+      sim.inject('GROUP_MESSAGE_CREATE', {
+        group_openid: group,
+        content: text,
+        mentions: [],
+        author: { member_openid: 'M1', id: 'M1', username: '小明' },
+      } as never);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(record.contexts).toHaveLength(0);
     sim.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: group, content: ' 你们在聊什么？' } as never);
@@ -243,4 +286,3 @@ describe('group talk not addressed to the bot', () => {
     expect(record.contexts[1]?.['BodyForAgent']).toBe('再问一次');
   });
 });
-

@@ -40,7 +40,13 @@ describe('inbound mapping (SDK Message -> host MsgContext)', () => {
       AccountId: 'default',
     });
     // The default final answer went back as a passive reply to that very message.
-    expect(message.sent).toEqual([{ content: { kind: scene === 'c2c' || scene === 'group' ? 'markdown' : 'text', content: 'ok' }, options: { overflow: scene === 'c2c' || scene === 'group' ? 'document' : 'partial' }, mode: 'passive' }]);
+    expect(message.sent).toEqual([
+      {
+        content: { kind: scene === 'c2c' || scene === 'group' ? 'markdown' : 'text', content: 'ok' },
+        options: { overflow: scene === 'c2c' || scene === 'group' ? 'document' : 'partial' },
+        mode: 'passive',
+      },
+    ]);
   });
 
   it('maps images, files and voice (with the platform ASR text) to media facts and the agent body', () => {
@@ -89,7 +95,9 @@ describe('DM and group policies', () => {
     expect(checkAccess(plain, {})).toMatchObject({ action: 'drop', reason: expect.stringMatching(/requireMention/) });
     expect(checkAccess(plain, { requireMention: false })).toMatchObject({ action: 'dispatch' });
     expect(checkAccess(fakeMessage('group'), { groupPolicy: 'allowlist', groupAllowFrom: ['OTHER'] })).toMatchObject({ action: 'drop' });
-    expect(checkAccess(fakeMessage('group'), { groupPolicy: 'allowlist', groupAllowFrom: ['C9F1AB22D3E4F5061728394A5B6C7D8E'] })).toMatchObject({ action: 'dispatch' });
+    expect(checkAccess(fakeMessage('group'), { groupPolicy: 'allowlist', groupAllowFrom: ['C9F1AB22D3E4F5061728394A5B6C7D8E'] })).toMatchObject({
+      action: 'dispatch',
+    });
     expect(checkAccess(fakeMessage('guild'), { groupPolicy: 'disabled' })).toMatchObject({ action: 'drop' });
   });
 

@@ -21,7 +21,8 @@ beforeAll(async () => {
   store = mkdtempSync(join(tmpdir(), 'qqbot-media-'));
   server = createServer((req, res) => {
     if (req.url === '/photo') return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG);
-    if (req.url === '/big') return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(3 * 1024 * 1024) }).end(Buffer.alloc(3 * 1024 * 1024));
+    if (req.url === '/big')
+      return void res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(3 * 1024 * 1024) }).end(Buffer.alloc(3 * 1024 * 1024));
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -133,8 +133,13 @@ describe('TurnReplier: a turn within the reply budget', () => {
 
   it('onReplyUnavailable: "active" asks the SDK for an active message instead', async () => {
     const message = fakeMessage('group', { budget: 0 });
-    await new TurnReplier(message, { scene: 'group', markdown: false }, replySender({ onReplyUnavailable: 'active' })).deliver({ text: 'late' }, { kind: 'final' });
-    expect(message.sent).toEqual([{ content: { kind: 'text', content: 'late' }, options: { onQuotaExhausted: 'active', overflow: 'document' }, mode: 'active' }]);
+    await new TurnReplier(message, { scene: 'group', markdown: false }, replySender({ onReplyUnavailable: 'active' })).deliver(
+      { text: 'late' },
+      { kind: 'final' },
+    );
+    expect(message.sent).toEqual([
+      { content: { kind: 'text', content: 'late' }, options: { onQuotaExhausted: 'active', overflow: 'document' }, mode: 'active' },
+    ]);
   });
 
   it('merges media that no longer fits into a note on the last message', async () => {

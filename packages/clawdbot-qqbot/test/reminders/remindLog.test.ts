@@ -19,7 +19,8 @@ describe('reminder runs are logged (cron_changed)', () => {
         job,
         status: 'ok',
         deliveryStatus: 'not-delivered',
-        deliveryError: 'POST /v2/groups/{group_openid}/messages failed with HTTP 200 code 40034102 "主动消息失败, 无权限": the group or user turned off active messages',
+        deliveryError:
+          'POST /v2/groups/{group_openid}/messages failed with HTTP 200 code 40034102 "主动消息失败, 无权限": the group or user turned off active messages',
       },
       log,
     );
@@ -43,7 +44,16 @@ describe('reminder runs are logged (cron_changed)', () => {
 
   it('other jobs and other lifecycle events are ignored', () => {
     const { lines, log } = recorder();
-    logReminderRun({ action: 'finished', jobId: 'x', job: { id: 'x', name: 'Morning brief', description: 'summaries' }, deliveryStatus: 'not-delivered', deliveryError: 'code 40034102' }, log);
+    logReminderRun(
+      {
+        action: 'finished',
+        jobId: 'x',
+        job: { id: 'x', name: 'Morning brief', description: 'summaries' },
+        deliveryStatus: 'not-delivered',
+        deliveryError: 'code 40034102',
+      },
+      log,
+    );
     logReminderRun({ action: 'added', jobId: 'job-7', job }, log);
     logReminderRun({ action: 'finished', jobId: 'job-7' }, log);
     expect(lines).toEqual([]);

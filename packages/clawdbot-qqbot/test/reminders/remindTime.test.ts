@@ -35,9 +35,21 @@ describe('reminder times', () => {
   });
 
   it('recurring: every with an anchor, cron with the time zone (default or given)', () => {
-    expect(parseReminderTime({ every: '1d' }, 'Asia/Shanghai', NOW)).toEqual({ schedule: { kind: 'every', everyMs: 86_400_000, anchorMs: NOW }, firstAt: NOW + 86_400_000, recurring: true });
-    expect(parseReminderTime({ cron: ' 0  8 * * * ' }, 'Asia/Shanghai', NOW)).toEqual({ schedule: { kind: 'cron', expr: '0 8 * * *', tz: 'Asia/Shanghai' }, firstAt: undefined, recurring: true });
-    expect(parseReminderTime({ cron: '0 9 * * 1-5', timezone: 'Europe/Berlin' }, 'Asia/Shanghai', NOW).schedule).toEqual({ kind: 'cron', expr: '0 9 * * 1-5', tz: 'Europe/Berlin' });
+    expect(parseReminderTime({ every: '1d' }, 'Asia/Shanghai', NOW)).toEqual({
+      schedule: { kind: 'every', everyMs: 86_400_000, anchorMs: NOW },
+      firstAt: NOW + 86_400_000,
+      recurring: true,
+    });
+    expect(parseReminderTime({ cron: ' 0  8 * * * ' }, 'Asia/Shanghai', NOW)).toEqual({
+      schedule: { kind: 'cron', expr: '0 8 * * *', tz: 'Asia/Shanghai' },
+      firstAt: undefined,
+      recurring: true,
+    });
+    expect(parseReminderTime({ cron: '0 9 * * 1-5', timezone: 'Europe/Berlin' }, 'Asia/Shanghai', NOW).schedule).toEqual({
+      kind: 'cron',
+      expr: '0 9 * * 1-5',
+      tz: 'Europe/Berlin',
+    });
   });
 
   it('refuses what the host could not schedule, saying what would be accepted', () => {

@@ -51,7 +51,8 @@ export function scriptedPrompter(steps: readonly ScriptStep[]): ScriptedPrompter
       const step = next('select', params.message);
       for (const option of params.options) transcript.push(option.label, option.hint ?? '');
       const chosen = params.options.find((option) => option.value === step.answer);
-      if (chosen === undefined) throw new Error(`"${params.message}" has no option ${String(step.answer)}: ${params.options.map((o) => String(o.value)).join(', ')}`);
+      if (chosen === undefined)
+        throw new Error(`"${params.message}" has no option ${String(step.answer)}: ${params.options.map((o) => String(o.value)).join(', ')}`);
       return chosen.value;
     },
     text: async (params) => {

@@ -107,7 +107,7 @@ describe('setup wizard (openclaw channels add, onboard, configure)', () => {
     expect(prompter.transcript.join('\n')).not.toContain(SECRET);
   });
 
-  it('explains a wrong AppSecret (code 100016) and a wrong AppID (100007) from qq-sdk\'s catalogue, then takes new ones', async () => {
+  it("explains a wrong AppSecret (code 100016) and a wrong AppID (100007) from qq-sdk's catalogue, then takes new ones", async () => {
     const wizard = createQQBotSetupWizard({ sources: fakeSources() });
     const { ctx, prompter } = context({}, [
       { select: /account/, answer: 'default' },
@@ -196,7 +196,10 @@ describe('setup wizard (openclaw channels add, onboard, configure)', () => {
     expect(checks).toEqual([`${APP_ID}:fromEnv:undefined`]);
     expect(qqbot(result.cfg)['clientSecret']).toEqual({ source: 'env', provider: 'default', id: 'QQBOT_CLIENT_SECRET' });
     expect(QQBotChannelConfigSchema.safeParse(qqbot(result.cfg)).success).toBe(true);
-    expect(resolveAccount(result.cfg, 'default', sources)).toMatchObject({ credentialSource: 'secretRef', credentials: { appId: APP_ID, clientSecret: 'fromEnv' } });
+    expect(resolveAccount(result.cfg, 'default', sources)).toMatchObject({
+      credentialSource: 'secretRef',
+      credentials: { appId: APP_ID, clientSecret: 'fromEnv' },
+    });
   });
 
   it('skips the check with a note when the env variable is not set here, and offers no plaintext in secret-ref mode', async () => {

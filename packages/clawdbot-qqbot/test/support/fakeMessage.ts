@@ -1,4 +1,13 @@
-import { ReplyQuotaExceededError, ReplyStream, type DeliveryResult, type Message, type MessageAttachment, type MessageTarget, type OutgoingMessage, type ReplyOptions } from 'qq-sdk';
+import {
+  ReplyQuotaExceededError,
+  ReplyStream,
+  type DeliveryResult,
+  type Message,
+  type MessageAttachment,
+  type MessageTarget,
+  type OutgoingMessage,
+  type ReplyOptions,
+} from 'qq-sdk';
 import { TypingKeepAlive, type MessageCommon, type TypingResult } from 'qq-sdk/messaging';
 
 /** One reply or send a fake message recorded. */
@@ -49,7 +58,14 @@ export function fakeMessage(
     scene,
     id,
     ...sceneIds,
-    eventType: scene === 'c2c' ? 'C2C_MESSAGE_CREATE' : scene === 'group' ? 'GROUP_AT_MESSAGE_CREATE' : scene === 'guild' ? 'AT_MESSAGE_CREATE' : 'DIRECT_MESSAGE_CREATE',
+    eventType:
+      scene === 'c2c'
+        ? 'C2C_MESSAGE_CREATE'
+        : scene === 'group'
+          ? 'GROUP_AT_MESSAGE_CREATE'
+          : scene === 'guild'
+            ? 'AT_MESSAGE_CREATE'
+            : 'DIRECT_MESSAGE_CREATE',
     target,
     author: { id: scene === 'guild' || scene === 'direct' ? '11223344556677' : 'A1B2C3D4E5F60718293A4B5C6D7E8F90', isBot: false },
     content: '你好',

@@ -34,7 +34,10 @@ export function fakeRuntime(
       }: {
         ctx: Record<string, unknown>;
         cfg: HostConfig;
-        dispatcherOptions: { deliver: (p: HostReplyPayload, i: HostDeliverInfo) => Promise<void>; onError?: (e: unknown, i: HostDeliverInfo) => void | Promise<void> };
+        dispatcherOptions: {
+          deliver: (p: HostReplyPayload, i: HostDeliverInfo) => Promise<void>;
+          onError?: (e: unknown, i: HostDeliverInfo) => void | Promise<void>;
+        };
         replyOptions?: Record<string, unknown>;
       }) => {
         record.contexts.push(ctx);

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QQSimulator } from 'qq-sdk/testing';
-import { createQQBot, createQQBotChannelPlugin, type HostAccountStatus, type QQBotChannelPlugin, type HostDeliverInfo, type HostPluginRuntime, type HostReplyPayload } from '../../src/index.js';
+import {
+  createQQBot,
+  createQQBotChannelPlugin,
+  type HostAccountStatus,
+  type QQBotChannelPlugin,
+  type HostDeliverInfo,
+  type HostPluginRuntime,
+  type HostReplyPayload,
+} from '../../src/index.js';
 import type { AccountRegistry } from '../../src/gateway/AccountRegistry.js';
 import { fakeRuntime } from './fakeRuntime.js';
 
@@ -83,7 +91,9 @@ export async function startSimulatedAccount(
   cleanup: Cleanup,
 ) {
   const cfg = {
-    channels: { qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...options.channel } },
+    channels: {
+      qqbot: { appId: sim.appId, clientSecret: sim.clientSecret, apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, dmPolicy: 'open', ...options.channel },
+    },
   };
   const plugin = createQQBotChannelPlugin({
     createBot: createQQBot,

@@ -26,7 +26,11 @@ async function groupTurn(sim: QQSimulator) {
   const event = sim.inject('GROUP_AT_MESSAGE_CREATE', { content: ' 你好' });
   const group = String(event.data.group_openid);
   const [sent] = await sim.waitFor(() => sim.messagesTo(group).length > 0 && sim.messagesTo(group), { timeoutMs: 10_000 });
-  const ctx: HostToolContext = { messageChannel: 'qqbot', agentAccountId: 'default', deliveryContext: { channel: 'qqbot', to: `qqbot:group:${group}`, accountId: 'default' } };
+  const ctx: HostToolContext = {
+    messageChannel: 'qqbot',
+    agentAccountId: 'default',
+    deliveryContext: { channel: 'qqbot', to: `qqbot:group:${group}`, accountId: 'default' },
+  };
   return { group, sentId: sent!.id, ctx };
 }
 

@@ -5,7 +5,14 @@ import { runningAccount, type AccountRegistry } from '../../src/gateway/AccountR
 import type { ResolvedQQBotAccount } from '../../src/config/resolveAccount.js';
 import type { QQBotAccountConfig } from '../../src/config/QQBotConfigSchema.js';
 import type { QQBotPort } from '../../src/bot/QQBotPort.js';
-import { rememberCronGetter, sharedHostCron, type HostCronHolder, type HostCronJob, type HostCronJobCreate, type HostCronService } from '../../src/reminders/HostCron.js';
+import {
+  rememberCronGetter,
+  sharedHostCron,
+  type HostCronHolder,
+  type HostCronJob,
+  type HostCronJobCreate,
+  type HostCronService,
+} from '../../src/reminders/HostCron.js';
 import { createRemindToolFactory, REMIND_TOOL_NAME, type RemindToolDetails } from '../../src/tools/createRemindTool.js';
 import type { HostToolContext, HostToolFactory } from '../../src/tools/HostToolTypes.js';
 import { fakeMessage } from '../support/fakeMessage.js';
@@ -48,8 +55,16 @@ function setup(config: QQBotAccountConfig = {}, options: { cron?: HostCronServic
   return { registry, running, factory, cron };
 }
 
-const c2cTurn: HostToolContext = { messageChannel: 'qqbot', agentAccountId: 'default', deliveryContext: { channel: 'qqbot', to: `qqbot:c2c:${OPENID}`, accountId: 'default' } };
-const groupTurn: HostToolContext = { messageChannel: 'qqbot', agentAccountId: 'default', deliveryContext: { channel: 'qqbot', to: `qqbot:group:${GROUP}`, accountId: 'default' } };
+const c2cTurn: HostToolContext = {
+  messageChannel: 'qqbot',
+  agentAccountId: 'default',
+  deliveryContext: { channel: 'qqbot', to: `qqbot:c2c:${OPENID}`, accountId: 'default' },
+};
+const groupTurn: HostToolContext = {
+  messageChannel: 'qqbot',
+  agentAccountId: 'default',
+  deliveryContext: { channel: 'qqbot', to: `qqbot:group:${GROUP}`, accountId: 'default' },
+};
 const text = (result: { content: Array<{ text: string }> }): string => result.content.map((block) => block.text).join('');
 const run = (factory: HostToolFactory<RemindToolDetails>, ctx: HostToolContext, params: Record<string, unknown>) => factory(ctx)!.execute('call-1', params);
 
@@ -64,7 +79,7 @@ describe('qqbot_remind: scheduling through the host scheduler', () => {
     expect(setup({ reminders: { enabled: false } }).factory(c2cTurn)).toBeNull();
   });
 
-  it('inside the C2C window: one job in the host cron for this chat and account, delivered as a reply to the user\'s message', async () => {
+  it("inside the C2C window: one job in the host cron for this chat and account, delivered as a reply to the user's message", async () => {
     const { factory, running, cron } = setup();
     const message = fakeMessage('c2c', { expiresAt: new Date(NOW + 3_600_000), budget: 4 });
     running.remember(message);
@@ -136,7 +151,7 @@ describe('qqbot_remind: scheduling through the host scheduler', () => {
     expect(text(result)).toContain('"accountId":"default"');
   });
 
-  it('list and remove see only this chat\'s reminders', async () => {
+  it("list and remove see only this chat's reminders", async () => {
     const { factory, cron } = setup();
     await run(factory, c2cTurn, { text: 'A', delay: '1h' });
     await run(factory, groupTurn, { text: 'B', delay: '1h' });
@@ -225,14 +240,21 @@ describe('qqbot_remind + the channel outbound + simulator: what the host cron do
 
     const cron = fakeCron();
     const holder: HostCronHolder = { getters: [() => cron] };
-    const ctx: HostToolContext = { messageChannel: 'qqbot', agentAccountId: 'default', deliveryContext: { channel: 'qqbot', to: `qqbot:c2c:${openid}`, accountId: 'default' } };
+    const ctx: HostToolContext = {
+      messageChannel: 'qqbot',
+      agentAccountId: 'default',
+      deliveryContext: { channel: 'qqbot', to: `qqbot:c2c:${openid}`, accountId: 'default' },
+    };
     const result = await createRemindToolFactory({ registry, cron: holder })(ctx)!.execute('call-1', { text: '喝水', delay: '20s' });
     expect(result.details).toMatchObject({ delivery: { kind: 'passive', replyTo: event.data.id } });
 
     // Fire time: the host's announce delivery calls outbound.sendText with the job's route.
     const { delivery } = cron.jobs[0]!;
     await plugin.outbound.sendText({ cfg, to: delivery.to, accountId: delivery.accountId, text: '⏰ 该喝水了' });
-    const reminder = await sim.waitFor(() => sim.messagesTo(openid).find((m) => m.text.includes('该喝水了')), { timeoutMs: 10_000, description: 'the reminder' });
+    const reminder = await sim.waitFor(() => sim.messagesTo(openid).find((m) => m.text.includes('该喝水了')), {
+      timeoutMs: 10_000,
+      description: 'the reminder',
+    });
     expect(reminder).toMatchObject({ passive: true, msgId: event.data.id });
   });
 });

@@ -26,7 +26,12 @@ describe('the skills the plugin ships', () => {
     const tools = (pluginManifest()['contracts'] as { tools: string[] }).tools;
     expect(tools.length).toBeGreaterThanOrEqual(2);
     for (const tool of tools) {
-      expect(skills().filter((skill) => skill.description.includes(tool)).map((skill) => skill.name), tool).toHaveLength(1);
+      expect(
+        skills()
+          .filter((skill) => skill.description.includes(tool))
+          .map((skill) => skill.name),
+        tool,
+      ).toHaveLength(1);
     }
   });
 

@@ -20,6 +20,6 @@ export const toneWav = (hz: number, seconds: number, sampleRate: number): Uint8A
 /** The dominant frequency of a tone, from its zero crossings. */
 export function frequencyOf(samples: Int16Array, sampleRate: number): number {
   let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if (((samples[i - 1] ?? 0) < 0) !== ((samples[i] ?? 0) < 0)) crossings++;
+  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] ?? 0) < 0 !== (samples[i] ?? 0) < 0) crossings++;
   return crossings / 2 / (samples.length / sampleRate);
 }

@@ -42,14 +42,21 @@ afterAll(async () => {
 });
 
 const config = (extra: QQBotAccountConfig = {}): QQBotAccountConfig =>
-  resolveAccount({ channels: { qqbot: { token: '102000000:secret', mediaHosts: ['127.0.0.1'], ...extra } } }, undefined, { env: () => ({}), readFile: () => '' }).config;
+  resolveAccount({ channels: { qqbot: { token: '102000000:secret', mediaHosts: ['127.0.0.1'], ...extra } } }, undefined, {
+    env: () => ({}),
+    readFile: () => '',
+  }).config;
 
 /** A host media store in a temp folder, as OpenClaw's saveMediaBuffer. */
-const runtime = { media: { saveMediaBuffer: async (buffer: Buffer, contentType: string, _subdir: string, _max?: number, filename?: string) => {
-  const path = join(store, `${Date.now()}-${Math.random().toString(36).slice(2)}-${filename ?? 'file'}`);
-  writeFileSync(path, buffer);
-  return { path, contentType };
-} } } as unknown as HostChannelRuntime;
+const runtime = {
+  media: {
+    saveMediaBuffer: async (buffer: Buffer, contentType: string, _subdir: string, _max?: number, filename?: string) => {
+      const path = join(store, `${Date.now()}-${Math.random().toString(36).slice(2)}-${filename ?? 'file'}`);
+      writeFileSync(path, buffer);
+      return { path, contentType };
+    },
+  },
+} as unknown as HostChannelRuntime;
 
 /**
  * What the host's media understanding does with the inbound context: take the first audio
@@ -68,7 +75,10 @@ function fakeHostTranscription(ctx: Record<string, unknown>): string | undefined
 
 describe('a voice note QQ did not recognise is transcribed by the host', () => {
   it('decodes the SILK note to WAV in the media store, unmarked, so the host transcribes it', async () => {
-    const message = fakeMessage('c2c', { content: '', attachments: [attachment('voice', { url: `${base}/voice.silk`, contentType: 'voice', filename: 'note.silk' })] });
+    const message = fakeMessage('c2c', {
+      content: '',
+      attachments: [attachment('voice', { url: `${base}/voice.silk`, contentType: 'voice', filename: 'note.silk' })],
+    });
     const saved = await saveInboundMedia(message, config(), runtime, logger, codec);
     expect(saved[0]).toMatchObject({ contentType: 'audio/wav' });
     expect(saved[0]?.path).toMatch(/note\.wav$/u);
@@ -80,14 +90,20 @@ describe('a voice note QQ did not recognise is transcribed by the host', () => {
   });
 
   it("takes QQ's WAV conversion (voice_wav_url) as it is, labelled audio/wav", async () => {
-    const message = fakeMessage('group', { content: '', attachments: [attachment('voice', { url: `${base}/voice.silk`, voiceWavUrl: `${base}/voice.wav`, contentType: 'voice' })] });
+    const message = fakeMessage('group', {
+      content: '',
+      attachments: [attachment('voice', { url: `${base}/voice.silk`, voiceWavUrl: `${base}/voice.wav`, contentType: 'voice' })],
+    });
     const saved = await saveInboundMedia(message, config(), runtime, logger, codec);
     expect(saved[0]?.contentType).toBe('audio/wav');
     expect(fakeHostTranscription(toInboundFields(message, { accountId: 'default', sessionKey: 's', commandAuthorized: true, saved }))).toBe('a 440 Hz tone');
   });
 
   it("uses QQ's ASR text when there is one, and marks the note transcribed for both host generations", async () => {
-    const message = fakeMessage('c2c', { content: '', attachments: [attachment('voice', { url: `${base}/voice.silk`, contentType: 'voice', asrText: '明天会下雨吗' })] });
+    const message = fakeMessage('c2c', {
+      content: '',
+      attachments: [attachment('voice', { url: `${base}/voice.silk`, contentType: 'voice', asrText: '明天会下雨吗' })],
+    });
     const saved = await saveInboundMedia(message, config(), runtime, logger, codec);
     // Not decoded: nobody transcribes it again.
     expect(isSilk(new Uint8Array(readFileSync(saved[0]!.path)))).toBe(true);
@@ -139,16 +155,26 @@ describe('audio in a reply goes out as QQ voice', () => {
     writeFileSync(wavPath, toneWav(440, 0.2, 24000));
     const asSilk = await toQQVoice({ kind: 'media', media: 'voice', source: { path: silkPath } }, policy, codec);
     expect(asSilk).toMatchObject({ media: 'voice', source: { data: silk } });
-    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: mp3Path } }, policy, codec)).toEqual({ kind: 'media', media: 'file', source: { path: mp3Path } });
+    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: mp3Path } }, policy, codec)).toEqual({
+      kind: 'media',
+      media: 'file',
+      source: { path: mp3Path },
+    });
     // Listed as a direct format, MP3 goes as voice unconverted (the official plugin's uploadDirectFormats).
     const direct = voicePolicy(config({ audioFormatPolicy: { uploadDirectFormats: ['mp3'] } }));
-    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: mp3Path } }, direct, codec)).toMatchObject({ media: 'voice', source: { path: mp3Path } });
+    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: mp3Path } }, direct, codec)).toMatchObject({
+      media: 'voice',
+      source: { path: mp3Path },
+    });
     const off = voicePolicy(config({ audioFormatPolicy: { transcodeEnabled: false } }));
     expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: wavPath } }, off, codec)).toMatchObject({ media: 'file' });
     // A remote WAV is not fetched by the plugin: QQ gets it as a file.
     expect(await toQQVoice({ kind: 'media', media: 'voice', source: { url: 'https://example.com/a.wav' } }, policy, codec)).toMatchObject({ media: 'file' });
     // A codec that cannot load: the WAV still reaches the user, as a file.
     const broken = new (await import('../../src/voice/SilkCodec.js')).SilkCodec(async () => new Uint8Array([0, 1, 2]));
-    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: wavPath } }, policy, broken)).toMatchObject({ media: 'file', source: { path: wavPath } });
+    expect(await toQQVoice({ kind: 'media', media: 'voice', source: { path: wavPath } }, policy, broken)).toMatchObject({
+      media: 'file',
+      source: { path: wavPath },
+    });
   });
 });

@@ -38,7 +38,9 @@ async function loadPlugin(qqbot: Record<string, unknown>, options: { routes?: bo
     runtime: {},
     config: cfg,
     logger: { info: (line) => logs.push(line) },
-    ...(options.routes === false ? {} : { registerHttpRoute: (route) => gateway.registerHttpRoute(route), registerReload: ({ restartPrefixes }) => void reloads.push(restartPrefixes) }),
+    ...(options.routes === false
+      ? {}
+      : { registerHttpRoute: (route) => gateway.registerHttpRoute(route), registerReload: ({ restartPrefixes }) => void reloads.push(restartPrefixes) }),
   });
   return { gateway, cfg, entry, logs, reloads };
 }
@@ -48,7 +50,13 @@ async function startAccount(entry: QQBotPluginEntry, cfg: HostConfig, accountId:
   const { runtime: base, record } = fakeRuntime(() => [[{ text: answer }, 'final']]);
   // The agent turn starts after the ACK: the host refuses it in the answered request's context.
   const dispatch = base.reply.dispatchReplyWithBufferedBlockDispatcher;
-  const runtime = { ...base, reply: { ...base.reply, dispatchReplyWithBufferedBlockDispatcher: (...args: Parameters<typeof dispatch>) => (gateway?.refusesLateWork(), dispatch(...args)) } };
+  const runtime = {
+    ...base,
+    reply: {
+      ...base.reply,
+      dispatchReplyWithBufferedBlockDispatcher: (...args: Parameters<typeof dispatch>) => (gateway?.refusesLateWork(), dispatch(...args)),
+    },
+  };
   const controller = new AbortController();
   let status: HostAccountStatus = {};
   const running = entry.channelPlugin.gateway.startAccount({
@@ -76,8 +84,8 @@ async function startAccount(entry: QQBotPluginEntry, cfg: HostConfig, accountId:
 const post = (url: string, body: string, headers: Record<string, string>) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'QQBot-Callback', ...headers }, body });
 
-describe('webhook accounts on the gateway\'s HTTP server', () => {
-  it('mounts /qqbot/webhook without gateway auth; answers op 13, acknowledges a signed C2C message and replies passively through the same pipeline (the agent turn in the account\'s context, not the answered request\'s); 503 before start and after stop', async () => {
+describe("webhook accounts on the gateway's HTTP server", () => {
+  it("mounts /qqbot/webhook without gateway auth; answers op 13, acknowledges a signed C2C message and replies passively through the same pipeline (the agent turn in the account's context, not the answered request's); 503 before start and after stop", async () => {
     const sim = await simulator('102000011', 'hookSecret-0123456789');
     const { gateway, cfg, entry, logs, reloads } = await loadPlugin({ appId: '102000000', clientSecret: 'gatewaySecret', accounts: { hook: account(sim) } });
     expect(gateway.routes).toHaveLength(1);
@@ -104,7 +112,9 @@ describe('webhook accounts on the gateway\'s HTTP server', () => {
     const delivery = await sim.deliverWebhook(url, 'C2C_MESSAGE_CREATE', { content: '你好' });
     expect(delivery.acknowledged).toBe(true);
     const event = JSON.parse(delivery.body) as { d: { id: string; author: { user_openid: string } } };
-    const [reply] = await sim.waitFor(() => sim.messagesTo(event.d.author.user_openid).find((m) => m.text === '已收到') && sim.messagesTo(event.d.author.user_openid));
+    const [reply] = await sim.waitFor(
+      () => sim.messagesTo(event.d.author.user_openid).find((m) => m.text === '已收到') && sim.messagesTo(event.d.author.user_openid),
+    );
     expect(reply).toMatchObject({ passive: true, msgId: event.d.id, text: '已收到' });
     expect(record.contexts[0]).toMatchObject({ ChatType: 'direct', Body: '你好', MessageSid: event.d.id, AccountId: 'hook' });
 
@@ -117,14 +127,27 @@ describe('webhook accounts on the gateway\'s HTTP server', () => {
     const { gateway, cfg, entry } = await loadPlugin({ accounts: { hook: account(sim) } });
     const { record } = await startAccount(entry, cfg, 'hook');
     const url = `${gateway.url}/qqbot/webhook`;
-    const body = JSON.stringify({ op: 0, id: 'C2C_MESSAGE_CREATE:forged', t: 'C2C_MESSAGE_CREATE', d: { id: 'forged', content: 'x', timestamp: new Date().toISOString(), author: { user_openid: 'F0' } } });
+    const body = JSON.stringify({
+      op: 0,
+      id: 'C2C_MESSAGE_CREATE:forged',
+      t: 'C2C_MESSAGE_CREATE',
+      d: { id: 'forged', content: 'x', timestamp: new Date().toISOString(), author: { user_openid: 'F0' } },
+    });
     const ts = String(Math.floor(Date.now() / 1000));
-    const forged = await post(url, body, { 'x-bot-appid': sim.appId, 'x-signature-timestamp': ts, 'x-signature-ed25519': signWebhookPayload('some-other-secret-000', ts, body) });
+    const forged = await post(url, body, {
+      'x-bot-appid': sim.appId,
+      'x-signature-timestamp': ts,
+      'x-signature-ed25519': signWebhookPayload('some-other-secret-000', ts, body),
+    });
     expect(forged.status).toBe(401);
     const unsigned = await post(url, body, { 'x-bot-appid': sim.appId });
     expect(unsigned.status).toBe(401);
     // The genuine signature over the same bytes is accepted.
-    const genuine = await post(url, body, { 'x-bot-appid': sim.appId, 'x-signature-timestamp': ts, 'x-signature-ed25519': signWebhookPayload(sim.clientSecret, ts, body) });
+    const genuine = await post(url, body, {
+      'x-bot-appid': sim.appId,
+      'x-signature-timestamp': ts,
+      'x-signature-ed25519': signWebhookPayload(sim.clientSecret, ts, body),
+    });
     expect(genuine.status).toBe(200);
     await sim.waitFor(() => record.contexts.length === 1);
     expect(record.contexts.map((c) => c['MessageSid'])).toEqual(['forged']);
@@ -153,7 +176,7 @@ describe('webhook accounts on the gateway\'s HTTP server', () => {
     expect((await post(url, '{"op":0}', { 'x-bot-appid': '999' })).status).toBe(403);
   });
 
-  it('an account\'s own webhook.path gets its own route; websocket accounts mount nothing', async () => {
+  it("an account's own webhook.path gets its own route; websocket accounts mount nothing", async () => {
     const sim = await simulator('102000031', 'secretC-0123456789ab');
     const { gateway, cfg, entry } = await loadPlugin({
       appId: '102000000',

@@ -12,16 +12,7 @@
  * - `server`: the platform failed (5xx or a transient platform code).
  * - `unknown`: a code qq-sdk does not know yet; see `code` and `platformMessage`.
  */
-export type QQApiErrorKind =
-  | 'auth'
-  | 'rate_limit'
-  | 'permission'
-  | 'not_found'
-  | 'content_rejected'
-  | 'reply_quota'
-  | 'invalid_request'
-  | 'server'
-  | 'unknown';
+export type QQApiErrorKind = 'auth' | 'rate_limit' | 'permission' | 'not_found' | 'content_rejected' | 'reply_quota' | 'invalid_request' | 'server' | 'unknown';
 
 /**
  * How a failure should be handled:

@@ -28,10 +28,7 @@ export class QQConnectionError extends QQError {
    */
   constructor(method: string, route: string, options?: ErrorOptions) {
     const reason = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
-    super(
-      `${method} ${route} could not reach the QQ platform${reason}. Check network access, the proxy option and the apiBaseUrl.`,
-      options,
-    );
+    super(`${method} ${route} could not reach the QQ platform${reason}. Check network access, the proxy option and the apiBaseUrl.`, options);
     this.method = method;
     this.route = route;
   }

@@ -33,9 +33,23 @@ const CODES: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [11281, ['permission', R, 'The admin check failed (system error). Retry shortly.']],
   [11282, ['permission', O, 'The bot is not an admin here. Make it an admin or call another API.']],
   // The token endpoint (getAppAccessToken).
-  [100007, ['auth', O, 'The token endpoint does not know this appId. Use the AppID shown on the bot\'s page in the QQ console (q.qq.com), not its QQ number.']],
-  [100016, ['auth', O, 'The AppID and AppSecret do not match. Copy the AppSecret again from the QQ console (regenerate it if it was lost) and check that the appId is the same bot\'s.']],
-  [11298, ['permission', O, 'This machine\'s IP is not on the bot\'s IP allow-list. Add the egress IP in the QQ developer console (or route through an allow-listed proxy with the `proxy` option).']],
+  [100007, ['auth', O, "The token endpoint does not know this appId. Use the AppID shown on the bot's page in the QQ console (q.qq.com), not its QQ number."]],
+  [
+    100016,
+    [
+      'auth',
+      O,
+      "The AppID and AppSecret do not match. Copy the AppSecret again from the QQ console (regenerate it if it was lost) and check that the appId is the same bot's.",
+    ],
+  ],
+  [
+    11298,
+    [
+      'permission',
+      O,
+      "This machine's IP is not on the bot's IP allow-list. Add the egress IP in the QQ developer console (or route through an allow-listed proxy with the `proxy` option).",
+    ],
+  ],
   // Generic request errors.
   [10001, ['not_found', P, 'Unknown account.']],
   [10003, ['not_found', P, 'Unknown channel. Check the channel id.']],
@@ -86,7 +100,10 @@ const CODES: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [40034031, ['reply_quota', P, 'The msg_id has expired and can no longer be replied to.']],
   [40034100, ['rate_limit', R, 'The active-message rate limit was hit. Send later.']],
   [40034101, ['permission', P, 'The bot is not a member of this group.']],
-  [40034102, ['reply_quota', O, 'Active messages are refused (no permission). Reply passively with a fresh msg_id, or ask the owner to enable active messages.']],
+  [
+    40034102,
+    ['reply_quota', O, 'Active messages are refused (no permission). Reply passively with a fresh msg_id, or ask the owner to enable active messages.'],
+  ],
   [40034105, ['reply_quota', O, 'The user or group has switched off active messages from the bot. Reply passively instead.']],
   [40034124, ['invalid_request', P, 'A markdown parameter is wrong.']],
   [40034127, ['content_rejected', O, 'The bot has no markdown template permission.']],
@@ -95,7 +112,14 @@ const CODES: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [40054003, ['permission', P, 'The bot is not a member of this group.']],
   [40054005, ['reply_quota', P, 'Duplicate msg_id + msg_seq: this reply was already sent. Use the next msg_seq; do not retry blindly.']],
   [40054007, ['content_rejected', P, 'The message is too long. Split it.']],
-  [40054010, ['content_rejected', O, 'The message contains a URL that is not registered. Register the domain in the QQ developer console (message URL settings) or remove the URL.']],
+  [
+    40054010,
+    [
+      'content_rejected',
+      O,
+      'The message contains a URL that is not registered. Register the domain in the QQ developer console (message URL settings) or remove the URL.',
+    ],
+  ],
   [40054016, ['permission', P, 'The bot is offline or delisted.']],
   [50055001, ['server', R, 'Transient message send failure. Retry.']],
   [50055006, ['server', R, 'Transient ark send failure. Retry.']],
@@ -138,14 +162,34 @@ export function isTokenRefreshError(status: number, code: number | undefined): b
 function fromStatus(code: number, status: number | undefined): PlatformCodeInfo {
   const base = { code, known: false } as const;
   if (status === 401) return { ...base, kind: 'auth', retry: 'permanent', explanation: 'Authentication failed. Check appId and clientSecret.' };
-  if (status === 403) return { ...base, kind: 'permission', retry: 'operator', explanation: 'The bot is not allowed to do this. Check its permissions in the QQ developer console.' };
-  if (status === 404) return { ...base, kind: 'not_found', retry: 'permanent', explanation: 'The API route or the target does not exist. Check the ids and the path.' };
+  if (status === 403)
+    return {
+      ...base,
+      kind: 'permission',
+      retry: 'operator',
+      explanation: 'The bot is not allowed to do this. Check its permissions in the QQ developer console.',
+    };
+  if (status === 404)
+    return { ...base, kind: 'not_found', retry: 'permanent', explanation: 'The API route or the target does not exist. Check the ids and the path.' };
   if (status === 405) return { ...base, kind: 'invalid_request', retry: 'permanent', explanation: 'The HTTP method is not allowed on this route.' };
   if (status === 408) return { ...base, kind: 'server', retry: 'retryable', explanation: 'The platform timed out. Retry shortly.' };
   if (status === 429) return { ...base, kind: 'rate_limit', retry: 'retryable', explanation: 'Rate limited. Slow down and retry later.' };
-  if (status !== undefined && status >= 500) return { ...base, kind: 'server', retry: 'retryable', explanation: 'The platform failed to process the request. Retry shortly.' };
-  if (status === 400 || status === 422) return { ...base, kind: 'invalid_request', retry: 'permanent', explanation: 'The platform rejected the request. Check the body against the platform docs.' };
-  return { ...base, kind: 'unknown', retry: 'permanent', explanation: 'An error code qq-sdk does not know. Look it up on https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html and keep the trace id for support.' };
+  if (status !== undefined && status >= 500)
+    return { ...base, kind: 'server', retry: 'retryable', explanation: 'The platform failed to process the request. Retry shortly.' };
+  if (status === 400 || status === 422)
+    return {
+      ...base,
+      kind: 'invalid_request',
+      retry: 'permanent',
+      explanation: 'The platform rejected the request. Check the body against the platform docs.',
+    };
+  return {
+    ...base,
+    kind: 'unknown',
+    retry: 'permanent',
+    explanation:
+      'An error code qq-sdk does not know. Look it up on https://bot.q.qq.com/wiki/develop/api-v2/openapi/error/error.html and keep the trace id for support.',
+  };
 }
 
 /**

@@ -90,8 +90,7 @@ export interface EventDispatcherOptions {
 }
 
 type AnyHandler = (first: unknown, second?: unknown) => unknown;
-const positiveOr = (value: number | undefined, fallback: number): number =>
-  value === undefined ? fallback : value === 0 ? Infinity : value;
+const positiveOr = (value: number | undefined, fallback: number): number => (value === undefined ? fallback : value === 0 ? Infinity : value);
 interface Listener {
   handler: AnyHandler;
   once: boolean;
@@ -331,11 +330,7 @@ export class EventDispatcher {
     return { status: 'duplicate', type: meta.type, eventId: meta.eventId, handlers: 0, errors: 0, abandoned: 0 };
   }
 
-  private deliver(
-    envelope: DispatchEnvelope,
-    meta: DispatchMeta,
-    entry: EventEntry | undefined,
-  ): DispatchOutcome | Promise<DispatchOutcome> {
+  private deliver(envelope: DispatchEnvelope, meta: DispatchMeta, entry: EventEntry | undefined): DispatchOutcome | Promise<DispatchOutcome> {
     const type = meta.type;
     if (entry === undefined) {
       this.count.unknown++;

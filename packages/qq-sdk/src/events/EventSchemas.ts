@@ -9,12 +9,7 @@ import {
   ReactionEventSchema,
 } from './schemas/guild.js';
 import { GuildMessageSchema, MessageDeleteSchema } from './schemas/guildMessage.js';
-import {
-  EnterAioSchema,
-  GroupJoinRequestSchema,
-  GroupMemberEventSchema,
-  SubscribeMessageStatusSchema,
-} from './schemas/group.js';
+import { EnterAioSchema, GroupJoinRequestSchema, GroupMemberEventSchema, SubscribeMessageStatusSchema } from './schemas/group.js';
 import { InteractionSchema } from './schemas/interaction.js';
 import { C2CMessageSchema, GroupMessageSchema } from './schemas/message.js';
 import { FriendEventSchema, GroupRobotEventSchema } from './schemas/relation.js';

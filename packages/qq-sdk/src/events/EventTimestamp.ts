@@ -93,7 +93,15 @@ function parseRfc3339(s: string): number {
   let offsetMinutes: number;
   const sign = s.charCodeAt(i);
   if ((sign === 90 || sign === 122) && i === s.length - 1) offsetMinutes = 0;
-  else if ((sign === 43 || sign === 45) && i === s.length - 6 && s.charCodeAt(i + 3) === 58 && isDigit(s, i + 1) && isDigit(s, i + 2) && isDigit(s, i + 4) && isDigit(s, i + 5)) {
+  else if (
+    (sign === 43 || sign === 45) &&
+    i === s.length - 6 &&
+    s.charCodeAt(i + 3) === 58 &&
+    isDigit(s, i + 1) &&
+    isDigit(s, i + 2) &&
+    isDigit(s, i + 4) &&
+    isDigit(s, i + 5)
+  ) {
     offsetMinutes = (two(s, i + 1) * 60 + two(s, i + 4)) * (sign === 43 ? 1 : -1);
   } else return Number.NaN;
   const month = two(s, 5);

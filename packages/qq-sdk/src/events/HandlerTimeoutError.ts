@@ -42,14 +42,7 @@ export class HandlerTimeoutError extends QQError {
   /**
    * @param init - The listener, the event, the time it ran and why it was abandoned.
    */
-  constructor(init: {
-    listener: string;
-    eventType: string;
-    eventId: string | undefined;
-    timeoutMs: number;
-    runningMs: number;
-    reason: HandlerAbandonReason;
-  }) {
+  constructor(init: { listener: string; eventType: string; eventId: string | undefined; timeoutMs: number; runningMs: number; reason: HandlerAbandonReason }) {
     const what = `the '${init.listener}' handler of ${init.eventType}${init.eventId !== undefined ? ` ${init.eventId}` : ''}`;
     super(
       init.reason === 'timeout'

@@ -82,9 +82,7 @@ export const IntentEvents = {
 
 const INTENT_NAMES = Object.keys(IntentBits) as IntentName[];
 const ALL_BITS = INTENT_NAMES.reduce((bits, name) => bits | IntentBits[name], 0);
-const EVENT_TO_INTENT = new Map<string, IntentName>(
-  INTENT_NAMES.flatMap((name) => IntentEvents[name].map((event): [string, IntentName] => [event, name])),
-);
+const EVENT_TO_INTENT = new Map<string, IntentName>(INTENT_NAMES.flatMap((name) => IntentEvents[name].map((event): [string, IntentName] => [event, name])));
 
 /**
  * A set of gateway intents: build it from names, pass `.bitfield` in Identify, and ask which events

@@ -19,12 +19,7 @@ import type {
   ReactionEventSchema,
 } from './schemas/guild.js';
 import type { GuildMessageSchema, MessageDeleteSchema } from './schemas/guildMessage.js';
-import type {
-  EnterAioSchema,
-  GroupJoinRequestSchema,
-  GroupMemberEventSchema,
-  SubscribeMessageStatusSchema,
-} from './schemas/group.js';
+import type { EnterAioSchema, GroupJoinRequestSchema, GroupMemberEventSchema, SubscribeMessageStatusSchema } from './schemas/group.js';
 import type { InteractionSchema } from './schemas/interaction.js';
 import type { C2CMessageSchema, GroupMessageSchema } from './schemas/message.js';
 import type { FriendEventSchema, GroupRobotEventSchema } from './schemas/relation.js';

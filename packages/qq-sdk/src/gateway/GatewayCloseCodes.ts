@@ -82,8 +82,7 @@ export const GATEWAY_CLOSE_CODES: Readonly<Record<number, GatewayCloseCodeRule>>
     action: 'fatal',
     meaning: 'intent not permitted',
     reason: 'disallowed-intents',
-    remedy:
-      'remove the intents this bot has not been granted, or apply for them on the QQ Open Platform console',
+    remedy: 'remove the intents this bot has not been granted, or apply for them on the QQ Open Platform console',
   },
   4914: {
     action: 'fatal',

@@ -80,16 +80,9 @@ export interface GatewayManagerOptions extends GatewayTimingOptions {
   random?: () => number;
 }
 
-const SHARD_EVENTS = [
-  'ready',
-  'resumed',
-  'reconnecting',
-  'close',
-  'error',
-  'debug',
-  'heartbeat',
-  'statusChange',
-] as const satisfies ReadonlyArray<keyof GatewayShardEventsMap>;
+const SHARD_EVENTS = ['ready', 'resumed', 'reconnecting', 'close', 'error', 'debug', 'heartbeat', 'statusChange'] as const satisfies ReadonlyArray<
+  keyof GatewayShardEventsMap
+>;
 
 /**
  * Runs the gateway: fetches GET /gateway/bot, decides the shard count, creates one
@@ -261,7 +254,9 @@ export class GatewayManager extends EventEmitter<GatewayManagerEventsMap> {
     else ids = [...shards];
     for (const id of ids) {
       if (!Number.isInteger(id) || id < 0 || id >= count) {
-        throw new QQValidationError('gateway options', [{ path: 'shards', message: `shard id ${id} is outside 0..${count - 1} (shard count ${count}): list ids below shardCount` }]);
+        throw new QQValidationError('gateway options', [
+          { path: 'shards', message: `shard id ${id} is outside 0..${count - 1} (shard count ${count}): list ids below shardCount` },
+        ]);
       }
     }
     return [...new Set(ids)].sort((a, b) => a - b);

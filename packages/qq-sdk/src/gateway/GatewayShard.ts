@@ -15,13 +15,7 @@ import { resolveCloseCode, type GatewayCloseCodeRule } from './GatewayCloseCodes
 import { GatewayError, type GatewayErrorReason } from './GatewayError.js';
 import { HelloDataSchema, ReadyDataSchema } from './GatewayFrames.js';
 import { GatewayOpcodes } from './GatewayOpcodes.js';
-import {
-  emptyGatewayCounters,
-  type GatewayCounters,
-  type GatewayRecovery,
-  type GatewayShardEventsMap,
-  type GatewayShardStatus,
-} from './GatewayShardEvents.js';
+import { emptyGatewayCounters, type GatewayCounters, type GatewayRecovery, type GatewayShardEventsMap, type GatewayShardStatus } from './GatewayShardEvents.js';
 import { Heartbeater } from './Heartbeater.js';
 import { SequenceWatermark, type SequenceRange } from './SequenceWatermark.js';
 import type { GatewaySession, GatewaySessionStore } from './session/GatewaySessionStore.js';
@@ -597,9 +591,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
       reason: reason || rule.meaning,
       byServer: true,
       recover: rule.action,
-      ...(rule.minDelayMs !== undefined
-        ? { delayMs: Math.max(this.#options.slowDownDelayMs ?? DefaultGatewayOptions.slowDownDelayMs, 0) }
-        : {}),
+      ...(rule.minDelayMs !== undefined ? { delayMs: Math.max(this.#options.slowDownDelayMs ?? DefaultGatewayOptions.slowDownDelayMs, 0) } : {}),
     });
   }
 
@@ -646,11 +638,7 @@ export class GatewayShard extends EventEmitter<GatewayShardEventsMap> {
     this.#closeSocket(options);
     // Refused while identifying or resuming: the token may have expired or been revoked meanwhile,
     // so the next attempt fetches a fresh one.
-    if (
-      options.byServer &&
-      (this.#status === 'identifying' || this.#status === 'resuming') &&
-      this.#sentToken !== undefined
-    ) {
+    if (options.byServer && (this.#status === 'identifying' || this.#status === 'resuming') && this.#sentToken !== undefined) {
       this.#options.invalidateAccessToken?.(this.#sentToken);
     }
 

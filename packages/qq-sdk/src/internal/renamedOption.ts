@@ -11,7 +11,11 @@ const reported = new Set<string>();
  * @param old - The option under its old name, and that name.
  * @returns The value to use.
  */
-export function renamedOption<T>(owner: string, current: readonly [name: string, value: T | undefined], old: readonly [name: string, value: T | undefined]): T | undefined {
+export function renamedOption<T>(
+  owner: string,
+  current: readonly [name: string, value: T | undefined],
+  old: readonly [name: string, value: T | undefined],
+): T | undefined {
   const [currentName, currentValue] = current;
   const [oldName, oldValue] = old;
   if (oldValue !== undefined) {

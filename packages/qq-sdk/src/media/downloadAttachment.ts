@@ -81,18 +81,25 @@ export async function downloadAttachment(attachment: MessageAttachment | string,
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         discard(response);
-        if (hop >= MAX_REDIRECTS) throw new MediaDownloadError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${url.host}.`, { host: url.host });
+        if (hop >= MAX_REDIRECTS)
+          throw new MediaDownloadError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${url.host}.`, { host: url.host });
         url = checkedUrl(new URL(location, url).toString(), allowed);
         continue;
       }
       if (response.status < 200 || response.status >= 300) {
         discard(response);
-        throw new MediaDownloadError('http-status', `${url.host} answered HTTP ${response.status} for the attachment; it may have expired (QQ media URLs are short-lived).`, { host: url.host });
+        throw new MediaDownloadError(
+          'http-status',
+          `${url.host} answered HTTP ${response.status} for the attachment; it may have expired (QQ media URLs are short-lived).`,
+          { host: url.host },
+        );
       }
       const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (item.kind !== 'file' && ERROR_PAGE_TYPES.includes(contentType)) {
         discard(response);
-        throw new MediaDownloadError('content-type', `${url.host} sent ${contentType} instead of the ${item.kind}: an error page, not media.`, { host: url.host });
+        throw new MediaDownloadError('content-type', `${url.host} sent ${contentType} instead of the ${item.kind}: an error page, not media.`, {
+          host: url.host,
+        });
       }
       const declared = Number(response.headers.get('content-length') ?? Number.NaN);
       if (declared > maxBytes) {
@@ -100,13 +107,22 @@ export async function downloadAttachment(attachment: MessageAttachment | string,
         throw tooLarge(declared, maxBytes, url.host);
       }
       const data = await readBounded(response, maxBytes, url.host);
-      return { data, kind: item.kind, contentType: contentType || item.contentType, filename: item.filename ?? defaultName(item, contentType), url: url.toString() };
+      return {
+        data,
+        kind: item.kind,
+        contentType: contentType || item.contentType,
+        filename: item.filename ?? defaultName(item, contentType),
+        url: url.toString(),
+      };
     }
   } catch (error) {
     if (error instanceof MediaDownloadError) throw error;
     if (timedOut) throw new MediaDownloadError('timeout', `The download from ${url.host} took longer than ${timeoutMs} ms (timeoutMs).`, { host: url.host });
     if (options.signal?.aborted) throw new MediaDownloadError('aborted', 'The download was cancelled.', { host: url.host, cause: options.signal.reason });
-    throw new MediaDownloadError('network', `Could not reach ${url.host} for the attachment; check network access and the proxy.`, { host: url.host, cause: error });
+    throw new MediaDownloadError('network', `Could not reach ${url.host} for the attachment; check network access and the proxy.`, {
+      host: url.host,
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -122,7 +138,11 @@ function checkedUrl(raw: string, allowed: readonly string[]): URL {
     throw new MediaDownloadError('host-not-allowed', `Not a URL: ${raw.slice(0, 100)}`);
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !hostAllowed(url.hostname, allowed)) {
-    throw new MediaDownloadError('host-not-allowed', `Refused to download from ${url.protocol}//${url.host}: not one of the allowed media hosts (allowedHosts).`, { host: url.host });
+    throw new MediaDownloadError(
+      'host-not-allowed',
+      `Refused to download from ${url.protocol}//${url.host}: not one of the allowed media hosts (allowedHosts).`,
+      { host: url.host },
+    );
   }
   return url;
 }
@@ -157,7 +177,9 @@ function discard(response: Response): void {
 }
 
 function tooLarge(size: number, maxBytes: number, host: string): MediaDownloadError {
-  return new MediaDownloadError('too-large', `The attachment from ${host} is larger than ${maxBytes} bytes (at least ${size}); raise maxBytes to accept it.`, { host });
+  return new MediaDownloadError('too-large', `The attachment from ${host} is larger than ${maxBytes} bytes (at least ${size}); raise maxBytes to accept it.`, {
+    host,
+  });
 }
 
 const EXTENSIONS: Record<string, string> = {

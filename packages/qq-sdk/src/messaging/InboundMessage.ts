@@ -154,8 +154,7 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
       rawContent: group.content,
       content: mention.content.trim(),
       mentionedBot: MESSAGE_EVENTS[type].atBot || own.length > 0 || mention.found,
-      mentions:
-        group.mentions?.map((m) => toMention(m.member_openid ?? m.id ?? m.user_openid ?? '', m.bot, m.username)) ?? NO_ITEMS,
+      mentions: group.mentions?.map((m) => toMention(m.member_openid ?? m.id ?? m.user_openid ?? '', m.bot, m.username)) ?? NO_ITEMS,
       groupOpenid: group.group_openid,
     };
   }
@@ -318,16 +317,10 @@ class InboundMessage implements MessageCommon {
  * QQ's rules. `QQBot` calls this for `bot.on('message')`; use it directly when you wire the parts
  * yourself.
  */
-export function toMessage<K extends MessageEventType>(
-  type: K,
-  data: MessageEventPayloads[K],
-  meta: DispatchMeta,
-  context: InboundMessageContext,
-): Message {
-  const normalized =
-    MESSAGE_EVENTS[type].openid
-      ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent, context.botUserId)
-      : normalizeGuild(type, data as GuildMessageEvent, context.botUserId);
+export function toMessage<K extends MessageEventType>(type: K, data: MessageEventPayloads[K], meta: DispatchMeta, context: InboundMessageContext): Message {
+  const normalized = MESSAGE_EVENTS[type].openid
+    ? normalizeV2(type, data as C2CMessageEvent | GroupMessageEvent, context.botUserId)
+    : normalizeGuild(type, data as GuildMessageEvent, context.botUserId);
   // The normalizers set scene, target and the scene's id together, and `type` decides both them and
   // the payload, so the instance is the union member its scene names.
   return new InboundMessage(type, data, meta, normalized, context) as unknown as Message;

@@ -192,10 +192,20 @@ export class MessageSender {
         return { parts: packed.slice(0, allowed), unsent: packed.slice(allowed).map(partText).join('\n') };
       case 'document':
         if (request.target.scene === 'c2c' || request.target.scene === 'group') {
-          const document = { kind: 'media', media: 'file', source: { data: new TextEncoder().encode(this.#text(text)), filename: asMarkdown ? 'reply.md' : 'reply.txt' } } as const;
+          const document = {
+            kind: 'media',
+            media: 'file',
+            source: { data: new TextEncoder().encode(this.#text(text)), filename: asMarkdown ? 'reply.md' : 'reply.txt' },
+          } as const;
           return { parts: [await this.#mediaPart(document, request)] };
         }
-        throw new MessageTooLongError({ partsNeeded: packed.length, partsAllowed: allowed, limitedBy, length: text.length, note: 'Documents can only be sent in C2C and groups.' });
+        throw new MessageTooLongError({
+          partsNeeded: packed.length,
+          partsAllowed: allowed,
+          limitedBy,
+          length: text.length,
+          note: 'Documents can only be sent in C2C and groups.',
+        });
       default:
         throw new MessageTooLongError({ partsNeeded: packed.length, partsAllowed: allowed, limitedBy, length: text.length });
     }
@@ -353,7 +363,11 @@ export class MessageSender {
         // resend once as plain text with every dotted name defanged; a second refusal is final.
         const strict = applyUrlPolicy(part.textFallback ?? partText(part), { policy: this.#urlPolicy, allowedDomains: this.#allowedDomains, strict: true });
         if (strict.changed.length === 0) throw error;
-        this.#logger.warn('QQ refused a URL in the message; resending with every dotted name defanged', { code: error.code, defanged: strict.changed.length, traceId: error.traceId });
+        this.#logger.warn('QQ refused a URL in the message; resending with every dotted name defanged', {
+          code: error.code,
+          defanged: strict.changed.length,
+          traceId: error.traceId,
+        });
         const { replyTo: _dropped, ...activeRequest } = request;
         return this.send({ kind: 'text', content: strict.text }, currentMode === 'active' ? activeRequest : request);
       }
@@ -390,7 +404,9 @@ export class MessageSender {
         ...(response.id !== undefined ? { id: response.id } : {}),
         ...(response.ext_info?.ref_idx !== undefined ? { refIdx: response.ext_info.ref_idx } : {}),
         ...(msgSeq !== undefined && passive ? { msgSeq } : {}),
-        ...(response.timestamp !== undefined ? { timestamp: new Date(typeof response.timestamp === 'number' ? response.timestamp * 1000 : response.timestamp) } : {}),
+        ...(response.timestamp !== undefined
+          ? { timestamp: new Date(typeof response.timestamp === 'number' ? response.timestamp * 1000 : response.timestamp) }
+          : {}),
       };
     }
     const body = {
@@ -492,9 +508,7 @@ export class MessageSender {
     const caption = message.caption !== undefined ? this.#text(message.caption) : undefined;
     if (target.scene === 'guild' || target.scene === 'direct') {
       if (!('url' in message.source)) {
-        throw new QQValidationError('message', [
-          { path: 'source', message: 'guild channels and DMs take media by URL only; pass { url }' },
-        ]);
+        throw new QQValidationError('message', [{ path: 'source', message: 'guild channels and DMs take media by URL only; pass { url }' }]);
       }
       return { msgType: 0, imageUrl: message.source.url, ...(caption !== undefined ? { content: caption } : {}) };
     }

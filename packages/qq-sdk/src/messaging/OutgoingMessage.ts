@@ -2,18 +2,13 @@
  * Where the bytes of a rich-media message come from: a public URL the platform downloads, the
  * bytes themselves, or a local file path.
  */
-export type MediaSource =
-  | { readonly url: string }
-  | { readonly data: Uint8Array; readonly filename?: string }
-  | { readonly path: string };
+export type MediaSource = { readonly url: string } | { readonly data: Uint8Array; readonly filename?: string } | { readonly path: string };
 
 /** The platform's rich-media kinds (`file_type` 1–4 on upload). */
 export type MediaKind = 'image' | 'video' | 'voice' | 'file';
 
 /** A button row of a custom keyboard, or a keyboard template id registered in the console. */
-export type KeyboardSpec =
-  | { readonly templateId: string }
-  | { readonly rows: readonly (readonly KeyboardButton[])[] };
+export type KeyboardSpec = { readonly templateId: string } | { readonly rows: readonly (readonly KeyboardButton[])[] };
 
 /**
  * One keyboard button. `action` decides what a tap does: open a link, send a callback

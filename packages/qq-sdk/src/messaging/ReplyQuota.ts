@@ -76,7 +76,8 @@ export class ReplyQuota {
   /** @param options - Store, rule overrides and clock. */
   constructor(options: ReplyQuotaOptions = {}) {
     this.#clock = options.clock ?? systemClock;
-    this.#store = renamedOption('ReplyQuota', ['replyLedger', options.replyLedger], ['store', options.store]) ?? new MemoryReplyLedgerStore({ clock: this.#clock });
+    this.#store =
+      renamedOption('ReplyQuota', ['replyLedger', options.replyLedger], ['store', options.store]) ?? new MemoryReplyLedgerStore({ clock: this.#clock });
     const rules = options.rules ?? {};
     this.#rules = {
       c2c: { ...DEFAULT_REPLY_RULES.c2c, ...rules.c2c },
@@ -102,7 +103,8 @@ export class ReplyQuota {
   async claim(source: ReplySource, options: ClaimOptions = {}): Promise<ReplyPermit> {
     const rule = this.ruleFor(source.target.scene);
     const reserve = options.reserve ?? 0;
-    if (!Number.isInteger(reserve) || reserve < 0) throw new QQValidationError('claim options', [{ path: 'reserve', message: `must be a non-negative integer, got ${String(reserve)}` }]);
+    if (!Number.isInteger(reserve) || reserve < 0)
+      throw new QQValidationError('claim options', [{ path: 'reserve', message: `must be a non-negative integer, got ${String(reserve)}` }]);
     const expiresAt = new Date(source.receivedAt.getTime() + rule.windowMs);
     const key = this.#key(source);
     if (this.#clock.now() >= expiresAt.getTime()) {

@@ -68,14 +68,7 @@ export interface KeepTypingOptions extends TypingOptions {
  * the budget or window ran out, the scene has no typing notice, a notice failed, or its signal
  * was aborted.
  */
-export type TypingStopReason =
-  | 'stopped'
-  | 'replied'
-  | 'max-duration'
-  | 'max-notices'
-  | TypingSkipReason
-  | 'failed'
-  | 'aborted';
+export type TypingStopReason = 'stopped' | 'replied' | 'max-duration' | 'max-notices' | TypingSkipReason | 'failed' | 'aborted';
 
 /** What a {@link TypingKeepAlive} needs: one notice at a time. Supplied by the message. */
 export interface TypingPort {
@@ -110,7 +103,10 @@ export function checkTypingOptions(options: KeepTypingOptions, keepAlive: boolea
   if (keepAlive) {
     const interval = options.intervalMs;
     if (interval !== undefined && (!Number.isFinite(interval) || interval < 10 || interval > seconds * 1000)) {
-      issues.push({ path: 'intervalMs', message: `must be from 10 to seconds × 1000 (${seconds * 1000}) so the indicator does not lapse, got ${String(interval)}` });
+      issues.push({
+        path: 'intervalMs',
+        message: `must be from 10 to seconds × 1000 (${seconds * 1000}) so the indicator does not lapse, got ${String(interval)}`,
+      });
     }
     const max = options.maxDurationMs;
     if (max !== undefined && (!Number.isFinite(max) || max <= 0)) {

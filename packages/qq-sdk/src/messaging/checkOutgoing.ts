@@ -64,7 +64,9 @@ export function checkContent(content: unknown, field = 'content'): void {
  */
 export function checkTarget(target: unknown, field = 'target'): void {
   if (typeof target !== 'object' || target === null) {
-    throw new QQValidationError('message target', [{ path: field, message: `must be an object like { scene: 'group', groupOpenid } (got ${describeValue(target)})` }]);
+    throw new QQValidationError('message target', [
+      { path: field, message: `must be an object like { scene: 'group', groupOpenid } (got ${describeValue(target)})` },
+    ]);
   }
   const scene = (target as { scene?: unknown }).scene;
   const idKey = typeof scene === 'string' && Object.hasOwn(SCENE_IDS, scene) ? SCENE_IDS[scene as keyof typeof SCENE_IDS] : undefined;
@@ -119,7 +121,10 @@ function checkWebUrl(value: unknown, field: string, issues: ValidationIssue[]): 
     protocol = undefined;
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    issues.push({ path: field, message: `must be an http(s) URL the platform can fetch (got ${describeValue(value)}); upload local bytes with { data } or { path }` });
+    issues.push({
+      path: field,
+      message: `must be an http(s) URL the platform can fetch (got ${describeValue(value)}); upload local bytes with { data } or { path }`,
+    });
   }
 }
 

@@ -111,7 +111,14 @@ export function parseClawConfigUpdate(event: InteractionEvent): ClawConfigUpdate
     ...(event.group_member_openid !== undefined ? { operatorOpenid: event.group_member_openid } : {}),
     ...(mention === 'mention' ? { requireMention: true } : mention === 'always' ? { requireMention: false } : {}),
     ...(policy !== undefined ? { groupPolicy: policy } : {}),
-    ...(patterns !== undefined ? { mentionPatterns: patterns.split(',').map((p) => p.trim()).filter((p) => p !== '') } : {}),
+    ...(patterns !== undefined
+      ? {
+          mentionPatterns: patterns
+            .split(',')
+            .map((p) => p.trim())
+            .filter((p) => p !== ''),
+        }
+      : {}),
     ...(online !== undefined ? { onlineState: online } : {}),
   };
 }

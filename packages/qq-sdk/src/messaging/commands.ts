@@ -46,7 +46,9 @@ export type MessageRoute = (message: Message) => (() => unknown) | undefined;
 export function commandRoute(names: string | readonly string[], handler: CommandHandler): MessageRoute {
   const wanted = new Set((typeof names === 'string' ? [names] : names).map((name) => name.replace(/^[/／]/u, '').toLowerCase()));
   if (wanted.size === 0 || [...wanted].some((name) => name === '' || /\s/u.test(name))) {
-    throw new QQValidationError('bot.command()', [{ path: 'names', message: `must be non-empty words without spaces (the command without its slash), got ${JSON.stringify(names)}` }]);
+    throw new QQValidationError('bot.command()', [
+      { path: 'names', message: `must be non-empty words without spaces (the command without its slash), got ${JSON.stringify(names)}` },
+    ]);
   }
   return (message) => {
     const command = parseCommand(message.content);

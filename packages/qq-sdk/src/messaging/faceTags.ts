@@ -25,7 +25,10 @@ function nameFromExt(ext: string | undefined): string | undefined {
   try {
     const decoded = JSON.parse(Buffer.from(ext, 'base64').toString('utf8')) as { text?: unknown };
     if (typeof decoded.text !== 'string') return undefined;
-    const name = decoded.text.trim().replace(/^\[(.*)\]$/s, '$1').trim();
+    const name = decoded.text
+      .trim()
+      .replace(/^\[(.*)\]$/s, '$1')
+      .trim();
     return name === '' ? undefined : name;
   } catch {
     return undefined;

@@ -18,15 +18,7 @@ export type {
   ReplyQuotaSnapshot,
   SentMessage,
 } from './Message.js';
-export type {
-  ArkKv,
-  KeyboardButton,
-  KeyboardSpec,
-  MediaKind,
-  MediaSource,
-  OutgoingMessage,
-  OutgoingMessageOf,
-} from './OutgoingMessage.js';
+export type { ArkKv, KeyboardButton, KeyboardSpec, MediaKind, MediaSource, OutgoingMessage, OutgoingMessageOf } from './OutgoingMessage.js';
 export { messages, type MediaInput } from './messages.js';
 export { ReplyQuota, type ClaimOptions, type ReplyPermit, type ReplyQuotaOptions, type ReplySource } from './ReplyQuota.js';
 export { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';

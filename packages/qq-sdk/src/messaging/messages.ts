@@ -1,12 +1,4 @@
-import type {
-  ArkKv,
-  KeyboardButton,
-  KeyboardSpec,
-  MediaKind,
-  MediaSource,
-  OutgoingMessage,
-  OutgoingMessageOf,
-} from './OutgoingMessage.js';
+import type { ArkKv, KeyboardButton, KeyboardSpec, MediaKind, MediaSource, OutgoingMessage, OutgoingMessageOf } from './OutgoingMessage.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 
 /** A URL string, raw bytes, or an explicit {@link MediaSource}. */
@@ -19,9 +11,7 @@ function toSource(input: MediaInput): MediaSource {
 }
 
 function media(kind: MediaKind, input: MediaInput, caption?: string): OutgoingMessageOf<'media'> {
-  return caption === undefined
-    ? { kind: 'media', media: kind, source: toSource(input) }
-    : { kind: 'media', media: kind, source: toSource(input), caption };
+  return caption === undefined ? { kind: 'media', media: kind, source: toSource(input) } : { kind: 'media', media: kind, source: toSource(input), caption };
 }
 
 /**
@@ -43,10 +33,11 @@ export const messages = {
    * Native markdown, optionally with a keyboard. Sent as plain text (`fallbackText`, default the
    * markdown source) to targets where the platform refuses markdown.
    */
-  markdown: (
-    content: string,
-    options: { keyboard?: KeyboardSpec; fallbackText?: string } = {},
-  ): OutgoingMessageOf<'markdown'> => ({ kind: 'markdown', content, ...options }),
+  markdown: (content: string, options: { keyboard?: KeyboardSpec; fallbackText?: string } = {}): OutgoingMessageOf<'markdown'> => ({
+    kind: 'markdown',
+    content,
+    ...options,
+  }),
 
   /** A markdown template registered in the console, with its parameters. */
   markdownTemplate: (

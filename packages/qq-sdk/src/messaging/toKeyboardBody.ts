@@ -10,12 +10,7 @@ function toButtonBody(button: KeyboardButton): KeyboardButtonBody {
     render_data: { label: button.label, visited_label: button.visitedLabel ?? button.label, style: button.style ?? 1 },
     action: {
       type: ACTION_TYPES[button.action.type],
-      permission:
-        permission === 'everyone'
-          ? { type: 2 }
-          : permission === 'admins'
-            ? { type: 1 }
-            : { type: 0, specify_user_ids: [...permission.userIds] },
+      permission: permission === 'everyone' ? { type: 2 } : permission === 'admins' ? { type: 1 } : { type: 0, specify_user_ids: [...permission.userIds] },
       data: button.action.type === 'link' ? button.action.url : button.action.data,
       unsupport_tips: '请升级 QQ 版本',
       ...(button.action.type === 'command' && button.action.enter !== undefined ? { enter: button.action.enter } : {}),

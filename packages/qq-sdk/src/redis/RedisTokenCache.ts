@@ -120,12 +120,7 @@ export class RedisTokenCache implements SharedTokenCache {
     return stored.expiresAt > validUntil || (stored.token !== seen && stored.expiresAt > this.#clock.now());
   }
 
-  async #fetchUnderLock(
-    owner: string,
-    validUntil: number,
-    seen: string | undefined,
-    fetchToken: () => Promise<SharedAccessToken>,
-  ): Promise<SharedAccessToken> {
+  async #fetchUnderLock(owner: string, validUntil: number, seen: string | undefined, fetchToken: () => Promise<SharedAccessToken>): Promise<SharedAccessToken> {
     try {
       // Another process may have stored a token (and released the lock) between our read and our lock.
       const shared = await this.#read();
@@ -134,9 +129,11 @@ export class RedisTokenCache implements SharedTokenCache {
       const ttl = Math.floor(fresh.expiresAt - this.#clock.now());
       if (ttl > 0) {
         const value = JSON.stringify({ token: fresh.token, expiresAt: fresh.expiresAt });
-        await this.#caller.run('token store', (redis) => redis.set(this.#tokenKey, value, 'PX', ttl)).catch((error: unknown) => {
-          this.#caller.degraded(error, 'fetching the token in this process');
-        });
+        await this.#caller
+          .run('token store', (redis) => redis.set(this.#tokenKey, value, 'PX', ttl))
+          .catch((error: unknown) => {
+            this.#caller.degraded(error, 'fetching the token in this process');
+          });
       }
       return fresh;
     } finally {

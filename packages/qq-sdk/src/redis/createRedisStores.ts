@@ -112,8 +112,7 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores<Redi
     }),
     sessions: new RedisSessionStore(shared),
     tokenCache: new RedisTokenCache(shared),
-    identifyThrottler: (limit) =>
-      new RedisIdentifyThrottler({ ...shared, limit, ...(identifyWindowMs !== undefined ? { windowMs: identifyWindowMs } : {}) }),
+    identifyThrottler: (limit) => new RedisIdentifyThrottler({ ...shared, limit, ...(identifyWindowMs !== undefined ? { windowMs: identifyWindowMs } : {}) }),
   };
 }
 

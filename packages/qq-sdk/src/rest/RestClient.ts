@@ -36,9 +36,7 @@ export const SANDBOX_API_BASE_URL = PlatformHosts.sandboxApi;
  * How the client authenticates: app credentials (a {@link TokenManager} is created for you), or
  * any {@link TokenProvider} (a shared `TokenManager`, or `TokenManager.fromSource(fn)`).
  */
-export type RestAuth =
-  | { readonly appId: string; readonly clientSecret: string }
-  | { readonly token: TokenProvider; readonly appId?: string | undefined };
+export type RestAuth = { readonly appId: string; readonly clientSecret: string } | { readonly token: TokenProvider; readonly appId?: string | undefined };
 
 /** Decides per request whether a rate-limited queue fails fast instead of waiting. */
 export type RejectOnRateLimit = boolean | readonly string[] | ((info: RateLimitInfo) => boolean);
@@ -166,8 +164,13 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       this.#secret = auth.clientSecret;
     }
     const primary = options.apiBaseUrl ?? (options.sandbox ? SANDBOX_API_BASE_URL : DEFAULT_API_BASE_URL);
-    const fallbacks = options.apiFallbackUrls ?? (options.apiBaseUrl !== undefined ? [] : [options.sandbox ? PlatformHosts.legacySandboxApi : PlatformHosts.legacyApi]);
-    this.#hosts = new HostFallback([primary, ...fallbacks].map((url) => url.replace(/\/+$/, '')), 'REST', this.#logger);
+    const fallbacks =
+      options.apiFallbackUrls ?? (options.apiBaseUrl !== undefined ? [] : [options.sandbox ? PlatformHosts.legacySandboxApi : PlatformHosts.legacyApi]);
+    this.#hosts = new HostFallback(
+      [primary, ...fallbacks].map((url) => url.replace(/\/+$/, '')),
+      'REST',
+      this.#logger,
+    );
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#maxRetries = options.maxRetries ?? 2;
     this.#policy = options.retryPolicy ?? RetryPolicies.default;
@@ -256,7 +259,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     const timeoutMs = request.timeoutMs ?? this.#timeoutMs;
     let url = this.#url(path, request.query);
     let authRetried = false;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       let failure: Error;
       let retryAfterMs: number | undefined;
       try {
@@ -361,13 +364,12 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const code = numberOf(record['code']) ?? numberOf(record['err_code']);
     const message = typeof record['message'] === 'string' ? record['message'] : undefined;
-    const traceId =
-      result.headers.get('x-tps-trace-id') ?? (typeof record['trace_id'] === 'string' ? record['trace_id'] : undefined);
+    const traceId = result.headers.get('x-tps-trace-id') ?? (typeof record['trace_id'] === 'string' ? record['trace_id'] : undefined);
     const retryAfterMs = parseRetryAfter(result.headers, this.#clock.now());
-    const error = QQApiError.from(
-      { status: result.status, code, platformMessage: message, traceId, method: request.method, route: path, body, retryAfterMs },
-      [token, this.#secret],
-    );
+    const error = QQApiError.from({ status: result.status, code, platformMessage: message, traceId, method: request.method, route: path, body, retryAfterMs }, [
+      token,
+      this.#secret,
+    ]);
     this.#logger.debug('platform error', { method: request.method, route: path, status: error.status, code, traceId });
     return error;
   }

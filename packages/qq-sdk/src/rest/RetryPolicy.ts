@@ -38,12 +38,7 @@ export const RetryPolicies = {
  * @param retryAfterMs - The server's requested delay, if any.
  * @param random - A random source in [0, 1) (injectable for tests).
  */
-export function computeRetryDelay(
-  policy: RetryPolicy,
-  attempt: number,
-  retryAfterMs?: number,
-  random: () => number = Math.random,
-): number {
+export function computeRetryDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
   if (retryAfterMs !== undefined && retryAfterMs >= 0 && retryAfterMs <= policy.maxRetryAfterMs) return retryAfterMs;
   const exp = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt);
   return Math.max(0, Math.round(exp * (1 - policy.jitter * random())));

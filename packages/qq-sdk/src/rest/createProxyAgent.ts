@@ -42,10 +42,7 @@ class ProxyTunnelAgent extends https.Agent {
     this.#proxy = proxy;
   }
 
-  override createConnection(
-    options: http.ClientRequestArgs,
-    callback?: (err: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
+  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
     const done = callback ?? (() => {});
     const host = options.hostname ?? options.host ?? 'localhost';
     const port = Number(options.port ?? 443);

@@ -12,28 +12,14 @@ export type { RequestOptions, RestRequest, QueryValue } from './RequestOptions.j
 export type { RateLimitInfo, RestClientEvents } from './RateLimitInfo.js';
 export { RetryPolicies, computeRetryDelay, parseRetryAfter, type RetryPolicy } from './RetryPolicy.js';
 export { resolveRoute, type RouteInfo } from './resolveRoute.js';
-export {
-  route,
-  type BuiltRoute,
-  type RouteArgs,
-  type RouteMethod,
-  type RouteParamName,
-  type RouteParams,
-  type RouteTemplate,
-} from './route.js';
+export { route, type BuiltRoute, type RouteArgs, type RouteMethod, type RouteParamName, type RouteParams, type RouteTemplate } from './route.js';
 export { createProxyAgent, type ProxyTlsOptions } from './createProxyAgent.js';
 export { createProxyFetch } from './createProxyFetch.js';
 export type { FetchLike } from './fetchWithTimeout.js';
 export { API, type APIOptions } from './API.js';
 export { MediaUploadCache, type MediaUploadCacheOptions } from './MediaUploadCache.js';
 export { MessagesAPI, type RecallOptions } from './resources/MessagesAPI.js';
-export {
-  MediaAPI,
-  type MediaAPIOptions,
-  type MediaUploadInput,
-  type MediaUploadOptions,
-  type LargeMediaUploadInput,
-} from './resources/MediaAPI.js';
+export { MediaAPI, type MediaAPIOptions, type MediaUploadInput, type MediaUploadOptions, type LargeMediaUploadInput } from './resources/MediaAPI.js';
 export type { ChunkedUploadProgress } from './ChunkedUploadProgress.js';
 export * from './schemas/chunkedUpload.js';
 export { UsersAPI, type ListGuildsQuery } from './resources/UsersAPI.js';

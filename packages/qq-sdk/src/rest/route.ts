@@ -21,9 +21,7 @@ export type RouteParams<T extends string> = { readonly [K in RouteParamName<T>]:
  * The arguments after the template: the parameter object, which a template without parameters
  * lets you leave out.
  */
-export type RouteArgs<T extends string> = [RouteParamName<T>] extends [never]
-  ? [params?: Readonly<Record<string, never>>]
-  : [params: RouteParams<T>];
+export type RouteArgs<T extends string> = [RouteParamName<T>] extends [never] ? [params?: Readonly<Record<string, never>>] : [params: RouteParams<T>];
 
 /**
  * What {@link route} builds: the fields of a {@link RestRequest} that say where a request goes and

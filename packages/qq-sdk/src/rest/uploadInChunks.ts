@@ -104,10 +104,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
   });
   await Promise.all(workers);
 
-  return rest.request(
-    { ...options, ...routes.complete, body: { upload_id: uploadId } },
-    MediaUploadResponseSchema,
-  );
+  return rest.request({ ...options, ...routes.complete, body: { upload_id: uploadId } }, MediaUploadResponseSchema);
 }
 
 /** PUTs one part to object storage (no platform auth headers), retrying transient failures. */

@@ -8,9 +8,7 @@ export const CONTROL_API_PREFIX = '/_simulator';
 
 const InjectSchema = z.object({ type: z.string().min(1), data: z.record(z.string(), z.unknown()).optional() });
 const WebhookSchema = InjectSchema.extend({ url: z.string() });
-const SelectorSchema = z
-  .object({ connectionId: z.number().int().optional(), sessionId: z.string().optional(), shard: z.number().int().optional() })
-  .optional();
+const SelectorSchema = z.object({ connectionId: z.number().int().optional(), sessionId: z.string().optional(), shard: z.number().int().optional() }).optional();
 const GatewayActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('reconnect'), selector: SelectorSchema }),
   z.object({ action: z.literal('invalidSession'), resumable: z.boolean(), selector: SelectorSchema }),
@@ -23,10 +21,7 @@ const GatewayActionSchema = z.discriminatedUnion('action', [
 ]);
 const FailSchema = z.object({
   route: z.enum([...SIMULATOR_ROUTES, '*']),
-  failure: z.union([
-    z.number().int(),
-    z.object({ status: z.number().int().optional(), code: z.number().int().optional(), message: z.string().optional() }),
-  ]),
+  failure: z.union([z.number().int(), z.object({ status: z.number().int().optional(), code: z.number().int().optional(), message: z.string().optional() })]),
   times: z.number().int().positive().optional(),
 });
 

@@ -44,7 +44,10 @@ export class EventFactory {
     if (typeof messageId === 'string') {
       if (messageId === fixtureId) d['id'] = envelopeId;
       else if (messageId.startsWith('ROBOT1.0_')) d['id'] = `ROBOT1.0_${randomBytes(48).toString('base64url')}`;
-      else d['id'] = randomBytes(Math.max(8, Math.ceil(messageId.length / 2))).toString('hex').slice(0, messageId.length);
+      else
+        d['id'] = randomBytes(Math.max(8, Math.ceil(messageId.length / 2)))
+          .toString('hex')
+          .slice(0, messageId.length);
     }
     const ts = d['timestamp'];
     if (typeof ts === 'string') d['timestamp'] = rfc3339Beijing(this.clock.now());

@@ -177,9 +177,7 @@ export class GatewayServer {
     // RFC 6455 §7.4: 1005, 1006 and 1015 are never sent on the wire; ws refuses them too.
     const sendable = (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999);
     if (!sendable) {
-      throw new SimulatorError(
-        `close(${code}): that code cannot be sent in a close frame; use dropConnection() for an abnormal close (1006).`,
-      );
+      throw new SimulatorError(`close(${code}): that code cannot be sent in a close frame; use dropConnection() for an abnormal close (1006).`);
     }
     if (isStickyCloseCode(code)) this.stickyCode = code;
     const conns = this.select(selector);
@@ -233,7 +231,7 @@ export class GatewayServer {
       return frame;
     };
     const digits: string[] = new Array<string>(BATCH * slots.length);
-    for (let i = 0; i < count; ) {
+    for (let i = 0; i < count;) {
       const end = Math.min(count, i + BATCH);
       const batchFirstSeq = session.seq + 1;
       let total = 0;
@@ -536,14 +534,7 @@ export interface FloodTemplate {
  * Encodes `count` unmasked WebSocket text frames (server to client, RFC 6455 §5.2) built from the
  * template pieces and the ASCII digit strings, into one buffer of `total` bytes.
  */
-function encodeTemplateFrames(
-  pieces: readonly Buffer[],
-  constant: number,
-  digits: readonly string[],
-  slotCount: number,
-  count: number,
-  total: number,
-): Buffer {
+function encodeTemplateFrames(pieces: readonly Buffer[], constant: number, digits: readonly string[], slotCount: number, count: number, total: number): Buffer {
   const out = Buffer.allocUnsafe(total);
   let offset = 0;
   let d = 0;

@@ -27,7 +27,8 @@ export class ManualClock implements Clock {
 
   /** Moves the clock forward by `ms` milliseconds (negative values are refused). */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new QQValidationError('ManualClock.advance() arguments', [{ path: 'ms', message: `must be a number of milliseconds >= 0, got ${String(ms)}` }]);
+    if (!(ms >= 0))
+      throw new QQValidationError('ManualClock.advance() arguments', [{ path: 'ms', message: `must be a number of milliseconds >= 0, got ${String(ms)}` }]);
     this.current += ms;
   }
 

@@ -305,13 +305,7 @@ export class MessageService {
    * the bot as author. For a DM, guild_id is the DM session's and channel_id/src_guild_id are the
    * session's when known (DIRECT_MESSAGE_CREATE or POST /users/@me/dms); never invented.
    */
-  private guildMessage(
-    scene: 'channel' | 'dm',
-    target: string,
-    id: string,
-    timestamp: string,
-    body: Record<string, unknown>,
-  ): Record<string, unknown> {
+  private guildMessage(scene: 'channel' | 'dm', target: string, id: string, timestamp: string, body: Record<string, unknown>): Record<string, unknown> {
     const message: Record<string, unknown> = { id };
     if (scene === 'channel') {
       message['channel_id'] = target;

@@ -34,12 +34,7 @@ import type {
 import { matchRoute, type SimulatorRoute } from './SimulatorRoute.js';
 import { SimulatorTimeoutError } from './SimulatorTimeoutError.js';
 import { TokenIssuer } from './TokenIssuer.js';
-import {
-  WebhookDeliverer,
-  type WebhookDeliveryOptions,
-  type WebhookDeliveryResult,
-  type WebhookValidationResult,
-} from './WebhookDeliverer.js';
+import { WebhookDeliverer, type WebhookDeliveryOptions, type WebhookDeliveryResult, type WebhookValidationResult } from './WebhookDeliverer.js';
 
 /**
  * Every property optional, recursively, and any other field allowed at every level: the shape of
@@ -55,9 +50,7 @@ export type DeepPartial<T> = T extends Date
       : T;
 
 /** The partial `d` accepted by {@link QQSimulator.inject} for an event type. */
-export type InjectPayload<T extends string> = T extends EventType
-  ? DeepPartial<EventPayloadMap[T]> & Record<string, unknown>
-  : Record<string, unknown>;
+export type InjectPayload<T extends string> = T extends EventType ? DeepPartial<EventPayloadMap[T]> & Record<string, unknown> : Record<string, unknown>;
 
 /** An event the simulator dispatched: its type, envelope id and full payload. */
 export interface InjectedEvent<T extends string = string> {
@@ -427,10 +420,7 @@ export class QQSimulator {
   async flood(type: EventType | (string & {}), count: number, options: FloodOptions = {}): Promise<FloodResult> {
     this.assertOpen();
     const built = this.events.build(type, options.partial);
-    const session =
-      options.sessionId !== undefined
-        ? this.gateway.sessions.get(options.sessionId)
-        : this.gateway.targetSessions(type, built.data)[0];
+    const session = options.sessionId !== undefined ? this.gateway.sessions.get(options.sessionId) : this.gateway.targetSessions(type, built.data)[0];
     if (!session) {
       throw new SimulatorError(`flood('${type}'): no gateway session accepts this event; wait until the bot is READY.`);
     }
@@ -641,7 +631,11 @@ export class QQSimulator {
         if (sent.length <= before) return;
         finish();
         const first = sent[before];
-        reject(new SimulatorError(`expected no reply${options.to ? ` to ${options.to}` : ''}${options.replyTo ? ` answering ${options.replyTo}` : ''}, but the bot sent ${JSON.stringify(first?.text ?? '')} (message ${first?.id ?? '?'})`));
+        reject(
+          new SimulatorError(
+            `expected no reply${options.to ? ` to ${options.to}` : ''}${options.replyTo ? ` answering ${options.replyTo}` : ''}, but the bot sent ${JSON.stringify(first?.text ?? '')} (message ${first?.id ?? '?'})`,
+          ),
+        );
       };
       const timer = setTimeout(() => {
         finish();
@@ -723,8 +717,7 @@ export class QQSimulator {
     const { status, response } = this.route(matched?.route ?? null, matched?.params ?? {}, req, body, traceId);
     // The read-back is often printed by failing tests: keep the app secret and tokens out of it.
     const recordedBody = isPlainObject(body) && 'clientSecret' in body ? { ...body, clientSecret: '<redacted>' } : body;
-    const recordedResponse =
-      isPlainObject(response) && 'access_token' in response ? { ...response, access_token: '<redacted>' } : response;
+    const recordedResponse = isPlainObject(response) && 'access_token' in response ? { ...response, access_token: '<redacted>' } : response;
     this.restCalls.push({
       method,
       path: `${target.pathname}${target.search}`,
@@ -785,9 +778,7 @@ export class QQSimulator {
       default: {
         const query = new URL(req.url ?? '/', this.url).searchParams;
         const result =
-          this.messages.handle(route, params, body) ??
-          this.panels.handle(route, params, body, query) ??
-          this.groupAdmin.handle(route, params, body, query);
+          this.messages.handle(route, params, body) ?? this.panels.handle(route, params, body, query) ?? this.groupAdmin.handle(route, params, body, query);
         if (!result) return error(404, 404, 'api not found');
         if ('error' in result) {
           const failure: AdminServiceError = result;

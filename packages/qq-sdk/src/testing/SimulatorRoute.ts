@@ -67,10 +67,7 @@ const compiled: CompiledRoute[] = SIMULATOR_ROUTES.map((route) => {
 });
 
 /** Finds the route for a method and path (without query), with its decoded parameters. Internal. */
-export function matchRoute(
-  method: string,
-  path: string,
-): { route: SimulatorRoute; params: Record<string, string> } | undefined {
+export function matchRoute(method: string, path: string): { route: SimulatorRoute; params: Record<string, string> } | undefined {
   for (const candidate of compiled) {
     if (candidate.method !== method) continue;
     const m = candidate.pattern.exec(path);

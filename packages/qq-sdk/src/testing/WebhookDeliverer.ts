@@ -81,10 +81,15 @@ export class WebhookDeliverer {
       if (attempt > 0) await this.sleep(delay);
       if (this.closed) break;
       const timestamp = String(Math.floor(this.clock.now() / 1000));
-      const result = await this.post(target, body, {
-        'x-signature-timestamp': timestamp,
-        'x-signature-ed25519': signWebhookPayload(this.secret, timestamp, body),
-      }, options.timeoutMs ?? 5000);
+      const result = await this.post(
+        target,
+        body,
+        {
+          'x-signature-timestamp': timestamp,
+          'x-signature-ed25519': signWebhookPayload(this.secret, timestamp, body),
+        },
+        options.timeoutMs ?? 5000,
+      );
       const acknowledged = result.status >= 200 && result.status < 300 && isOp12(result.body);
       attempts.push({ ...result, acknowledged });
       if (acknowledged) return { id, body, attempts, acknowledged: true };
@@ -98,10 +103,15 @@ export class WebhookDeliverer {
     const plainToken = randomBytes(15).toString('base64url');
     const eventTs = String(Math.floor(this.clock.now() / 1000));
     const body = JSON.stringify({ d: { plain_token: plainToken, event_ts: eventTs }, op: 13 });
-    const result = await this.post(target, body, {
-      'x-signature-timestamp': eventTs,
-      'x-signature-ed25519': signWebhookPayload(this.secret, eventTs, body),
-    }, timeoutMs);
+    const result = await this.post(
+      target,
+      body,
+      {
+        'x-signature-timestamp': eventTs,
+        'x-signature-ed25519': signWebhookPayload(this.secret, eventTs, body),
+      },
+      timeoutMs,
+    );
     let valid = false;
     try {
       const answer = JSON.parse(result.body) as { plain_token?: unknown; signature?: unknown };
@@ -127,12 +137,7 @@ export class WebhookDeliverer {
     this.pending.clear();
   }
 
-  private async post(
-    url: URL,
-    body: string,
-    signature: Record<string, string>,
-    timeoutMs: number,
-  ): Promise<Omit<WebhookAttempt, 'acknowledged'>> {
+  private async post(url: URL, body: string, signature: Record<string, string>, timeoutMs: number): Promise<Omit<WebhookAttempt, 'acknowledged'>> {
     const controller = new AbortController();
     this.controllers.add(controller);
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -192,8 +197,7 @@ function checkLoopback(url: string): URL {
   }
   if (!LOOPBACK_HOSTS.has(parsed.hostname) || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw new SimulatorError(
-      `The simulator only delivers webhooks to the loopback interface; got "${parsed.host}". ` +
-        'Listen on 127.0.0.1 and pass that URL.',
+      `The simulator only delivers webhooks to the loopback interface; got "${parsed.host}". ` + 'Listen on 127.0.0.1 and pass that URL.',
     );
   }
   return parsed;

@@ -47,9 +47,4 @@ export { ManualClock } from './ManualClock.js';
 export type { Clock } from '../internal/Clock.js';
 export { SimulatorError } from './SimulatorError.js';
 export { SimulatorTimeoutError } from './SimulatorTimeoutError.js';
-export type {
-  WebhookAttempt,
-  WebhookDeliveryOptions,
-  WebhookDeliveryResult,
-  WebhookValidationResult,
-} from './WebhookDeliverer.js';
+export type { WebhookAttempt, WebhookDeliveryOptions, WebhookDeliveryResult, WebhookValidationResult } from './WebhookDeliverer.js';

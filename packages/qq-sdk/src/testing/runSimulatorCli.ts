@@ -65,7 +65,8 @@ export async function runSimulatorCli(argv: readonly string[], io: CliIo): Promi
   const integer = (name: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) throw new QQValidationError('qq-sdk-simulator arguments', [{ path: `--${name}`, message: `needs a non-negative integer, got "${text}"` }]);
+    if (!Number.isInteger(n) || n < 0)
+      throw new QQValidationError('qq-sdk-simulator arguments', [{ path: `--${name}`, message: `needs a non-negative integer, got "${text}"` }]);
     return n;
   };
   const options: SimulatorOptions = { controlApi: true };

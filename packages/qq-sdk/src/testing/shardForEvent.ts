@@ -26,8 +26,7 @@ export function shardForEvent(data: unknown, numShards: number): number {
   const groupOpenid = d['group_openid'];
   if (typeof groupOpenid === 'string' && groupOpenid !== '') return fnv1a32(groupOpenid) % numShards;
   const author = d['author'];
-  const authorOpenid =
-    typeof author === 'object' && author !== null ? (author as Record<string, unknown>)['user_openid'] : undefined;
+  const authorOpenid = typeof author === 'object' && author !== null ? (author as Record<string, unknown>)['user_openid'] : undefined;
   for (const candidate of [d['openid'], authorOpenid, d['user_openid']]) {
     if (typeof candidate === 'string' && candidate !== '') return fnv1a32(candidate) % numShards;
   }

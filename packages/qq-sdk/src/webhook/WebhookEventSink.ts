@@ -15,5 +15,4 @@ export interface WebhookDispatchMeta {
  * `id`: deduplicating them is then up to it.
  */
 export type WebhookEventSink =
-  | { dispatch(envelope: DispatchEnvelope, meta: WebhookDispatchMeta): unknown }
-  | ((envelope: DispatchEnvelope, meta: WebhookDispatchMeta) => unknown);
+  { dispatch(envelope: DispatchEnvelope, meta: WebhookDispatchMeta): unknown } | ((envelope: DispatchEnvelope, meta: WebhookDispatchMeta) => unknown);

@@ -3,9 +3,7 @@
  * Bun, Deno, Cloudflare), or Node's `IncomingHttpHeaders` (node:http, Express, Koa, Fastify) whose
  * keys are lower-case.
  */
-export type WebhookHeaders =
-  | { get(name: string): string | null }
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type WebhookHeaders = { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Reads one header case-insensitively; a repeated header yields its first value. Internal. */
 export function readHeader(headers: WebhookHeaders, name: string): string | undefined {

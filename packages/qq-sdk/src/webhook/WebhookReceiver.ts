@@ -176,8 +176,7 @@ const SAFE_PLAIN_TOKEN = /^[A-Za-z0-9._~+/=-]{1,512}$/;
 const SAFE_EVENT_TS = /^\d{1,12}$/;
 const UTF8 = new TextDecoder();
 
-const schedule: (task: () => void) => void =
-  typeof setImmediate === 'function' ? (task) => setImmediate(task) : (task) => setTimeout(task, 0);
+const schedule: (task: () => void) => void = typeof setImmediate === 'function' ? (task) => setImmediate(task) : (task) => setTimeout(task, 0);
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): WebhookResponse {
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
@@ -192,7 +191,11 @@ function refusal(status: number, error: string, message: string): WebhookRespons
  * `stop()`); the platform retries later. Internal.
  */
 export function botNotRunning(): WebhookResponse {
-  return reply(503, { error: 'bot_not_running', message: 'The bot is not running: call bot.start(); callbacks are served between start() and stop().' }, { 'retry-after': '5' });
+  return reply(
+    503,
+    { error: 'bot_not_running', message: 'The bot is not running: call bot.start(); callbacks are served between start() and stop().' },
+    { 'retry-after': '5' },
+  );
 }
 
 /**
@@ -267,9 +270,7 @@ export class WebhookReceiver {
     if (this.#skipVerification) {
       // `process` may not exist on Workers-style runtimes.
       if (globalThis.process?.env?.NODE_ENV === 'production') {
-        throw new WebhookConfigurationError(
-          'dangerouslySkipSignatureVerification is refused when NODE_ENV=production: remove it so callbacks are verified.',
-        );
+        throw new WebhookConfigurationError('dangerouslySkipSignatureVerification is refused when NODE_ENV=production: remove it so callbacks are verified.');
       }
       this.#logger.warn(
         'Webhook signature verification is OFF (dangerouslySkipSignatureVerification): anyone who can reach this endpoint can inject events. Use it for local debugging only.',
@@ -350,8 +351,8 @@ export class WebhookReceiver {
     if ('status' in routed) return this.#reject(routed);
     const bot = routed;
 
-    const signed = readHeader(request.headers, WebhookHeaderNames.signature) !== undefined ||
-      readHeader(request.headers, WebhookHeaderNames.timestamp) !== undefined;
+    const signed =
+      readHeader(request.headers, WebhookHeaderNames.signature) !== undefined || readHeader(request.headers, WebhookHeaderNames.timestamp) !== undefined;
     let signature: string | undefined;
     let secret = bot.secret;
     if (!this.#skipVerification && signed) {

@@ -9,23 +9,15 @@ import type { verifyWebhookRequest } from './verifyWebhookRequest.js';
  * - `invalid_signature`: the signature does not match the body, the timestamp and any configured secret.
  */
 export type WebhookVerificationFailure =
-  | 'missing_signature'
-  | 'missing_timestamp'
-  | 'malformed_timestamp'
-  | 'timestamp_too_old'
-  | 'timestamp_in_future'
-  | 'invalid_signature';
+  'missing_signature' | 'missing_timestamp' | 'malformed_timestamp' | 'timestamp_too_old' | 'timestamp_in_future' | 'invalid_signature';
 
 const ADVICE: Record<WebhookVerificationFailure, string> = {
   missing_signature: 'The request has no X-Signature-Ed25519 header: it did not come from the QQ platform.',
   missing_timestamp: 'The request has no X-Signature-Timestamp header: it did not come from the QQ platform.',
   malformed_timestamp: 'X-Signature-Timestamp is not Unix seconds: the request did not come from the QQ platform.',
-  timestamp_too_old:
-    'X-Signature-Timestamp is older than the tolerance: a replayed request, or this server\'s clock is behind (check NTP).',
-  timestamp_in_future:
-    'X-Signature-Timestamp is in the future beyond the tolerance: this server\'s clock is behind or the request is forged (check NTP).',
-  invalid_signature:
-    'X-Signature-Ed25519 does not match the body: the request was forged or altered, or the configured app secret is wrong.',
+  timestamp_too_old: "X-Signature-Timestamp is older than the tolerance: a replayed request, or this server's clock is behind (check NTP).",
+  timestamp_in_future: "X-Signature-Timestamp is in the future beyond the tolerance: this server's clock is behind or the request is forged (check NTP).",
+  invalid_signature: 'X-Signature-Ed25519 does not match the body: the request was forged or altered, or the configured app secret is wrong.',
 };
 
 /**

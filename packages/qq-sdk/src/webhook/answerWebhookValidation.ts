@@ -17,10 +17,7 @@ import type { WebhookValidationRequest, WebhookValidationResponse } from './Webh
  * // → { plain_token: 'Arq0D5A61EgUu4OxUvOp', signature: '87befc99…' }
  * ```
  */
-export function answerWebhookValidation(
-  secret: string,
-  request: Pick<WebhookValidationRequest, 'd'>,
-): WebhookValidationResponse {
+export function answerWebhookValidation(secret: string, request: Pick<WebhookValidationRequest, 'd'>): WebhookValidationResponse {
   const { plain_token, event_ts } = request.d;
   return { plain_token, signature: signWebhookValidation(secret, event_ts, plain_token) };
 }

@@ -14,11 +14,7 @@ export type NodeWebhookRequest = IncomingMessage & { body?: unknown };
  * A `node:http` request listener that is also Express/Connect middleware: `next(error)` is called
  * only if something unexpected fails.
  */
-export type NodeWebhookHandler = (
-  req: NodeWebhookRequest,
-  res: ServerResponse,
-  next?: (error?: unknown) => void,
-) => void;
+export type NodeWebhookHandler = (req: NodeWebhookRequest, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 /** After a 413, at most this much more of the body is drained before the connection is cut. */
 const MAX_DRAIN_BYTES = 8 * 1024 * 1024;

@@ -79,10 +79,7 @@ export interface WebhookServer {
  * // or share a receiver: createWebhookServer(receiver, { path: '/qq/callback' })
  * ```
  */
-export function createWebhookServer(
-  source: WebhookReceiver | WebhookServerOptions,
-  options: WebhookPathOptions = {},
-): WebhookServer {
+export function createWebhookServer(source: WebhookReceiver | WebhookServerOptions, options: WebhookPathOptions = {}): WebhookServer {
   const path = options.path ?? (source instanceof WebhookReceiver ? undefined : source.path) ?? '/';
   const limits = { ...DefaultWebhookServerLimits, ...definedLimits(source instanceof WebhookReceiver ? {} : source), ...definedLimits(options) };
   const receiver = toReceiver(source);

@@ -17,9 +17,7 @@ import type { WebhookSource } from './toReceiver.js';
  * app.use(express.json()); // other routes may parse JSON; the webhook route above already answered
  * ```
  */
-export function expressWebhook(
-  options: WebhookSource,
-): (req: NodeWebhookRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
+export function expressWebhook(options: WebhookSource): (req: NodeWebhookRequest, res: ServerResponse, next: (error?: unknown) => void) => void {
   const handler = createNodeWebhookHandler(options);
   return (req, res, next) => handler(req, res, next);
 }

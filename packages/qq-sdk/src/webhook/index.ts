@@ -18,11 +18,7 @@ export {
 } from './verifyWebhookRequest.js';
 export { WebhookHeaderNames } from './WebhookHeaderNames.js';
 export type { WebhookHeaders } from './WebhookHeaders.js';
-export {
-  WebhookValidationRequestSchema,
-  type WebhookValidationRequest,
-  type WebhookValidationResponse,
-} from './WebhookValidationRequest.js';
+export { WebhookValidationRequestSchema, type WebhookValidationRequest, type WebhookValidationResponse } from './WebhookValidationRequest.js';
 export { answerWebhookValidation } from './answerWebhookValidation.js';
 export {
   WebhookReceiver,
@@ -40,11 +36,7 @@ export {
 } from './WebhookReceiver.js';
 export type { WebhookEventSink, WebhookDispatchMeta } from './WebhookEventSink.js';
 export { createWebhookHandler, type FetchWebhookHandler } from './createWebhookHandler.js';
-export {
-  createNodeWebhookHandler,
-  type NodeWebhookHandler,
-  type NodeWebhookRequest,
-} from './createNodeWebhookHandler.js';
+export { createNodeWebhookHandler, type NodeWebhookHandler, type NodeWebhookRequest } from './createNodeWebhookHandler.js';
 export { expressWebhook } from './expressWebhook.js';
 export type { MountableBot } from './MountableBot.js';
 export type { WebhookSource } from './toReceiver.js';

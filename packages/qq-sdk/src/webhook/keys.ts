@@ -34,9 +34,7 @@ const cache = new Map<string, WebhookKeyPair>();
 export function deriveWebhookSeed(secret: string): Uint8Array {
   const bytes = Buffer.from(secret, 'utf8');
   if (bytes.length === 0) {
-    throw new WebhookSecretError(
-      'The webhook secret is empty: pass the bot\'s app secret (AppSecret from the QQ bot console).',
-    );
+    throw new WebhookSecretError("The webhook secret is empty: pass the bot's app secret (AppSecret from the QQ bot console).");
   }
   let seed = bytes;
   // Doubling (not repeating byte by byte) is what the official sample does; the result is the same prefix.

@@ -2,10 +2,7 @@ import type { IncomingMessage } from 'node:http';
 
 /** The outcome of reading a Node request body. Internal. */
 export type NodeBodyResult =
-  | { readonly kind: 'ok'; readonly body: Uint8Array | string }
-  | { readonly kind: 'too_large' }
-  | { readonly kind: 'consumed' }
-  | { readonly kind: 'aborted' };
+  { readonly kind: 'ok'; readonly body: Uint8Array | string } | { readonly kind: 'too_large' } | { readonly kind: 'consumed' } | { readonly kind: 'aborted' };
 
 /**
  * Reads the raw body of a Node request up to `limit` bytes. A body a framework already read as

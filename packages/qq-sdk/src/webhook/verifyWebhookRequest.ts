@@ -68,11 +68,7 @@ const UNIX_SECONDS = /^\d{1,12}$/;
  * }
  * ```
  */
-export function verifyWebhookRequest(
-  rawBody: string | Uint8Array,
-  headers: WebhookHeaders,
-  options: VerifyWebhookRequestOptions,
-): VerifiedWebhookRequest {
+export function verifyWebhookRequest(rawBody: string | Uint8Array, headers: WebhookHeaders, options: VerifyWebhookRequestOptions): VerifiedWebhookRequest {
   const signatureHeader = readHeader(headers, WebhookHeaderNames.signature)?.trim();
   if (!signatureHeader) throw new WebhookVerificationError('missing_signature');
   const timestampHeader = readHeader(headers, WebhookHeaderNames.timestamp)?.trim();

@@ -34,12 +34,7 @@ export function decodeSignature(signatureHex: string): Buffer | undefined {
  * @throws {@link WebhookSecretError} if the secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/sign.html
  */
-export function verifyWebhookSignature(
-  secret: string,
-  timestamp: string,
-  body: string | Uint8Array,
-  signatureHex: string,
-): boolean {
+export function verifyWebhookSignature(secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string): boolean {
   const { publicKey } = deriveWebhookKeyPair(secret);
   const signature = decodeSignature(signatureHex);
   if (!signature) return false;

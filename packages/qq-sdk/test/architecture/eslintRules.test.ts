@@ -12,7 +12,11 @@ const eslint = new ESLint({
   overrideConfig: {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: false } },
-    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/consistent-type-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
   },
 });
 
@@ -26,18 +30,28 @@ async function rulesHit(path: string, code: string): Promise<string[]> {
 
 describe('eslint.config.mjs', () => {
   it('refuses an import from a higher layer of qq-sdk', async () => {
-    expect(await rulesHit('packages/qq-sdk/src/events/Probe.ts', "import type { Message } from '../messaging/Message.js';\nexport type P = Message;\n")).toContain('no-restricted-imports');
-    expect(await rulesHit('packages/qq-sdk/src/rest/resources/Probe.ts', "import { QQBot } from '../../bot.js';\nexport const p = QQBot;\n")).toContain('no-restricted-imports');
-    expect(await rulesHit('packages/qq-sdk/src/errors/Probe.ts', "import { EventSchemas } from '../events/EventSchemas.js';\nexport const p = EventSchemas;\n")).toContain('no-restricted-imports');
+    expect(
+      await rulesHit('packages/qq-sdk/src/events/Probe.ts', "import type { Message } from '../messaging/Message.js';\nexport type P = Message;\n"),
+    ).toContain('no-restricted-imports');
+    expect(await rulesHit('packages/qq-sdk/src/rest/resources/Probe.ts', "import { QQBot } from '../../bot.js';\nexport const p = QQBot;\n")).toContain(
+      'no-restricted-imports',
+    );
+    expect(
+      await rulesHit('packages/qq-sdk/src/errors/Probe.ts', "import { EventSchemas } from '../events/EventSchemas.js';\nexport const p = EventSchemas;\n"),
+    ).toContain('no-restricted-imports');
   }, 60_000);
 
   it('allows the downward direction', async () => {
-    expect(await rulesHit('packages/qq-sdk/src/messaging/Probe.ts', "import { EventSchemas } from '../events/EventSchemas.js';\nexport const p = EventSchemas;\n")).not.toContain('no-restricted-imports');
+    expect(
+      await rulesHit('packages/qq-sdk/src/messaging/Probe.ts', "import { EventSchemas } from '../events/EventSchemas.js';\nexport const p = EventSchemas;\n"),
+    ).not.toContain('no-restricted-imports');
   }, 60_000);
 
   it('keeps Node out of the folders that run on fetch runtimes', async () => {
     expect(await rulesHit('packages/qq-sdk/src/events/Probe.ts', "export const p = Buffer.from('x');\n")).toContain('no-restricted-globals');
-    expect(await rulesHit('packages/qq-sdk/src/media/Probe.ts', "import { readFile } from 'node:fs/promises';\nexport const p = readFile;\n")).toContain('no-restricted-imports');
+    expect(await rulesHit('packages/qq-sdk/src/media/Probe.ts', "import { readFile } from 'node:fs/promises';\nexport const p = readFile;\n")).toContain(
+      'no-restricted-imports',
+    );
   }, 60_000);
 
   it('refuses the console in library code', async () => {
@@ -45,6 +59,8 @@ describe('eslint.config.mjs', () => {
   }, 60_000);
 
   it("keeps the plugin on qq-sdk's public entries", async () => {
-    expect(await rulesHit('packages/clawdbot-qqbot/src/Probe.ts', "import { QQBot } from 'qq-sdk/src/bot.js';\nexport const p = QQBot;\n")).toContain('no-restricted-imports');
+    expect(await rulesHit('packages/clawdbot-qqbot/src/Probe.ts', "import { QQBot } from 'qq-sdk/src/bot.js';\nexport const p = QQBot;\n")).toContain(
+      'no-restricted-imports',
+    );
   }, 60_000);
 });

@@ -89,11 +89,14 @@ describe('TokenManager', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const tokens = TokenManager.fromSource(async () => {
-      calls += 1;
-      await gate;
-      return 'from-source';
-    }, { appId: '42' });
+    const tokens = TokenManager.fromSource(
+      async () => {
+        calls += 1;
+        await gate;
+        return 'from-source';
+      },
+      { appId: '42' },
+    );
     const pending = Promise.all([tokens.getAccessToken(), tokens.getAccessToken()]);
     release();
     expect(await pending).toEqual(['from-source', 'from-source']);
@@ -102,11 +105,7 @@ describe('TokenManager', () => {
   });
 
   it('throws a typed auth error without the secret, and logs nothing secret', async () => {
-    server.use(
-      http.post(TOKEN_URL, () =>
-        HttpResponse.json({ code: 100016, message: `invalid secret ${SECRET}` }, { headers: { 'X-Tps-trace-ID': 'tr-1' } }),
-      ),
-    );
+    server.use(http.post(TOKEN_URL, () => HttpResponse.json({ code: 100016, message: `invalid secret ${SECRET}` }, { headers: { 'X-Tps-trace-ID': 'tr-1' } })));
     const lines: string[] = [];
     const record = (message: string, context?: Record<string, unknown>): void => {
       lines.push(message + JSON.stringify(context ?? {}));

@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  QQApiError,
-  ReplyQuotaExceededError,
-  ReplyWindowExpiredError,
-  messages,
-  type Message,
-  type QQBot,
-} from '../../src/index.js';
+import { QQApiError, ReplyQuotaExceededError, ReplyWindowExpiredError, messages, type Message, type QQBot } from '../../src/index.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ManualClock, type QQSimulator } from '../../src/testing/index.js';
@@ -66,9 +59,7 @@ describe('QQBot over the gateway', () => {
     expect(msg.author.id).toBe(event.data.author.member_openid);
     expect(msg.content).toBe('看看这张图');
     expect(msg.mentionedBot).toBe(true);
-    expect(msg.attachments).toEqual([
-      expect.objectContaining({ kind: 'image', url: 'https://multimedia.nt.qq.com.cn/download?id=1', width: 10, height: 20 }),
-    ]);
+    expect(msg.attachments).toEqual([expect.objectContaining({ kind: 'image', url: 'https://multimedia.nt.qq.com.cn/download?id=1', width: 10, height: 20 })]);
     expect(msg.timestamp).toBeInstanceOf(Date);
     expect(msg.replyQuota).toMatchObject({ used: 0, remaining: 5 });
   });

@@ -17,12 +17,22 @@ afterEach(async () => {
 
 async function start(setup: (bot: QQBot) => void) {
   sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-  bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+  bot = new QQBot({
+    appId: sim.appId,
+    clientSecret: sim.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT'],
+    apiBaseUrl: sim.url,
+    tokenUrl: sim.tokenUrl,
+    logLevel: 'silent',
+  });
   setup(bot);
   await bot.start();
   const answerTo = async (content: string, type: 'GROUP_AT_MESSAGE_CREATE' | 'C2C_MESSAGE_CREATE' = 'C2C_MESSAGE_CREATE') => {
     const event = sim!.inject(type, { content });
-    const target = type === 'C2C_MESSAGE_CREATE' ? String((event.data as { author: { user_openid: string } }).author.user_openid) : String((event.data as { group_openid: string }).group_openid);
+    const target =
+      type === 'C2C_MESSAGE_CREATE'
+        ? String((event.data as { author: { user_openid: string } }).author.user_openid)
+        : String((event.data as { group_openid: string }).group_openid);
     return sim!.waitFor(() => sim!.messagesTo(target).find((m) => m.msgId === event.data.id)?.text, { timeoutMs: 5_000 });
   };
   return { sim, answerTo };

@@ -2,13 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  FileSessionStore,
-  HandlerTimeoutError,
-  QQBot,
-  QQValidationError,
-  type QQBotOptions,
-} from '../../src/index.js';
+import { FileSessionStore, HandlerTimeoutError, QQBot, QQValidationError, type QQBotOptions } from '../../src/index.js';
 import { type HandlerErrorEvent } from '../../src/entries/events.js';
 import { QQSimulator } from '../../src/testing/index.js';
 
@@ -58,12 +52,14 @@ describe('QQBot handler isolation', () => {
     expect(second).toEqual(['throw', 'reject', 'fine', 'throw', 'reject']);
     // A rejection is reported a microtask later than a throw, so compare without order.
     const byEvent = (a: unknown[], b: unknown[]): number => String(a[3]).localeCompare(String(b[3]));
-    expect(failures.map((f) => [(f.error as Error).message, f.listener, f.type, f.meta.eventId]).sort(byEvent)).toEqual([
-      ['sync failure', 'message', 'C2C_MESSAGE_CREATE', events[0]?.id],
-      ['async failure', 'message', 'C2C_MESSAGE_CREATE', events[1]?.id],
-      ['sync failure', 'message', 'C2C_MESSAGE_CREATE', events[3]?.id],
-      ['async failure', 'message', 'C2C_MESSAGE_CREATE', events[4]?.id],
-    ].sort(byEvent));
+    expect(failures.map((f) => [(f.error as Error).message, f.listener, f.type, f.meta.eventId]).sort(byEvent)).toEqual(
+      [
+        ['sync failure', 'message', 'C2C_MESSAGE_CREATE', events[0]?.id],
+        ['async failure', 'message', 'C2C_MESSAGE_CREATE', events[1]?.id],
+        ['sync failure', 'message', 'C2C_MESSAGE_CREATE', events[3]?.id],
+        ['async failure', 'message', 'C2C_MESSAGE_CREATE', events[4]?.id],
+      ].sort(byEvent),
+    );
   });
 
   it('gives several message handlers of one event the same Message, and off() removes one', async () => {

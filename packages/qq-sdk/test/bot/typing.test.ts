@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Message, type QQBot, type QQBotOptions } from '../../src/index.js';
 import { type InteractionEvent } from '../../src/entries/events.js';
-import {
-  answerClawConfigQuery,
-  isClawConfigQuery,
-  parseClawConfigUpdate,
-  type ClawConfigUpdate,
-} from '../../src/entries/messaging.js';
+import { answerClawConfigQuery, isClawConfigQuery, parseClawConfigUpdate, type ClawConfigUpdate } from '../../src/entries/messaging.js';
 import type { QQSimulator, SimulatorOptions } from '../../src/testing/index.js';
 import { startBot } from './startBot.js';
 
@@ -30,8 +25,7 @@ async function receive(
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const typingRequests = (sim: QQSimulator) =>
-  sim.requestsTo('POST /v2/users/{openid}/messages').filter((r) => (r.body as { msg_type?: number }).msg_type === 6);
+const typingRequests = (sim: QQSimulator) => sim.requestsTo('POST /v2/users/{openid}/messages').filter((r) => (r.body as { msg_type?: number }).msg_type === 6);
 
 describe('msg.typing()', () => {
   it('sends a C2C typing notice anchored to the message, spending one reply; the answer takes the next msg_seq', async () => {
@@ -161,12 +155,16 @@ describe('claw-settings interactions', () => {
     return { ...started, next };
   }
 
-  it('answers a query (2001) with the bot\'s settings as claw_cfg', async () => {
+  it("answers a query (2001) with the bot's settings as claw_cfg", async () => {
     const { sim, bot, next } = await interactions();
     sim.inject('INTERACTION_CREATE', { type: 2001, data: { type: 2001, resolved: {} }, group_openid: 'G1' });
     const event = await next();
     expect(isClawConfigQuery(event)).toBe(true);
-    await answerClawConfigQuery(bot.api, event, (e) => ({ requireMention: e.group_openid !== 'G1', mentionPatterns: ['小助手', '@bot'], groupPolicy: 'allowlist' }));
+    await answerClawConfigQuery(bot.api, event, (e) => ({
+      requireMention: e.group_openid !== 'G1',
+      mentionPatterns: ['小助手', '@bot'],
+      groupPolicy: 'allowlist',
+    }));
     expect(sim.interactionAcks).toEqual([
       {
         interactionId: event.id,
@@ -197,7 +195,9 @@ describe('claw-settings interactions', () => {
     });
     expect(isClawConfigQuery(event)).toBe(false);
     await answerClawConfigQuery(bot.api, event, { requireMention: update?.requireMention ?? true, mentionPatterns: update?.mentionPatterns ?? [] });
-    expect(sim.interactionAcks[0]?.data).toEqual({ claw_cfg: { require_mention: 'always', group_policy: 'open', mention_patterns: 'a,b', online_state: 'online' } });
+    expect(sim.interactionAcks[0]?.data).toEqual({
+      claw_cfg: { require_mention: 'always', group_policy: 'open', mention_patterns: 'a,b', online_state: 'online' },
+    });
   });
 
   it('a button interaction is no claw update; bad settings still acknowledge (bare) and then throw', async () => {

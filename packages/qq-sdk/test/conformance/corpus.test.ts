@@ -101,7 +101,9 @@ const dispatches = index.filter((entry) => entry.kind === 'dispatch');
 
 describe('conformance corpus: the index', () => {
   it('lists every corpus file once, and only those', () => {
-    const files = readdirSync(corpusDir).filter((name) => name.endsWith('.json')).sort();
+    const files = readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     expect(index.map((entry) => entry.file).sort()).toEqual(files);
     expect(new Set(files).size).toBe(files.length);
     expect(index.length).toBeGreaterThanOrEqual(50);

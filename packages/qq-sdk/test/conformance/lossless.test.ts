@@ -29,9 +29,7 @@ describe('conformance helpers: lossless comparison', () => {
   });
 
   it('reports missing keys, changed values, changed types and lost digits', () => {
-    const published = parseLossless(
-      '{"a":"1","b":{"c":true},"d":[1,2],"e":47129941624960822,"f":"2023-11-06T13:37:18+08:00","g":null,"h":7}',
-    );
+    const published = parseLossless('{"a":"1","b":{"c":true},"d":[1,2],"e":47129941624960822,"f":"2023-11-06T13:37:18+08:00","g":null,"h":7}');
     const received = {
       a: 1,
       b: {},

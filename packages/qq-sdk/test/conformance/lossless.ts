@@ -80,7 +80,11 @@ export function parseLossless(text: string): LosslessValue {
       at += literal[0].length;
       return new NumberLiteral(literal[0]);
     }
-    for (const [word, result] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, result] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, at)) {
         at += word.length;
         return result;

@@ -97,7 +97,13 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
     it(`token endpoint: ${name}`, async () => {
       // The live token is seen first by a good answer, then echoed by a bad one.
       server.use(http.post(TOKEN_URL, () => HttpResponse.json({ access_token: TOKEN, expires_in: 7200 }), { once: true }));
-      const tokens = new TokenManager({ appId: APP_ID, clientSecret: SECRET, logger: resolveLogger(capture(), 'debug'), refreshWindowMs: 7_200_000, tokenFallbackUrls: [] });
+      const tokens = new TokenManager({
+        appId: APP_ID,
+        clientSecret: SECRET,
+        logger: resolveLogger(capture(), 'debug'),
+        refreshWindowMs: 7_200_000,
+        tokenFallbackUrls: [],
+      });
       await tokens.getAccessToken();
       server.use(http.post(TOKEN_URL, answer));
       tokens.invalidate();
@@ -109,7 +115,10 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
 
   const apiAnswers: Array<[string, () => Response | Promise<Response>]> = [
     ['401 echoing the Authorization header', () => HttpResponse.json({ code: 11244, message: `token QQBot ${TOKEN} expired` }, { status: 401 })],
-    ['500 echoing the token in body and trace id', () => HttpResponse.json({ code: 500000, token: TOKEN }, { status: 500, headers: { 'x-tps-trace-id': TOKEN } })],
+    [
+      '500 echoing the token in body and trace id',
+      () => HttpResponse.json({ code: 500000, token: TOKEN }, { status: 500, headers: { 'x-tps-trace-id': TOKEN } }),
+    ],
     ['400 with an access_token field', () => HttpResponse.json({ code: 40034024, message: 'bad', access_token: 'never-seen-before-9f8e7d' }, { status: 400 })],
   ];
   for (const [name, answer] of apiAnswers) {
@@ -159,7 +168,10 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
 
   it('a token from a provider of your own is hidden once the SDK has used it', async () => {
     server.use(http.get(`${API}/users/@me`, () => HttpResponse.json({ message: `bad ${ROTATED_TOKEN}` }, { status: 500 })));
-    const rest = new RestClient({ token: TokenManager.fromSource(() => Promise.resolve(ROTATED_TOKEN)) }, { logger: capture(), logLevel: 'debug', maxRetries: 0, ...NO_FALLBACK });
+    const rest = new RestClient(
+      { token: TokenManager.fromSource(() => Promise.resolve(ROTATED_TOKEN)) },
+      { logger: capture(), logLevel: 'debug', maxRetries: 0, ...NO_FALLBACK },
+    );
     expectNoSecret(renderings(await failure(rest.request({ method: 'GET', path: '/users/@me' }))));
   });
 
@@ -212,7 +224,11 @@ describe('errors and logs never carry the AppSecret or a token the SDK has seen'
 
   it('keeps what the user needs: code, trace id and what to do', async () => {
     tokenOk();
-    server.use(http.get(`${API}/users/@me`, () => HttpResponse.json({ code: 11244, message: 'token expired' }, { status: 401, headers: { 'x-tps-trace-id': 'trace-abc-123' } })));
+    server.use(
+      http.get(`${API}/users/@me`, () =>
+        HttpResponse.json({ code: 11244, message: 'token expired' }, { status: 401, headers: { 'x-tps-trace-id': 'trace-abc-123' } }),
+      ),
+    );
     const error = (await failure(restClient().request({ method: 'GET', path: '/users/@me' }))) as QQApiError;
     const json = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
     expect(json).toMatchObject({ name: 'QQAuthError', code: 11244, traceId: 'trace-abc-123', status: 401 });

@@ -178,7 +178,7 @@ describe('EventDispatcher', () => {
     await expect(outcome.then((done) => done.status)).resolves.toBe('delivered');
   });
 
-  it('the transports\' dispatch returns the outcome itself, not a promise, when every handler finished synchronously', () => {
+  it("the transports' dispatch returns the outcome itself, not a promise, when every handler finished synchronously", () => {
     const dispatcher = new EventDispatcher({ logger: silent });
     const seen: string[] = [];
     dispatcher.on('C2C_MESSAGE_CREATE', (data) => void seen.push(data.id));

@@ -7,7 +7,9 @@ import type { KnownFields } from '../../src/events/KnownFields.js';
 /** What a schema parses to, as handlers see it. */
 type FromSchema<K extends EventType> = KnownFields<z.output<(typeof EventSchemas)[K]>>;
 /** The events whose named payload type is not exactly its schema's known fields. */
-type Disagreeing = { [K in EventType]: [EventPayloadMap[K]] extends [FromSchema<K>] ? ([FromSchema<K>] extends [EventPayloadMap[K]] ? never : K) : K }[EventType];
+type Disagreeing = {
+  [K in EventType]: [EventPayloadMap[K]] extends [FromSchema<K>] ? ([FromSchema<K>] extends [EventPayloadMap[K]] ? never : K) : K;
+}[EventType];
 
 describe('EventPayloadMap', () => {
   it('names exactly the events EventSchemas has', () => {

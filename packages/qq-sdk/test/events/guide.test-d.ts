@@ -1,13 +1,7 @@
 // The code of docs/events.md, compiled against the real API so the guide cannot drift.
 import { describe, expectTypeOf, it } from 'vitest';
 import { Intents, type IntentName } from '../../src/index.js';
-import {
-  EventDispatcher,
-  parseEvent,
-  type DedupStore,
-  type DispatchEnvelope,
-  type DispatchOutcome,
-} from '../../src/entries/events.js';
+import { EventDispatcher, parseEvent, type DedupStore, type DispatchEnvelope, type DispatchOutcome } from '../../src/entries/events.js';
 
 declare const envelope: DispatchEnvelope;
 declare const redis: { set(key: string, value: string, px: 'PX', ttl: number, nx: 'NX'): Promise<string | null> };
@@ -35,7 +29,10 @@ describe('docs/events.md', () => {
       if (event.type === 'INTERACTION_CREATE') console.log(event.data.data?.resolved?.button_id);
     });
     events.on('invalidEvent', ({ type, issues }) => {
-      console.warn(`bad ${type}`, issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      console.warn(
+        `bad ${type}`,
+        issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      );
     });
     events.on('unknownEvent', ({ type, data, envelope: raw }) => void [type, data, raw]);
     events.on('handlerError', ({ error, type, listener }) => void [error, type, listener]);

@@ -87,9 +87,7 @@ describe('concurrency bound (maxConcurrentHandlers)', () => {
       inFlight -= 1;
     });
     const chats = ['a', 'b', 'c'];
-    const outcomes = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => dispatcher.dispatch(message(i + 1, chats[i % chats.length]), ws)),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => dispatcher.dispatch(message(i + 1, chats[i % chats.length]), ws)));
 
     expect(peak).toBe(5);
     expect(started).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
@@ -136,9 +134,7 @@ describe('abandonAll (stop() ran out of drain time)', () => {
       handled.push(event.content);
       return new Promise(() => {});
     });
-    const outcomes: Promise<DispatchOutcome>[] = [1, 2, 3, 4].map(
-      (n) => dispatcher.dispatch(message(n), ws) as Promise<DispatchOutcome>,
-    );
+    const outcomes: Promise<DispatchOutcome>[] = [1, 2, 3, 4].map((n) => dispatcher.dispatch(message(n), ws) as Promise<DispatchOutcome>);
     expect(dispatcher.abandonAll(250)).toEqual({ abandoned: 2, skipped: 2 });
     const settled = await Promise.all(outcomes);
     expect(settled.map((o) => o.status)).toEqual(['delivered', 'delivered', 'skipped', 'skipped']);

@@ -70,7 +70,10 @@ describe('GatewayManager', () => {
     const gateway = harness.makeManager({ identifyThrottler: throttler });
     await expect(gateway.connect()).rejects.toMatchObject({ name: 'GatewayError', closeCode: 4914 });
     expect(gateway.shards.size).toBe(0);
-    await harness.sim.waitFor(() => harness.sim.sessions.every((session) => !session.connected), { timeoutMs: 5_000, description: 'shard 0 to be stopped too' });
+    await harness.sim.waitFor(() => harness.sim.sessions.every((session) => !session.connected), {
+      timeoutMs: 5_000,
+      description: 'shard 0 to be stopped too',
+    });
     // A second connect() is a fresh start, not "already connected" (the simulator still refuses 4914).
     await expect(gateway.connect()).rejects.toMatchObject({ name: 'GatewayError', closeCode: 4914 });
     await gateway.destroy();

@@ -14,9 +14,7 @@ describe('SimpleIdentifyThrottler', () => {
     });
     const start = Date.now();
     const times: Array<[number, number]> = [];
-    const done = [0, 1, 2, 3, 4].map((id) =>
-      throttler.waitForIdentify(id).then(() => times.push([id, Date.now() - start])),
-    );
+    const done = [0, 1, 2, 3, 4].map((id) => throttler.waitForIdentify(id).then(() => times.push([id, Date.now() - start])));
     await vi.advanceTimersByTimeAsync(20_000);
     await Promise.all(done);
     const at = new Map(times);

@@ -157,7 +157,10 @@ describe('fatal closes stop the shard with a typed error and no retry storm', ()
 
   it('stops with a typed error when the gateway URL cannot be opened', async () => {
     h = await startHarness();
-    const error = (await h.makeManager({ url: 'not a url' }).connect().catch((e: unknown) => e)) as GatewayError;
+    const error = (await h
+      .makeManager({ url: 'not a url' })
+      .connect()
+      .catch((e: unknown) => e)) as GatewayError;
     expect(error).toBeInstanceOf(GatewayError);
     expect(error.reason).toBe('invalid-url');
     expect(h.sim.connections).toHaveLength(0);

@@ -1,11 +1,7 @@
 // Wires a real GatewayManager (real TokenManager, RestClient and EventDispatcher) to a simulator.
 import { TokenManager } from '../../src/auth/index.js';
 import { EventDispatcher, Intents, type IntentName } from '../../src/events/index.js';
-import {
-  GatewayManager,
-  SimpleIdentifyThrottler,
-  type GatewayManagerOptions,
-} from '../../src/gateway/index.js';
+import { GatewayManager, SimpleIdentifyThrottler, type GatewayManagerOptions } from '../../src/gateway/index.js';
 import type { Logger } from '../../src/logging/index.js';
 import { API, RestClient } from '../../src/rest/index.js';
 import { QQSimulator, type SimulatorOptions } from '../../src/testing/index.js';
@@ -49,10 +45,7 @@ export interface Harness {
 }
 
 /** Starts a simulator (heartbeats every second by default) and builds managers against it. */
-export async function startHarness(
-  simOptions: SimulatorOptions = {},
-  intents: IntentName[] = ['GROUP_AND_C2C_EVENT', 'INTERACTION'],
-): Promise<Harness> {
+export async function startHarness(simOptions: SimulatorOptions = {}, intents: IntentName[] = ['GROUP_AND_C2C_EVENT', 'INTERACTION']): Promise<Harness> {
   const sim = await QQSimulator.start({ heartbeatIntervalMs: 1000, ...simOptions });
   const logger = memoryLogger();
   const tokens = new TokenManager({ appId: sim.appId, clientSecret: sim.clientSecret, tokenUrl: sim.tokenUrl, logger });

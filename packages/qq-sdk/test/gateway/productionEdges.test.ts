@@ -145,7 +145,9 @@ describe('gateway edge cases seen in production', () => {
     gateway = await ScriptedGateway.start();
     answerHandshakes(gateway);
     const lines: LogLine[] = [];
-    shard = makeShard(gateway.url, lines, { logger: { debug: () => {}, info: (m, c) => void lines.push({ level: 'info', message: `${m} ${JSON.stringify(c)}` }) } });
+    shard = makeShard(gateway.url, lines, {
+      logger: { debug: () => {}, info: (m, c) => void lines.push({ level: 'info', message: `${m} ${JSON.stringify(c)}` }) },
+    });
     const reasons: string[] = [];
     shard.on('close', (event) => void reasons.push(event.reason));
     await shard.connect();

@@ -100,12 +100,9 @@ describe('gateway resilience', () => {
     await gateway.connect();
     harness.sim.expireToken();
     harness.sim.invalidSession(false);
-    await harness.sim.waitFor(
-      () =>
-        harness.sim.identifies.some((identify, i) => i > 0 && identify.result.ok) &&
-        gateway.shards.get(0)?.status === 'ready',
-      { timeoutMs: 3000 },
-    );
+    await harness.sim.waitFor(() => harness.sim.identifies.some((identify, i) => i > 0 && identify.result.ok) && gateway.shards.get(0)?.status === 'ready', {
+      timeoutMs: 3000,
+    });
     expect(harness.sim.identifies.map((identify) => identify.tokenValid)).toEqual([true, false, true]);
     expect(gateway.shards.get(0)?.status).toBe('ready');
   });
@@ -139,10 +136,7 @@ describe('gateway resilience', () => {
     for (round = 0; round < rounds; round++) {
       await harness.sim.flood('GROUP_AT_MESSAGE_CREATE', perRound);
       await harness.sim.waitFor(
-        () =>
-          seen.length >= (round + 1) * perRound &&
-          gateway.counters.resumed === round + 1 &&
-          gateway.shards.get(0)?.status === 'ready',
+        () => seen.length >= (round + 1) * perRound && gateway.counters.resumed === round + 1 && gateway.shards.get(0)?.status === 'ready',
         { timeoutMs: 10_000, description: `round ${round}` },
       );
     }

@@ -43,7 +43,13 @@ describe('FileSessionStore', () => {
 
   it('keeps the ranges of events handled above the resume position across a restart', async () => {
     const path = join(dir, 'ranges.json');
-    const handled: GatewaySession = { ...session, handledAbove: [[44, 50], [52, 52]] };
+    const handled: GatewaySession = {
+      ...session,
+      handledAbove: [
+        [44, 50],
+        [52, 52],
+      ],
+    };
     await new FileSessionStore(path).set(1, { ...handled, extra: 'not stored' } as GatewaySession);
     expect(await new FileSessionStore(path).get(1)).toEqual(handled);
   });

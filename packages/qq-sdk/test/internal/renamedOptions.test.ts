@@ -69,7 +69,11 @@ describe('webhook options: secret → clientSecret', () => {
     const clientSecret = 'DG5g3B4j9X2KOErG';
     const body = JSON.stringify({ op: 0, id: 'E1', t: 'FRIEND_ADD', d: { openid: 'U1', timestamp: 1_700_000_000 } });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    const headers = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': signWebhookPayload(clientSecret, timestamp, body) };
+    const headers = {
+      'content-type': 'application/json',
+      'x-signature-timestamp': timestamp,
+      'x-signature-ed25519': signWebhookPayload(clientSecret, timestamp, body),
+    };
     const received: unknown[] = [];
     const current = new WebhookReceiver({ clientSecret, dispatcher: (envelope) => void received.push(envelope), logLevel: 'silent' });
     expect((await current.handle({ method: 'POST', headers, body })).status).toBe(200);

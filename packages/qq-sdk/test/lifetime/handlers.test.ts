@@ -49,7 +49,11 @@ describe('a bot process with misbehaving handlers', () => {
     expect(bot.alive).toBe(true);
     expect(new Set(bot.of('second').map((line) => line['id']))).toEqual(new Set(ledger.ids));
     const errors = bot.of('handlerError');
-    expect(errors.every((line) => line['name'] === 'Error' && line['type'] === (String(line['eventId']).startsWith('GROUP') ? 'GROUP_AT_MESSAGE_CREATE' : 'C2C_MESSAGE_CREATE'))).toBe(true);
+    expect(
+      errors.every(
+        (line) => line['name'] === 'Error' && line['type'] === (String(line['eventId']).startsWith('GROUP') ? 'GROUP_AT_MESSAGE_CREATE' : 'C2C_MESSAGE_CREATE'),
+      ),
+    ).toBe(true);
     // One report per failing event, each naming that event.
     expect(new Set(errors.map((line) => line['eventId'])).size).toBe(failing.length);
     expect(ledger.problems(bot.of('start'))).toEqual([]);

@@ -42,7 +42,13 @@ describe('downloadAttachment', () => {
   });
 
   it('refuses any other host before a request is made (no SSRF through an attachment URL)', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'http://127.0.0.1:6379/', 'file:///etc/passwd', 'https://multimedia.nt.qq.com.cn.evil.example/x', 'not a url']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://127.0.0.1:6379/',
+      'file:///etc/passwd',
+      'https://multimedia.nt.qq.com.cn.evil.example/x',
+      'not a url',
+    ]) {
       expect((await failure(downloadAttachment({ ...image, url }))).reason).toBe('host-not-allowed');
     }
     expect(requested).toEqual([]);
@@ -90,10 +96,12 @@ describe('downloadAttachment', () => {
   });
 
   it('times out, and can be cancelled', async () => {
-    server.use(http.get(MEDIA, async () => {
-      await delay('infinite');
-      return new HttpResponse(PNG);
-    }));
+    server.use(
+      http.get(MEDIA, async () => {
+        await delay('infinite');
+        return new HttpResponse(PNG);
+      }),
+    );
     expect((await failure(downloadAttachment(image, { timeoutMs: 50 }))).reason).toBe('timeout');
     const controller = new AbortController();
     const pending = downloadAttachment(image, { signal: controller.signal, timeoutMs: 5000 });

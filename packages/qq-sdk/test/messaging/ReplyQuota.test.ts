@@ -68,9 +68,7 @@ describe('ReplyQuota', () => {
     await quota.claim({ target: group, sourceId: 'm1', receivedAt });
     await quota.claim({ target: group, sourceId: 'm2', receivedAt });
     await quota.claim({ target: { scene: 'group', groupOpenid: 'OTHER' }, sourceId: 'm1', receivedAt });
-    await expect(quota.claim({ target: group, sourceId: 'm1', receivedAt })).rejects.toBeInstanceOf(
-      ReplyQuotaExceededError,
-    );
+    await expect(quota.claim({ target: group, sourceId: 'm1', receivedAt })).rejects.toBeInstanceOf(ReplyQuotaExceededError);
   });
 
   it('reports a snapshot of what this process has claimed', async () => {

@@ -3,10 +3,7 @@ import { applyUrlPolicy } from '../../src/messaging/UrlPolicy.js';
 
 describe('applyUrlPolicy', () => {
   it('defangs scheme URLs, www. addresses and bare domains by default policy "defang"', () => {
-    const { text, changed } = applyUrlPolicy(
-      '看这里 https://example.com/a?b=1 和 www.qq.com 以及 openclaw.ai。',
-      { policy: 'defang' },
-    );
+    const { text, changed } = applyUrlPolicy('看这里 https://example.com/a?b=1 和 www.qq.com 以及 openclaw.ai。', { policy: 'defang' });
     expect(text).toBe('看这里 example[.]com/a?b=1 和 www[.]qq[.]com 以及 openclaw[.]ai。');
     expect(changed).toEqual(['https://example.com/a?b=1', 'www.qq.com', 'openclaw.ai']);
   });
@@ -16,12 +13,8 @@ describe('applyUrlPolicy', () => {
   });
 
   it('rewrites markdown links, keeping the label', () => {
-    expect(applyUrlPolicy('[文档](https://docs.example.com/x)', { policy: 'defang' }).text).toBe(
-      '文档 (docs[.]example[.]com/x)',
-    );
-    expect(applyUrlPolicy('read [the docs](https://docs.example.com/x) now', { policy: 'strip' }).text).toBe(
-      'read the docs now',
-    );
+    expect(applyUrlPolicy('[文档](https://docs.example.com/x)', { policy: 'defang' }).text).toBe('文档 (docs[.]example[.]com/x)');
+    expect(applyUrlPolicy('read [the docs](https://docs.example.com/x) now', { policy: 'strip' }).text).toBe('read the docs now');
   });
 
   it('strips URLs entirely with "strip"', () => {
@@ -35,9 +28,7 @@ describe('applyUrlPolicy', () => {
     });
     expect(result.text).toBe('https://bot.example.com/x and evil[.]com');
     expect(result.changed).toEqual(['https://evil.com']);
-    expect(applyUrlPolicy('[ok](https://example.com/a)', { policy: 'strip', allowedDomains: ['example.com'] }).text).toBe(
-      '[ok](https://example.com/a)',
-    );
+    expect(applyUrlPolicy('[ok](https://example.com/a)', { policy: 'strip', allowedDomains: ['example.com'] }).text).toBe('[ok](https://example.com/a)');
   });
 
   it('calls a function policy for every URL', () => {

@@ -91,7 +91,14 @@ describe("the bot's own mention is not part of msg.content", () => {
       op: 0,
       t: 'AT_MESSAGE_CREATE',
       id: 'AT_MESSAGE_CREATE:m4',
-      d: { id: 'g-m4', content: '<@!6158788878435714165> ping', channel_id: 'C1', guild_id: 'GU1', timestamp: now(), author: { id: 'U1', username: 'u', bot: false } },
+      d: {
+        id: 'g-m4',
+        content: '<@!6158788878435714165> ping',
+        channel_id: 'C1',
+        guild_id: 'GU1',
+        timestamp: now(),
+        author: { id: 'U1', username: 'u', bot: false },
+      },
     });
     expect(msg.content).toBe('ping');
     expect(msg.rawContent).toBe('<@!6158788878435714165> ping');

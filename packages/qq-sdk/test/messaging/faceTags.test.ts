@@ -40,7 +40,14 @@ describe('a message with face tags', () => {
 
   it('msg.content reads as text, msg.faces lists them, msg.rawContent keeps the markup', async () => {
     sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-    bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+    bot = new QQBot({
+      appId: sim.appId,
+      clientSecret: sim.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      logLevel: 'silent',
+    });
     const received = new Promise<Message>((resolve) => bot?.on('message', resolve));
     await bot.start();
     const raw = ` 欢迎我${FAT_THREE}`;

@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  MessageTooLongError,
-  messages,
-  QQValidationError,
-  type Message,
-  type QQBotOptions,
-} from '../../src/index.js';
+import { MessageTooLongError, messages, QQValidationError, type Message, type QQBotOptions } from '../../src/index.js';
 import { API, RestClient } from '../../src/entries/rest.js';
 import { MemoryReplyLedgerStore, ReplyQuota } from '../../src/entries/messaging.js';
 import type { QQSimulator } from '../../src/testing/index.js';
@@ -165,7 +159,10 @@ describe('the REST layer checks content length before sending', () => {
       expect((error as Error).message).toContain('maxContentLength');
     }
     expect(posts(sim)).toHaveLength(before);
-    const rest = new RestClient({ appId: sim.appId, clientSecret: sim.clientSecret }, { apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, maxContentLength: 8000, logLevel: 'silent' });
+    const rest = new RestClient(
+      { appId: sim.appId, clientSecret: sim.clientSecret },
+      { apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, maxContentLength: 8000, logLevel: 'silent' },
+    );
     await new API(rest).messages.sendGroup('G1', { msg_type: 0, content: 'y'.repeat(6000) });
     expect(sim.sentMessages.at(-1)?.text).toHaveLength(6000);
   });

@@ -17,9 +17,7 @@ describe('messages builders', () => {
   });
 
   it('builds markdown with a keyboard, and markdown templates', () => {
-    const keyboard = messages.keyboard([
-      [{ id: 'ok', label: '确认', action: { type: 'callback', data: 'confirm' } }],
-    ]);
+    const keyboard = messages.keyboard([[{ id: 'ok', label: '确认', action: { type: 'callback', data: 'confirm' } }]]);
     expect(messages.markdown('**hi**', { keyboard })).toEqual({ kind: 'markdown', content: '**hi**', keyboard });
     expect(messages.markdownTemplate('tpl_1', { title: '标题' })).toEqual({
       kind: 'markdownTemplate',

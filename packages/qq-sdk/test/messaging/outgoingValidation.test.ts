@@ -39,7 +39,11 @@ describe('outbound arguments are checked before anything is sent', () => {
   it('msg.reply() refuses content that is not a string or a message, naming the field', async () => {
     const { sim, msg } = await setup();
     for (const content of [null, undefined, 12345, { kind: 'nope' }, ['text']]) {
-      await expectRefused(sim, () => msg.reply(loose<string>(content)), content !== null && typeof content === 'object' && !Array.isArray(content) ? 'content.kind' : 'content');
+      await expectRefused(
+        sim,
+        () => msg.reply(loose<string>(content)),
+        content !== null && typeof content === 'object' && !Array.isArray(content) ? 'content.kind' : 'content',
+      );
     }
     await expectRefused(sim, () => msg.reply(loose<OutgoingMessage>({ kind: 'text' })), 'content.content');
   });
@@ -56,7 +60,11 @@ describe('outbound arguments are checked before anything is sent', () => {
     const { sim, bot } = await setup();
     const target = { scene: 'group', groupOpenid: 'G1' } as const;
     await expectRefused(sim, () => bot.send(target, 'x', { replyToEvent: { eventId: 'e', receivedAt: loose<Date>('yesterday') } }), 'replyToEvent.receivedAt');
-    await expectRefused(sim, () => bot.send(target, 'x', { replyToMessage: { messageId: 'm', receivedAt: new Date(Number.NaN) } }), 'replyToMessage.receivedAt');
+    await expectRefused(
+      sim,
+      () => bot.send(target, 'x', { replyToMessage: { messageId: 'm', receivedAt: new Date(Number.NaN) } }),
+      'replyToMessage.receivedAt',
+    );
   });
 
   it('media and embed URLs must be http(s): javascript:, file: and data: never leave the bot', async () => {
@@ -65,7 +73,11 @@ describe('outbound arguments are checked before anything is sent', () => {
       await expectRefused(sim, () => msg.reply(messages.image({ url })), 'content.source.url');
       await expectRefused(sim, () => bot.send({ scene: 'guild', channelId: 'C1' }, messages.image({ url })), 'content.source.url');
     }
-    await expectRefused(sim, () => bot.send({ scene: 'guild', channelId: 'C1' }, loose<OutgoingMessage>({ kind: 'embed', title: 't', thumbnailUrl: 'file:///x' })), 'content.thumbnailUrl');
+    await expectRefused(
+      sim,
+      () => bot.send({ scene: 'guild', channelId: 'C1' }, loose<OutgoingMessage>({ kind: 'embed', title: 't', thumbnailUrl: 'file:///x' })),
+      'content.thumbnailUrl',
+    );
   });
 
   it('still sends what is valid', async () => {

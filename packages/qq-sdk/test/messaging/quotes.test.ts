@@ -14,7 +14,14 @@ afterEach(async () => {
 
 async function start(): Promise<{ sim: QQSimulator; bot: QQBot }> {
   sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-  bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+  bot = new QQBot({
+    appId: sim.appId,
+    clientSecret: sim.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES'],
+    apiBaseUrl: sim.url,
+    tokenUrl: sim.tokenUrl,
+    logLevel: 'silent',
+  });
   bot.on('message', (msg) => waiting?.(msg));
   await bot.start();
   return { sim, bot };
@@ -39,7 +46,14 @@ describe('quoted messages', () => {
         timestamp: new Date().toISOString(),
         message_type: 103,
         message_scene: { source: 'default', ext: ['msg_idx=REFIDX_self', 'ref_msg_idx=REFIDX_quoted'] },
-        msg_elements: [{ msg_idx: 'REFIDX_quoted', message_type: 0, content: '原来的话', attachments: [{ content_type: 'image/png', url: 'https://multimedia.nt.qq.com.cn/download?x=1', filename: 'a.png' }] }],
+        msg_elements: [
+          {
+            msg_idx: 'REFIDX_quoted',
+            message_type: 0,
+            content: '原来的话',
+            attachments: [{ content_type: 'image/png', url: 'https://multimedia.nt.qq.com.cn/download?x=1', filename: 'a.png' }],
+          },
+        ],
       },
     });
     const msg = await received;
@@ -58,7 +72,14 @@ describe('quoted messages', () => {
     const quoting = next();
     sim.injectRaw({
       t: 'C2C_MESSAGE_CREATE',
-      d: { id: 'ROBOT1.0_q2', author: { user_openid: USER }, content: '展开说说', timestamp: new Date().toISOString(), message_type: 103, message_scene: { source: 'default', ext: [`ref_msg_idx=${refIdx}`] } },
+      d: {
+        id: 'ROBOT1.0_q2',
+        author: { user_openid: USER },
+        content: '展开说说',
+        timestamp: new Date().toISOString(),
+        message_type: 103,
+        message_scene: { source: 'default', ext: [`ref_msg_idx=${refIdx}`] },
+      },
     });
     expect((await quoting).quote).toEqual({ refIdx, attachments: [] });
   });

@@ -45,7 +45,10 @@ describe('splitText', () => {
     }
     // Continuation chunks reopen with the same info string.
     expect(chunks[1]?.startsWith('```ts\n')).toBe(true);
-    const lines = chunks.join('\n').split('\n').filter((l) => l.startsWith('const line'));
+    const lines = chunks
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('const line'));
     expect(lines).toHaveLength(60);
   });
 

@@ -18,7 +18,14 @@ afterEach(async () => {
 
 async function start(): Promise<{ sim: QQSimulator; next: () => Promise<Message> }> {
   sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-  bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+  bot = new QQBot({
+    appId: sim.appId,
+    clientSecret: sim.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT'],
+    apiBaseUrl: sim.url,
+    tokenUrl: sim.tokenUrl,
+    logLevel: 'silent',
+  });
   let waiting: ((msg: Message) => void) | undefined;
   bot.on('message', (msg) => waiting?.(msg));
   await bot.start();
@@ -28,7 +35,9 @@ async function start(): Promise<{ sim: QQSimulator; next: () => Promise<Message>
 describe('a reply QQ refuses for a URL the policy let through', () => {
   it('strict mode treats every dotted name as a link; the default only known TLDs', () => {
     expect(applyUrlPolicy('edit openclaw.json and README.md, v2026.9.6', { policy: 'defang' }).text).toBe('edit openclaw.json and README.md, v2026.9.6');
-    expect(applyUrlPolicy('edit openclaw.json and README.md, v2026.9.6', { policy: 'defang', strict: true }).text).toBe('edit openclaw[.]json and README[.]md, v2026.9.6');
+    expect(applyUrlPolicy('edit openclaw.json and README.md, v2026.9.6', { policy: 'defang', strict: true }).text).toBe(
+      'edit openclaw[.]json and README[.]md, v2026.9.6',
+    );
   });
 
   it('is resent once with every dotted name defanged, in C2C and groups, and arrives', async () => {
@@ -59,7 +68,15 @@ describe('a reply QQ refuses for a URL the policy let through', () => {
 
   it('is not resent with urlPolicy "allow": the refusal reaches the caller', async () => {
     sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-    bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent', urlPolicy: 'allow' });
+    bot = new QQBot({
+      appId: sim.appId,
+      clientSecret: sim.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      logLevel: 'silent',
+      urlPolicy: 'allow',
+    });
     const received = new Promise<Message>((resolve) => bot?.on('message', resolve));
     await bot.start();
     sim.inject('C2C_MESSAGE_CREATE', { content: 'x' });

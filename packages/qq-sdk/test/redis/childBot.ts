@@ -55,7 +55,10 @@ export class ChildBot {
         else if (this.of(type).length >= count) finish();
         else if (this.#child.exitCode !== null) finish(new Error(`child ${this.pid} exited (${this.#child.exitCode}): ${this.#stderr.join('')}`));
       };
-      const timer = setTimeout(() => finish(new Error(`child ${this.pid}: no ${count}× '${type}' within ${timeoutMs} ms; stderr: ${this.#stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`child ${this.pid}: no ${count}× '${type}' within ${timeoutMs} ms; stderr: ${this.#stderr.join('')}`)),
+        timeoutMs,
+      );
       const finish = (error?: Error): void => {
         clearTimeout(timer);
         this.#waiters.delete(check);

@@ -95,8 +95,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores on a 3-master Redis 
       await new Promise((resolve) => setTimeout(resolve, 50));
       return Response.json({ access_token: `token-${requests}`, expires_in: '7200' });
     };
-    const manager = (): TokenManager =>
-      new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, tokenCache: new RedisTokenCache(common()) });
+    const manager = (): TokenManager => new TokenManager({ appId: APP, clientSecret: 'secret', fetch: fetchToken, tokenCache: new RedisTokenCache(common()) });
     const [a, b] = [manager(), manager()];
     const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).getAccessToken()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
@@ -125,7 +124,10 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores on a 3-master Redis 
       }),
     );
     for (const bucket of [0, 1]) {
-      const times = granted.filter((g) => g.shard % 2 === bucket).map((g) => g.at).sort((x, y) => x - y);
+      const times = granted
+        .filter((g) => g.shard % 2 === bucket)
+        .map((g) => g.at)
+        .sort((x, y) => x - y);
       expect(times).toHaveLength(2);
       expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(windowMs - 5);
     }

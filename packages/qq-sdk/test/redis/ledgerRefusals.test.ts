@@ -35,7 +35,7 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'the Redis reply ledger refuses wi
     for (let i = 1; i <= 6; i++) expect(await store.claim('guild:C1:m1', Number.POSITIVE_INFINITY, 60_000)).toMatchObject({ granted: true, seq: i });
   });
 
-  it("through ReplyQuota: typing notices that keep a reply never cost the answer its reply", async () => {
+  it('through ReplyQuota: typing notices that keep a reply never cost the answer its reply', async () => {
     const quota = new ReplyQuota({ replyLedger: await ledger() });
     const source = { target: { scene: 'c2c' as const, openid: 'U2' }, sourceId: 'm2', receivedAt: new Date() };
     let notices = 0;

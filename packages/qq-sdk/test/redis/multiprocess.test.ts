@@ -105,13 +105,10 @@ describe.skipIf(skipReason !== undefined)(skipReason ?? 'several SDK processes s
       const index = next++ % replicas.length;
       hits[index]! += 1;
       const target = replicas[index]!;
-      const upstream = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
-        (reply) => {
-          res.writeHead(reply.statusCode ?? 502, reply.headers);
-          reply.pipe(res);
-        },
-      );
+      const upstream = request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      });
       upstream.on('error', () => res.writeHead(502).end());
       req.pipe(upstream);
     });

@@ -28,9 +28,9 @@ export function findRedisServer(): string | undefined {
 }
 
 export const REDIS_SERVER = findRedisServer();
-export const SKIP_REASON = 'redis-server not found (CI installs Debian\'s redis-server in .ci/run); skipping the Redis tests';
+export const SKIP_REASON = "redis-server not found (CI installs Debian's redis-server in .ci/run); skipping the Redis tests";
 export const REDIS_SENTINEL = findBinary('redis-sentinel');
-export const SENTINEL_SKIP_REASON = 'redis-sentinel not found (CI installs Debian\'s redis-sentinel in .ci/run); skipping the Sentinel tests';
+export const SENTINEL_SKIP_REASON = "redis-sentinel not found (CI installs Debian's redis-sentinel in .ci/run); skipping the Sentinel tests";
 
 if (!REDIS_SERVER) console.warn(`[qq-sdk redis tests] ${SKIP_REASON}`);
 else if (!REDIS_SENTINEL) console.warn(`[qq-sdk redis tests] ${SENTINEL_SKIP_REASON}`);

@@ -72,7 +72,13 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
     expect(await b.get(2)).toBeUndefined();
     expect(await client().pttl(`qq-sdk:${APP}:session:3`)).toBeGreaterThan(100_000);
     // The events handled above the resume position travel with the session.
-    const handled = { ...session, handledAbove: [[44, 47], [49, 49]] as const };
+    const handled = {
+      ...session,
+      handledAbove: [
+        [44, 47],
+        [49, 49],
+      ] as const,
+    };
     await a.set(3, handled);
     expect(await b.get(3)).toEqual(handled);
     await b.delete(3);
@@ -158,7 +164,10 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
       }),
     );
     for (const bucket of [0, 1]) {
-      const times = granted.filter((g) => g.shard % 2 === bucket).map((g) => g.at).sort((x, y) => x - y);
+      const times = granted
+        .filter((g) => g.shard % 2 === bucket)
+        .map((g) => g.at)
+        .sort((x, y) => x - y);
       expect(times).toHaveLength(3);
       for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(windowMs - 5);
     }
@@ -200,6 +209,9 @@ describe.skipIf(!REDIS_SERVER)(REDIS_SERVER ? 'Redis stores against a real redis
   it('rejects an empty appId (keys must be namespaced), and braces that would move the hash tags', () => {
     expect(() => new RedisDedupStore({ redis: client(), appId: '' })).toThrow(/appId/);
     expect(() => new RedisDedupStore({ redis: client(), appId: '{1}' })).toThrow(/must not contain/);
-    expect(() => new RedisIdentifyThrottler({ redis: client(), appId: APP, keyPrefix: 'bot}', limit: { total: 1, remaining: 1, reset_after: 0, max_concurrency: 1 } })).toThrow(/keyPrefix/);
+    expect(
+      () =>
+        new RedisIdentifyThrottler({ redis: client(), appId: APP, keyPrefix: 'bot}', limit: { total: 1, remaining: 1, reset_after: 0, max_concurrency: 1 } }),
+    ).toThrow(/keyPrefix/);
   });
 });

@@ -76,9 +76,7 @@ describe('RestClient requests', () => {
     const tokens = useTokenEndpoint(server);
     server.use(http.get(`${API}/channels/:id`, ({ params }) => HttpResponse.json({ id: params['id'] })));
     const rest = makeClient();
-    const results = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => rest.request<{ id: string }>({ method: 'GET', path: `/channels/C${i}` })),
-    );
+    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => rest.request<{ id: string }>({ method: 'GET', path: `/channels/C${i}` })));
     expect(results[999]?.id).toBe('C999');
     expect(tokens.count).toBe(1);
   });
@@ -124,7 +122,9 @@ describe('RestClient retries', () => {
         return HttpResponse.json({ code: 12003, message: 'bad' }, { status: 502 });
       }),
     );
-    const error = await makeClient({ maxRetries: 3 }).request({ method: 'GET', path: '/users/@me' }).catch((e: unknown) => e);
+    const error = await makeClient({ maxRetries: 3 })
+      .request({ method: 'GET', path: '/users/@me' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QQServerError);
     expect(calls).toBe(4);
   });
@@ -170,7 +170,9 @@ describe('RestClient retries', () => {
         return HttpResponse.json({ code: 22006, message: '消息类型与内容不匹配', trace_id: 'T' }, { status: 400 });
       }),
     );
-    const error = await makeClient().request({ method: 'POST', path: '/v2/groups/G/messages', body: {} }).catch((e: unknown) => e);
+    const error = await makeClient()
+      .request({ method: 'POST', path: '/v2/groups/G/messages', body: {} })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QQInvalidRequestError);
     expect(calls).toBe(1);
   });
@@ -194,9 +196,7 @@ describe('RestClient retries', () => {
     server.use(
       http.get(`${API}/users/@me`, ({ request }) => {
         seen.push(request.headers.get('authorization'));
-        return seen.length === 1
-          ? HttpResponse.json({ code: 11244, message: 'token expired' }, { status: 401 })
-          : HttpResponse.json({ id: 'bot' });
+        return seen.length === 1 ? HttpResponse.json({ code: 11244, message: 'token expired' }, { status: 401 }) : HttpResponse.json({ id: 'bot' });
       }),
     );
     expect(await makeClient({ maxRetries: 0 }).request({ method: 'GET', path: '/users/@me' })).toEqual({ id: 'bot' });
@@ -213,7 +213,9 @@ describe('RestClient retries', () => {
         return HttpResponse.json({ code: 11243, message: `bad token ${request.headers.get('authorization')} ${SECRET}` }, { status: 401 });
       }),
     );
-    const error = (await makeClient().request({ method: 'GET', path: '/users/@me' }).catch((e: unknown) => e)) as QQApiError;
+    const error = (await makeClient()
+      .request({ method: 'GET', path: '/users/@me' })
+      .catch((e: unknown) => e)) as QQApiError;
     expect(error.kind).toBe('auth');
     expect(calls).toBe(2);
     const text = `${error.message} ${JSON.stringify(error.body)}`;

@@ -31,7 +31,14 @@ const cases: [string, number, Record<string, unknown>, Ctor, QQApiErrorKind, Ret
   ['IP not allow-listed', 403, { message: 'ip not in whitelist', code: 11298, trace_id: 'T' }, QQPermissionError, 'permission', 'operator'],
   ['unknown channel', 404, { code: 10003, message: 'UnknownChannel', trace_id: 'T' }, QQNotFoundError, 'not_found', 'permanent'],
   ['URL not registered', 400, { code: 40054010, message: '不允许发送URL', trace_id: 'T' }, QQContentRejectedError, 'content_rejected', 'operator'],
-  ['markdown not permitted', 400, { err_code: 40034012, message: '不允许发送原生 markdown', trace_id: 'T' }, QQContentRejectedError, 'content_rejected', 'operator'],
+  [
+    'markdown not permitted',
+    400,
+    { err_code: 40034012, message: '不允许发送原生 markdown', trace_id: 'T' },
+    QQContentRejectedError,
+    'content_rejected',
+    'operator',
+  ],
   ['reply quota exhausted', 400, { code: 22009, message: 'msg limit exceed', trace_id: 'T' }, QQReplyQuotaError, 'reply_quota', 'permanent'],
   ['reply window expired', 400, { err_code: 40034005, message: '回复消息msg_id已过期', trace_id: 'T' }, QQReplyQuotaError, 'reply_quota', 'permanent'],
   ['duplicate msg_seq', 400, { code: 40054005, message: '消息被去重', trace_id: 'T' }, QQReplyQuotaError, 'reply_quota', 'permanent'],
@@ -66,7 +73,9 @@ describe('error kinds from realistic platform bodies', () => {
   it('uses the body trace_id when the header is missing, and explains unknown codes', async () => {
     useTokenEndpoint(server);
     server.use(http.get(`${API}/users/@me`, () => HttpResponse.json({ code: 987654, message: 'brand new', trace_id: 'body-trace' }, { status: 418 })));
-    const error = (await makeClient().request({ method: 'GET', path: '/users/@me' }).catch((e: unknown) => e)) as QQApiError;
+    const error = (await makeClient()
+      .request({ method: 'GET', path: '/users/@me' })
+      .catch((e: unknown) => e)) as QQApiError;
     expect(error.kind).toBe('unknown');
     expect(error.traceId).toBe('body-trace');
     expect(error.message).toContain('987654');
@@ -77,7 +86,9 @@ describe('error kinds from realistic platform bodies', () => {
   it('handles a non-JSON error body', async () => {
     useTokenEndpoint(server);
     server.use(http.get(`${API}/users/@me`, () => new HttpResponse('<html>bad gateway</html>', { status: 502 })));
-    const error = (await makeClient({ maxRetries: 0 }).request({ method: 'GET', path: '/users/@me' }).catch((e: unknown) => e)) as QQApiError;
+    const error = (await makeClient({ maxRetries: 0 })
+      .request({ method: 'GET', path: '/users/@me' })
+      .catch((e: unknown) => e)) as QQApiError;
     expect(error).toBeInstanceOf(QQServerError);
     expect(error.code).toBeUndefined();
   });

@@ -43,7 +43,9 @@ describe('group member management', () => {
     answer({ remove_members_result: 'success', add_to_member_blacklist_fail_openids: [] });
     const api = new API(makeClient());
     const result = await api.groups.removeMembers('G1', { member_openids: ['M1', 'M2'], add_to_member_blacklist: true });
-    expect(seen).toEqual([{ method: 'POST', path: '/v2/groups/G1/batch_remove_members', body: { member_openids: ['M1', 'M2'], add_to_member_blacklist: true } }]);
+    expect(seen).toEqual([
+      { method: 'POST', path: '/v2/groups/G1/batch_remove_members', body: { member_openids: ['M1', 'M2'], add_to_member_blacklist: true } },
+    ]);
     expect(result).toEqual({ remove_members_result: 'success', add_to_member_blacklist_fail_openids: [] });
   });
 

@@ -40,13 +40,7 @@ export interface Captured {
 }
 
 /** Responds to `method path` with `reply` and records every matching request. */
-export function capture(
-  server: SetupServer,
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
-  path: string,
-  reply: unknown = {},
-  status = 200,
-): Captured[] {
+export function capture(server: SetupServer, method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, reply: unknown = {}, status = 200): Captured[] {
   const seen: Captured[] = [];
   server.use(
     http[method](`${API}${path}`, async ({ request }) => {

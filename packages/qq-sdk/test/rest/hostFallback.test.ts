@@ -18,15 +18,20 @@ const SECRET = 'client-secret-abcdef123456';
 function recorder(): { logger: Logger; warnings: string[] } {
   const warnings: string[] = [];
   const noop = (): void => {};
-  return { warnings, logger: { debug: noop, info: noop, error: noop, warn: (message, context) => void warnings.push(`${message} ${JSON.stringify(context)}`) } };
+  return {
+    warnings,
+    logger: { debug: noop, info: noop, error: noop, warn: (message, context) => void warnings.push(`${message} ${JSON.stringify(context)}`) },
+  };
 }
 
 /** Serves a token on `url` and counts hits per host. */
 function tokenAt(url: string, hits: string[]): void {
-  server.use(http.post(url, ({ request }) => {
-    hits.push(new URL(request.url).host);
-    return HttpResponse.json({ access_token: 'tok-1', expires_in: 7200 });
-  }));
+  server.use(
+    http.post(url, ({ request }) => {
+      hits.push(new URL(request.url).host);
+      return HttpResponse.json({ access_token: 'tok-1', expires_in: 7200 });
+    }),
+  );
 }
 
 describe('the unified domain api.bot.qq.com, with a fallback to the old hosts', () => {
@@ -45,7 +50,13 @@ describe('the unified domain api.bot.qq.com, with a fallback to the old hosts', 
     tokenAt(PlatformHosts.tokenUrl, hits);
     server.use(
       http.get(`${PlatformHosts.api}/gateway/bot`, () => HttpResponse.json({ message: 'internal' }, { status: 500 })),
-      http.get(`${PlatformHosts.legacyApi}/gateway/bot`, () => HttpResponse.json({ url: 'wss://api.sgroup.qq.com/websocket', shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 } })),
+      http.get(`${PlatformHosts.legacyApi}/gateway/bot`, () =>
+        HttpResponse.json({
+          url: 'wss://api.sgroup.qq.com/websocket',
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 },
+        }),
+      ),
       http.get(`${PlatformHosts.legacyApi}/users/@me`, () => HttpResponse.json({ id: 'bot' })),
     );
     const { logger, warnings } = recorder();
@@ -94,7 +105,10 @@ describe('the unified domain api.bot.qq.com, with a fallback to the old hosts', 
       http.get(`${PlatformHosts.sandboxApi}/users/@me`, () => HttpResponse.error()),
       http.get(`${PlatformHosts.legacySandboxApi}/users/@me`, () => HttpResponse.json({ id: 'sandbox-bot' })),
     );
-    const rest = new RestClient({ appId: '102000000', clientSecret: SECRET }, { retryPolicy: TEST_POLICY, sandbox: true, maxRetries: 0, logger: recorder().logger });
+    const rest = new RestClient(
+      { appId: '102000000', clientSecret: SECRET },
+      { retryPolicy: TEST_POLICY, sandbox: true, maxRetries: 0, logger: recorder().logger },
+    );
     expect(rest.apiBaseUrl).toBe('https://sandbox.api.bot.qq.com');
     expect(await rest.request({ method: 'GET', path: '/users/@me' })).toEqual({ id: 'sandbox-bot' });
     expect(rest.apiBaseUrl).toBe('https://sandbox.api.sgroup.qq.com');

@@ -35,7 +35,13 @@ beforeEach(() => {
     http.all(`${BASE}/*`, async ({ request }) => {
       const url = new URL(request.url);
       const text = await request.text();
-      seen.push({ method: request.method, path: url.pathname, search: url.searchParams, body: text ? (JSON.parse(text) as unknown) : undefined, auth: request.headers.get('authorization') });
+      seen.push({
+        method: request.method,
+        path: url.pathname,
+        search: url.searchParams,
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+        auth: request.headers.get('authorization'),
+      });
       return reply.status === 204 ? new HttpResponse(null, { status: 204 }) : HttpResponse.json(reply.body as object, { status: reply.status });
     }),
   );
@@ -102,13 +108,25 @@ describe('custom C2C menu', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['more than 10 items', { menu: { items: Array.from({ length: 11 }, (_, i) => ({ type: 'send_message', name: `b${i}`, send_message: 'x' })) } }, 'menu.items'],
+    [
+      'more than 10 items',
+      { menu: { items: Array.from({ length: 11 }, (_, i) => ({ type: 'send_message', name: `b${i}`, send_message: 'x' })) } },
+      'menu.items',
+    ],
     ['an unknown type', { menu: { items: [{ type: 'call', name: 'x' }] } }, 'menu.items[0].type'],
     ['a link that is not https', { menu: { items: [{ type: 'link', name: 'x', link: 'http://example.com' }] } }, 'menu.items[0].link'],
     ['send_message without text', { menu: { items: [{ type: 'send_message', name: 'x' }] } }, 'menu.items[0].send_message'],
     ['a menu without sub-items', { menu: { items: [{ type: 'menu', name: 'x' }] } }, 'menu.items[0].sub_menu_items'],
-    ['six sub-items', { menu: { items: [{ type: 'menu', name: 'x', sub_menu_items: Array.from({ length: 6 }, () => ({ type: 'link', name: 'y', link: 'https://a.b' })) }] } }, 'menu.items[0].sub_menu_items'],
-    ['a nested menu', { menu: { items: [{ type: 'menu', name: 'x', sub_menu_items: [{ type: 'menu', name: 'y' }] }] } }, 'menu.items[0].sub_menu_items[0].type'],
+    [
+      'six sub-items',
+      { menu: { items: [{ type: 'menu', name: 'x', sub_menu_items: Array.from({ length: 6 }, () => ({ type: 'link', name: 'y', link: 'https://a.b' })) }] } },
+      'menu.items[0].sub_menu_items',
+    ],
+    [
+      'a nested menu',
+      { menu: { items: [{ type: 'menu', name: 'x', sub_menu_items: [{ type: 'menu', name: 'y' }] }] } },
+      'menu.items[0].sub_menu_items[0].type',
+    ],
     ['a switch without its config', { menu: { items: [{ type: 'switch', name: 'x' }] } }, 'menu.items[0].switch'],
     ['no menu', {}, 'menu'],
   ])('menu.set refuses %s locally', async (_name, body, field) => {
@@ -117,7 +135,13 @@ describe('custom C2C menu', () => {
 });
 
 describe('command panels', () => {
-  const panel = { items: [{ type: 'command' as const, name: '群签到', desc: '每日签到' }, { type: 'link' as const, name: '更多', link: 'https://example.com', only_admin: true }], remark: '群工具' };
+  const panel = {
+    items: [
+      { type: 'command' as const, name: '群签到', desc: '每日签到' },
+      { type: 'link' as const, name: '更多', link: 'https://example.com', only_admin: true },
+    ],
+    remark: '群工具',
+  };
 
   it('panels.create sends POST /v2/panels and returns the id', async () => {
     reply = { status: 200, body: { panel_id: 'p_1' } };
@@ -161,8 +185,16 @@ describe('command panels', () => {
     ['an unknown scope', () => api.panels.create({ scope: 'guild' as 'c2c', panel }), 'scope'],
     ["'specific' for a channel panel", () => api.panels.create({ scope: 'channel', target_type: 'specific', panel }), 'target_type'],
     ['group_openids on a c2c panel', () => api.panels.create({ scope: 'c2c', target_type: 'specific', group_openids: ['G'], panel }), 'group_openids'],
-    ['21 users', () => api.panels.create({ scope: 'c2c', target_type: 'specific', user_openids: Array.from({ length: 21 }, (_, i) => `U${i}`), panel }), 'user_openids'],
-    ['21 items', () => api.panels.create({ scope: 'c2c', panel: { items: Array.from({ length: 21 }, () => ({ type: 'command' as const, name: 'x' })) } }), 'panel.items'],
+    [
+      '21 users',
+      () => api.panels.create({ scope: 'c2c', target_type: 'specific', user_openids: Array.from({ length: 21 }, (_, i) => `U${i}`), panel }),
+      'user_openids',
+    ],
+    [
+      '21 items',
+      () => api.panels.create({ scope: 'c2c', panel: { items: Array.from({ length: 21 }, () => ({ type: 'command' as const, name: 'x' })) } }),
+      'panel.items',
+    ],
     ['an unknown item type', () => api.panels.create({ scope: 'c2c', panel: { items: [{ type: 'button' as 'command', name: 'x' }] } }), 'panel.items[0].type'],
     ['a link item without https', () => api.panels.update('p1', { panel: { items: [{ type: 'link', name: 'x', link: 'ftp://x' }] } }), 'panel.items[0].link'],
     ['a target change without openids', () => api.panels.updateTargets('p1', { op: 'add' }), 'user_openids'],
@@ -177,13 +209,20 @@ describe('command panels', () => {
 
 describe('group mute', () => {
   it('setRestrictChatSetting sends the member changes', async () => {
-    const body = { members: [{ op: 'add' as const, member_openid: 'M1', mute_expire_at: inBeijing(3_600_000) }, { op: 'del' as const, member_openid: 'M2' }] };
+    const body = {
+      members: [
+        { op: 'add' as const, member_openid: 'M1', mute_expire_at: inBeijing(3_600_000) },
+        { op: 'del' as const, member_openid: 'M2' },
+      ],
+    };
     await expect(api.groups.setRestrictChatSetting('G1', body)).resolves.toBeUndefined();
     expect(only()).toMatchObject({ method: 'POST', path: '/v2/groups/G1/restrict_chat_setting', body });
   });
 
   it('accepts exactly 30 days ahead', async () => {
-    await api.groups.setRestrictChatSetting('G1', { members: [{ op: 'update', member_openid: 'M1', mute_expire_at: inBeijing(GROUP_MUTE_MAX_SECONDS * 1000) }] });
+    await api.groups.setRestrictChatSetting('G1', {
+      members: [{ op: 'update', member_openid: 'M1', mute_expire_at: inBeijing(GROUP_MUTE_MAX_SECONDS * 1000) }],
+    });
     expect(only().method).toBe('POST');
   });
 
@@ -214,7 +253,10 @@ describe('group mute', () => {
     const before = Date.now();
     await api.groups.muteMembers('G1', ['M1', 'M2'], 600);
     const body = only().body as { members: { op: string; member_openid: string; mute_expire_at: string }[] };
-    expect(body.members.map((m) => [m.op, m.member_openid])).toEqual([['add', 'M1'], ['add', 'M2']]);
+    expect(body.members.map((m) => [m.op, m.member_openid])).toEqual([
+      ['add', 'M1'],
+      ['add', 'M2'],
+    ]);
     const at = body.members[0]!.mute_expire_at;
     expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     expect(Date.parse(at) - before).toBeGreaterThan(598_000);
@@ -232,7 +274,10 @@ describe('group mute', () => {
   });
 
   it('getRestrictChatSetting parses the group rule and muted members', async () => {
-    const body = { global_rule: { mode: 'schedule', recurring_rules: [{ task_id: 't', weekdays: [1], start_time: '08:00', end_time: '09:00', enabled: true }] }, members: [{ member_openid: 'M1', mute_expire_at: '2026-09-01T20:00:00+08:00', username: 'u' }] };
+    const body = {
+      global_rule: { mode: 'schedule', recurring_rules: [{ task_id: 't', weekdays: [1], start_time: '08:00', end_time: '09:00', enabled: true }] },
+      members: [{ member_openid: 'M1', mute_expire_at: '2026-09-01T20:00:00+08:00', username: 'u' }],
+    };
     reply = { status: 200, body };
     await expect(api.groups.getRestrictChatSetting('G1')).resolves.toEqual(body);
     expect(only()).toMatchObject({ method: 'GET', path: '/v2/groups/G1/restrict_chat_setting' });
@@ -272,13 +317,25 @@ describe('join-approval strategies', () => {
 
     seen = [];
     reply = { status: 200, body: { is_enable: 'off' } };
-    await expect(api.groups.updateJoinApprovalStrategy('S1', { is_enable: 'off', group_action: { op: 'add', group_ids: ['7'] } })).resolves.toEqual({ is_enable: 'off' });
-    expect(only()).toMatchObject({ method: 'PATCH', path: '/v2/groups/join_approval_strategy/S1', body: { is_enable: 'off', group_action: { op: 'add', group_ids: ['7'] } } });
+    await expect(api.groups.updateJoinApprovalStrategy('S1', { is_enable: 'off', group_action: { op: 'add', group_ids: ['7'] } })).resolves.toEqual({
+      is_enable: 'off',
+    });
+    expect(only()).toMatchObject({
+      method: 'PATCH',
+      path: '/v2/groups/join_approval_strategy/S1',
+      body: { is_enable: 'off', group_action: { op: 'add', group_ids: ['7'] } },
+    });
 
     seen = [];
     reply = { status: 200, body: { strategy_id: 'S1', whitelist_user_count: 3, updated_at: 'u' } };
-    await expect(api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'add', whitelist_users: ['10001'] })).resolves.toMatchObject({ whitelist_user_count: 3 });
-    expect(only()).toMatchObject({ method: 'POST', path: '/v2/groups/join_approval_strategy/S1/whitelist_users', body: { op: 'add', whitelist_users: ['10001'] } });
+    await expect(api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'add', whitelist_users: ['10001'] })).resolves.toMatchObject({
+      whitelist_user_count: 3,
+    });
+    expect(only()).toMatchObject({
+      method: 'POST',
+      path: '/v2/groups/join_approval_strategy/S1/whitelist_users',
+      body: { op: 'add', whitelist_users: ['10001'] },
+    });
 
     seen = [];
     reply = { status: 200, body: {} };
@@ -299,8 +356,16 @@ describe('join-approval strategies', () => {
     ['expire_at as a unix time', () => api.groups.createJoinApprovalStrategy({ group_openids: ['G'], expire_at: '1798732800' }), 'expire_at'],
     ['an empty update', () => api.groups.updateJoinApprovalStrategy('S1', {}), ''],
     ['a group_action without groups', () => api.groups.updateJoinApprovalStrategy('S1', { group_action: { op: 'add' } }), 'group_action.group_openids'],
-    ['QQ numbers as numbers', () => api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'add', whitelist_users: [10001 as unknown as string] }), 'whitelist_users[0]'],
-    ['10001 QQ numbers', () => api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'del', whitelist_users: Array.from({ length: 10_001 }, (_, i) => String(10_000 + i)) }), 'whitelist_users'],
+    [
+      'QQ numbers as numbers',
+      () => api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'add', whitelist_users: [10001 as unknown as string] }),
+      'whitelist_users[0]',
+    ],
+    [
+      '10001 QQ numbers',
+      () => api.groups.updateJoinApprovalStrategyWhitelist('S1', { op: 'del', whitelist_users: Array.from({ length: 10_001 }, (_, i) => String(10_000 + i)) }),
+      'whitelist_users',
+    ],
     ['a list limit over 100', () => api.groups.listJoinApprovalStrategies({ limit: 101 }), 'limit'],
     ['an empty strategy id', () => api.groups.executeJoinApprovalStrategy(''), 'strategy_id'],
   ])('refuses %s locally', async (_name, call, field) => {
@@ -314,11 +379,20 @@ describe('markdown force_verify_image_resource', () => {
     await api.messages.sendGroup('G1', { msg_type: 2, markdown: { content: '![a #10px #10px](https://a.b/c.png)', force_verify_image_resource: true } });
     expect(only().body).toEqual({ msg_type: 2, markdown: { content: '![a #10px #10px](https://a.b/c.png)', force_verify_image_resource: true } });
     seen = [];
-    await api.messages.sendC2C('U1', { msg_type: 2, markdown: { custom_template_id: 'T', params: [{ key: 'k', values: ['v'] }], force_verify_image_resource: false } });
-    expect(only().body).toEqual({ msg_type: 2, markdown: { custom_template_id: 'T', params: [{ key: 'k', values: ['v'] }], force_verify_image_resource: false } });
+    await api.messages.sendC2C('U1', {
+      msg_type: 2,
+      markdown: { custom_template_id: 'T', params: [{ key: 'k', values: ['v'] }], force_verify_image_resource: false },
+    });
+    expect(only().body).toEqual({
+      msg_type: 2,
+      markdown: { custom_template_id: 'T', params: [{ key: 'k', values: ['v'] }], force_verify_image_resource: false },
+    });
   });
 
   it('must be a boolean (the error names markdown, as for any bad markdown body)', async () => {
-    await expectField(api.messages.sendGroup('G1', { msg_type: 2, markdown: { content: 'x', force_verify_image_resource: 'yes' as unknown as boolean } }), 'markdown');
+    await expectField(
+      api.messages.sendGroup('G1', { msg_type: 2, markdown: { content: 'x', force_verify_image_resource: 'yes' as unknown as boolean } }),
+      'markdown',
+    );
   });
 });

@@ -155,8 +155,14 @@ describe('route() with rest.request', () => {
     const rest = makeClient({ rejectOnRateLimit: true });
     const events: RateLimitInfo[] = [];
     rest.on('rateLimited', (info) => events.push(info));
-    await expect(rest.request({ ...route('POST /v2/groups/{group_openid}/messages', { group_openid: 'G 1' }), body: {} })).rejects.toBeInstanceOf(QQRateLimitError);
-    expect(events[0]).toMatchObject({ route: 'POST /v2/groups/{group_openid}/messages', majorId: 'G 1', bucket: 'POST /v2/groups/{group_openid}/messages|G 1' });
+    await expect(rest.request({ ...route('POST /v2/groups/{group_openid}/messages', { group_openid: 'G 1' }), body: {} })).rejects.toBeInstanceOf(
+      QQRateLimitError,
+    );
+    expect(events[0]).toMatchObject({
+      route: 'POST /v2/groups/{group_openid}/messages',
+      majorId: 'G 1',
+      bucket: 'POST /v2/groups/{group_openid}/messages|G 1',
+    });
   });
 
   it('a given majorId names the queue', async () => {

@@ -48,7 +48,21 @@ describe('outbound validation: bad input fails locally, naming the field', () =>
     ['media type without media', { msg_type: 7, content: ' ' }, 'media'],
     ['unknown msg_type', { msg_type: 5 as 0, content: 'x' }, 'msg_type'],
     ['markdown with content', { msg_type: 2, content: 'x', markdown: { content: '# hi' } }, 'content'],
-    ['too many keyboard rows', { msg_type: 2, markdown: { content: 'm' }, keyboard: { content: { rows: Array.from({ length: 6 }, () => ({ buttons: [{ render_data: { label: 'a', visited_label: 'b', style: 0 }, action: { type: 1, permission: { type: 2 }, data: 'd' } }] })) } } }, 'keyboard'],
+    [
+      'too many keyboard rows',
+      {
+        msg_type: 2,
+        markdown: { content: 'm' },
+        keyboard: {
+          content: {
+            rows: Array.from({ length: 6 }, () => ({
+              buttons: [{ render_data: { label: 'a', visited_label: 'b', style: 0 }, action: { type: 1, permission: { type: 2 }, data: 'd' } }],
+            })),
+          },
+        },
+      },
+      'keyboard',
+    ],
   ])('group: %s', async (_name, body, field) => {
     countAll();
     await expectField(api.messages.sendGroup('G', body), field);
@@ -101,9 +115,7 @@ describe('outbound validation: bad input fails locally, naming the field', () =>
 
   it('reports every issue and a readable message', async () => {
     countAll();
-    const error = (await api.messages
-      .sendGroup('G', { msg_type: 0, content: '', msg_id: 'M', msg_seq: 0 })
-      .catch((e: unknown) => e)) as QQValidationError;
+    const error = (await api.messages.sendGroup('G', { msg_type: 0, content: '', msg_id: 'M', msg_seq: 0 }).catch((e: unknown) => e)) as QQValidationError;
     expect(error.issues.map((i) => i.path).sort()).toEqual(['content', 'msg_seq']);
     expect(error.message).toMatch(/^Invalid group message body: /);
     expect(error.name).toBe('QQValidationError');

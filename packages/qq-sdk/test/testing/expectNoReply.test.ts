@@ -15,7 +15,14 @@ afterEach(async () => {
 
 async function start(warnings: string[] = []) {
   sim = await QQSimulator.start({ heartbeatIntervalMs: 1000, logger: { warn: (message: string) => warnings.push(message) } });
-  bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+  bot = new QQBot({
+    appId: sim.appId,
+    clientSecret: sim.clientSecret,
+    intents: ['GROUP_AND_C2C_EVENT'],
+    apiBaseUrl: sim.url,
+    tokenUrl: sim.tokenUrl,
+    logLevel: 'silent',
+  });
   bot.on('message', async (msg) => {
     if (msg.content.includes('ping')) await msg.reply('pong');
   });

@@ -55,9 +55,7 @@ describe('flood', () => {
     };
     const ok = await resume(201);
     await ok.next((f) => f.t === 'RESUMED');
-    expect(ok.frames.filter((f) => f.t === 'C2C_MESSAGE_CREATE').map((f) => f.s)).toEqual(
-      Array.from({ length: 100 }, (_, i) => 202 + i),
-    );
+    expect(ok.frames.filter((f) => f.t === 'C2C_MESSAGE_CREATE').map((f) => f.s)).toEqual(Array.from({ length: 100 }, (_, i) => 202 + i));
     ok.terminate();
     await sim.waitFor(() => sim!.openConnections === 0);
     expect(await (await resume(150)).closed()).toBe(4007);
@@ -75,7 +73,9 @@ describe('flood', () => {
     const result = await sim.flood('GROUP_AT_MESSAGE_CREATE', 100_000);
     await all;
     const perSecond = Math.round(100_000 / ((performance.now() - started) / 1000));
-    console.info(`simulator flood: 100000 events in ${Math.round(performance.now() - started)} ms = ${perSecond} events/s end to end (client in the same process)`);
+    console.info(
+      `simulator flood: 100000 events in ${Math.round(performance.now() - started)} ms = ${perSecond} events/s end to end (client in the same process)`,
+    );
     expect(received).toBe(100_000);
     expect(result.lastSeq - result.firstSeq + 1).toBe(100_000);
     // A sanity floor only (the machine is shared); the measured figure is what the report quotes.

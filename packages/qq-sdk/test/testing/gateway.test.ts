@@ -92,8 +92,7 @@ describe('token endpoint', () => {
 
   it('answers a wrong appId or secret with the platform error body', async () => {
     const s = await start();
-    const post = (body: unknown) =>
-      fetch(s.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) => fetch(s.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const wrongApp = await post({ appId: 'nope', clientSecret: s.clientSecret });
     expect(wrongApp.status).toBe(400);
     const body = (await wrongApp.json()) as Record<string, unknown>;
@@ -301,9 +300,7 @@ describe('resume and session effects', () => {
     expect(replayed.map((f) => (f.d as { content: string }).content)).toEqual(['m1', 'm2', 'm3', 'm4']);
     expect(replayed.map((f) => f.s)).toEqual([3, 4, 5, 6]);
     expect(resumed).toEqual({ op: 0, s: 7, t: 'RESUMED', d: '' });
-    expect(s.resumes).toEqual([
-      expect.objectContaining({ sessionId, seq: firstSeen.s, tokenValid: true, result: { ok: true, replayed: 4 } }),
-    ]);
+    expect(s.resumes).toEqual([expect.objectContaining({ sessionId, seq: firstSeen.s, tokenValid: true, result: { ok: true, replayed: 4 } })]);
     expect(s.connections[0]).toMatchObject({ closeCode: 1006, closedBy: 'server' });
     // Live dispatches continue on the resumed connection with the next seq.
     s.inject('C2C_MESSAGE_CREATE');
@@ -349,17 +346,17 @@ describe('resume and session effects', () => {
   it.each([...table, [4905, false] as const, [4913, false] as const, [1000, true] as const])(
     'close(%i) leaves the session resumable: %s',
     async (code, resumable) => {
-    const s = await start();
-    const token = await getToken(s);
-    const { client, sessionId } = await connect(s, { token });
-    s.close(code);
-    expect(await client.closed()).toBe(code);
-    const next = await RawClient.open(s.wsUrl);
-    clients.push(next);
-    await next.next((f) => f.op === 10);
-    next.send(resumeFrame(token, sessionId, 1));
-    const answer = await next.next((f) => f.t === 'RESUMED' || f.op === 9);
-    expect(answer.t === 'RESUMED').toBe(resumable);
+      const s = await start();
+      const token = await getToken(s);
+      const { client, sessionId } = await connect(s, { token });
+      s.close(code);
+      expect(await client.closed()).toBe(code);
+      const next = await RawClient.open(s.wsUrl);
+      clients.push(next);
+      await next.next((f) => f.op === 10);
+      next.send(resumeFrame(token, sessionId, 1));
+      const answer = await next.next((f) => f.t === 'RESUMED' || f.op === 9);
+      expect(answer.t === 'RESUMED').toBe(resumable);
     },
   );
 
@@ -487,15 +484,10 @@ describe('sharding', () => {
     s.inject('AT_MESSAGE_CREATE', { guild_id: guildA });
     s.inject('AT_MESSAGE_CREATE', { guild_id: guildB });
     await s.waitFor(() => s.sessions.reduce((n, x) => n + x.seq, 0) === 2 + groups.length + 2);
-    const seen = (c: RawClient, t: string, key: string) =>
-      c.frames.filter((f) => f.t === t).map((f) => (f.d as Record<string, string>)[key]);
+    const seen = (c: RawClient, t: string, key: string) => c.frames.filter((f) => f.t === t).map((f) => (f.d as Record<string, string>)[key]);
     await s.waitFor(() => shard0.client.frames.length + shard1.client.frames.length >= 4 + groups.length + 2);
-    expect(seen(shard0.client, 'GROUP_AT_MESSAGE_CREATE', 'group_openid')).toEqual(
-      groups.filter((g) => shardForEvent({ group_openid: g }, 2) === 0),
-    );
-    expect(seen(shard1.client, 'GROUP_AT_MESSAGE_CREATE', 'group_openid')).toEqual(
-      groups.filter((g) => shardForEvent({ group_openid: g }, 2) === 1),
-    );
+    expect(seen(shard0.client, 'GROUP_AT_MESSAGE_CREATE', 'group_openid')).toEqual(groups.filter((g) => shardForEvent({ group_openid: g }, 2) === 0));
+    expect(seen(shard1.client, 'GROUP_AT_MESSAGE_CREATE', 'group_openid')).toEqual(groups.filter((g) => shardForEvent({ group_openid: g }, 2) === 1));
     expect(seen(shard1.client, 'AT_MESSAGE_CREATE', 'guild_id')).toEqual([guildA]);
     expect(seen(shard0.client, 'AT_MESSAGE_CREATE', 'guild_id')).toEqual([guildB]);
   });
@@ -504,8 +496,6 @@ describe('sharding', () => {
 describe('waitFor', () => {
   it('rejects with SimulatorTimeoutError when the condition never holds', async () => {
     const s = await start();
-    await expect(s.waitFor(() => false, { timeoutMs: 50, description: 'nothing' })).rejects.toBeInstanceOf(
-      SimulatorTimeoutError,
-    );
+    await expect(s.waitFor(() => false, { timeoutMs: 50, description: 'nothing' })).rejects.toBeInstanceOf(SimulatorTimeoutError);
   });
 });

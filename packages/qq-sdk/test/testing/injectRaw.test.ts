@@ -32,7 +32,14 @@ describe('injectRaw(): a captured payload replayed verbatim', () => {
 
   it('adds nothing to a sparse payload: the bot sees exactly what the platform sent, and can reply to it', async () => {
     sim = await QQSimulator.start({ heartbeatIntervalMs: 1000 });
-    bot = new QQBot({ appId: sim.appId, clientSecret: sim.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
+    bot = new QQBot({
+      appId: sim.appId,
+      clientSecret: sim.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+      logLevel: 'silent',
+    });
     const received = new Promise<Message>((resolve) => bot!.on('message', resolve));
     await bot.start();
     const injected = sim.injectRaw(SPARSE_C2C);

@@ -86,7 +86,14 @@ describe('simulator: command panels', () => {
     expect(new Set([a.panel_id, b.panel_id, c.panel_id]).size).toBe(3);
 
     const detail = await api.panels.get(a.panel_id);
-    expect(detail).toMatchObject({ panel_id: a.panel_id, scope: 'group', target_type: 'specific', version: 1, group_openids: ['G1'], panel: { items: panel.items, remark: 'tools' } });
+    expect(detail).toMatchObject({
+      panel_id: a.panel_id,
+      scope: 'group',
+      target_type: 'specific',
+      version: 1,
+      group_openids: ['G1'],
+      panel: { items: panel.items, remark: 'tools' },
+    });
     expect(detail.created_at).toMatch(/\+08:00$/);
     expect((await api.panels.get(b.panel_id)).target_type).toBe('all');
 
@@ -163,7 +170,11 @@ describe('simulator: group mute', () => {
     const { s, rest, api } = await start();
     const tooLate = beijing(s.clock.now() + 31 * 86_400_000);
     const error = await apiError(
-      rest.request({ method: 'POST', path: '/v2/groups/G1/restrict_chat_setting', body: { members: [{ op: 'add', member_openid: 'M1', mute_expire_at: tooLate }] } }),
+      rest.request({
+        method: 'POST',
+        path: '/v2/groups/G1/restrict_chat_setting',
+        body: { members: [{ op: 'add', member_openid: 'M1', mute_expire_at: tooLate }] },
+      }),
     );
     expect(error.code).toBe(50035);
     expect(error.message).toMatch(/30 days/);
@@ -177,7 +188,10 @@ describe('simulator: group mute', () => {
     const { rest } = await start();
     const many = Array.from({ length: 21 }, (_, i) => ({ op: 'del', member_openid: `M${i}` }));
     expect((await apiError(rest.request({ method: 'POST', path: '/v2/groups/G1/restrict_chat_setting', body: { members: many } }))).code).toBe(50035);
-    expect((await apiError(rest.request({ method: 'POST', path: '/v2/groups/G1/restrict_chat_setting', body: { members: [{ op: 'add', member_openid: 'M' }] } }))).code).toBe(50035);
+    expect(
+      (await apiError(rest.request({ method: 'POST', path: '/v2/groups/G1/restrict_chat_setting', body: { members: [{ op: 'add', member_openid: 'M' }] } })))
+        .code,
+    ).toBe(50035);
   });
 });
 
@@ -198,7 +212,9 @@ describe('simulator: join-approval strategies', () => {
     expect(page2.strategies?.map((x) => x.strategy_id)).toEqual([first.strategy_id]);
     expect(page2.next_cursor).toBe('');
 
-    expect(await api.groups.updateJoinApprovalStrategy(first.strategy_id, { is_enable: 'off', group_action: { op: 'add', group_openids: ['G2'] } })).toMatchObject({ is_enable: 'off' });
+    expect(
+      await api.groups.updateJoinApprovalStrategy(first.strategy_id, { is_enable: 'off', group_action: { op: 'add', group_openids: ['G2'] } }),
+    ).toMatchObject({ is_enable: 'off' });
     const wl = await api.groups.updateJoinApprovalStrategyWhitelist(first.strategy_id, { op: 'add', whitelist_users: ['10001', '10002', '10001'] });
     expect(wl).toMatchObject({ strategy_id: first.strategy_id, whitelist_user_count: 2 });
     expect((await api.groups.updateJoinApprovalStrategyWhitelist(first.strategy_id, { op: 'del', whitelist_users: ['10002'] })).whitelist_user_count).toBe(1);

@@ -51,7 +51,14 @@ describe('op 7 is followed by a 4009 close (botgo: "发了 reconnect 之后马�
 
   it('a bot that acts on op 7 and then sees the 4009 resumes once, not twice', async () => {
     const s = await start({ reconnectCloseDelayMs: 20 });
-    bot = new QQBot({ appId: s.appId, clientSecret: s.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: s.url, tokenUrl: s.tokenUrl, logLevel: 'silent' });
+    bot = new QQBot({
+      appId: s.appId,
+      clientSecret: s.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: s.url,
+      tokenUrl: s.tokenUrl,
+      logLevel: 'silent',
+    });
     await bot.start();
     s.reconnect();
     await s.waitFor(() => s.resumes.some((r) => r.result.ok));
@@ -92,7 +99,14 @@ describe('tokens at the gateway', () => {
   it('a bot whose token expired is refused with 4004, refreshes it and resumes its session (events replayed)', async () => {
     const s = await start();
     const seen: string[] = [];
-    bot = new QQBot({ appId: s.appId, clientSecret: s.clientSecret, intents: ['GROUP_AND_C2C_EVENT'], apiBaseUrl: s.url, tokenUrl: s.tokenUrl, logLevel: 'silent' });
+    bot = new QQBot({
+      appId: s.appId,
+      clientSecret: s.clientSecret,
+      intents: ['GROUP_AND_C2C_EVENT'],
+      apiBaseUrl: s.url,
+      tokenUrl: s.tokenUrl,
+      logLevel: 'silent',
+    });
     bot.on('message', (msg) => void seen.push(msg.content));
     await bot.start();
     const tokensBefore = s.tokenRequests;

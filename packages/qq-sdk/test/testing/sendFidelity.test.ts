@@ -61,7 +61,7 @@ describe('send responses', () => {
     expect(s.sentMessages[0]?.refIdx).toMatch(/^REFIDX_/u);
   });
 
-  it('a channel send answers a full Message with the channel\'s real guild_id and the bot as author', async () => {
+  it("a channel send answers a full Message with the channel's real guild_id and the bot as author", async () => {
     const s = await start({ botUser: { id: 'BOT1', username: '测试机器人' } });
     const event = s.inject('AT_MESSAGE_CREATE', { channel_id: 'CH1', guild_id: 'GUILD1' });
     const res = await post('/channels/CH1/messages', { content: '你好', msg_id: event.data.id });
@@ -90,7 +90,7 @@ describe('send responses', () => {
     expect(s.sentMessages).toHaveLength(1);
   });
 
-  it('a DM send answers the DM guild_id with the session\'s channel_id and src_guild_id, never an invented one', async () => {
+  it("a DM send answers the DM guild_id with the session's channel_id and src_guild_id, never an invented one", async () => {
     const s = await start({ allowActiveMessages: true });
     const dm = s.inject('DIRECT_MESSAGE_CREATE', { guild_id: 'DMG1', channel_id: 'DMCH1', src_guild_id: 'SRC1' });
     const reply = await post('/dms/DMG1/messages', { content: 'hi', msg_id: dm.data.id });

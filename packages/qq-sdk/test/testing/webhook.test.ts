@@ -110,9 +110,9 @@ describe('webhook delivery', () => {
     const { url } = await endpoint(() => ACK);
     const result = await sim.deliverWebhook(url, 'GROUP_AT_MESSAGE_CREATE', { group_openid: 'G' });
     const d = (JSON.parse(result.body) as { d: { id: string } }).d;
-    const token = (await (
-      await fetch(sim.tokenUrl, { method: 'POST', body: JSON.stringify({ appId: sim.appId, clientSecret: SECRET }) })
-    ).json()) as { access_token: string };
+    const token = (await (await fetch(sim.tokenUrl, { method: 'POST', body: JSON.stringify({ appId: sim.appId, clientSecret: SECRET }) })).json()) as {
+      access_token: string;
+    };
     const res = await fetch(`${sim.url}/v2/groups/G/messages`, {
       method: 'POST',
       headers: { authorization: `QQBot ${token.access_token}`, 'content-type': 'application/json' },
@@ -145,7 +145,10 @@ describe('callback URL validation (op 13)', () => {
     const { url, received } = await endpoint((_n, body) => {
       const { d } = JSON.parse(body) as { d: { plain_token: string; event_ts: string } };
       const signature = sign(null, Buffer.from(d.event_ts + d.plain_token), privateKey).toString('hex');
-      return { status: 200, body: JSON.stringify({ plain_token: d.plain_token, signature: forge ? (signature[0] === '0' ? '1' : '0') + signature.slice(1) : signature }) };
+      return {
+        status: 200,
+        body: JSON.stringify({ plain_token: d.plain_token, signature: forge ? (signature[0] === '0' ? '1' : '0') + signature.slice(1) : signature }),
+      };
     });
     const ok = await sim.validateWebhook(url);
     expect(ok.valid).toBe(true);

@@ -5,20 +5,9 @@ import { WebhookSecretError } from '../../src/webhook/WebhookSecretError.js';
 import type { DispatchEnvelope } from '../../src/events/DispatchEnvelope.js';
 import { EventDispatcher } from '../../src/events/EventDispatcher.js';
 import { eventFixtures } from '../../src/events/fixtures/index.js';
-import {
-  APP_ID,
-  NOW_MS,
-  OTHER_SECRET,
-  SECRET,
-  dispatchBody,
-  fixedClock,
-  recordingSink,
-  signedHeaders,
-  waitFor,
-} from './helpers.js';
+import { APP_ID, NOW_MS, OTHER_SECRET, SECRET, dispatchBody, fixedClock, recordingSink, signedHeaders, waitFor } from './helpers.js';
 
-const KAT2_SIGNATURE =
-  '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706';
+const KAT2_SIGNATURE = '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706';
 
 function setup(extra: Partial<WebhookHandlerOptions> = {}) {
   const recorded = recordingSink();
@@ -239,9 +228,7 @@ describe('WebhookReceiver: op 13 callback URL validation', () => {
 
   it('answers the documented example (KAT-2), unsigned as the docs show it', async () => {
     const { receiver, envelopes } = setup({ secret: 'DG5g3B4j9X2KOErG' });
-    const response = await receiver.handle(
-      post(validation, { 'content-type': 'application/json', 'x-bot-appid': APP_ID, 'user-agent': 'QQBot-Callback' }),
-    );
+    const response = await receiver.handle(post(validation, { 'content-type': 'application/json', 'x-bot-appid': APP_ID, 'user-agent': 'QQBot-Callback' }));
     expect(response.status).toBe(200);
     expect(json(response)).toEqual({ plain_token: 'Arq0D5A61EgUu4OxUvOp', signature: KAT2_SIGNATURE });
     expect(receiver.stats.validations).toBe(1);
@@ -285,7 +272,7 @@ describe('WebhookReceiver: op 13 callback URL validation', () => {
 });
 
 describe('WebhookReceiver: several bots on one endpoint', () => {
-  it('routes by X-Bot-Appid with each bot\'s own secret', async () => {
+  it("routes by X-Bot-Appid with each bot's own secret", async () => {
     const a = recordingSink();
     const b = recordingSink();
     const receiver = new WebhookReceiver({
@@ -347,9 +334,7 @@ describe('WebhookReceiver: configuration', () => {
 
     vi.stubEnv('NODE_ENV', 'production');
     try {
-      expect(
-        () => new WebhookReceiver({ secret: SECRET, dispatcher: sink, dangerouslySkipSignatureVerification: true }),
-      ).toThrow(WebhookConfigurationError);
+      expect(() => new WebhookReceiver({ secret: SECRET, dispatcher: sink, dangerouslySkipSignatureVerification: true })).toThrow(WebhookConfigurationError);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -12,8 +12,7 @@ export interface StartedServer {
 
 export type StartServer = (options: WebhookHandlerOptions) => Promise<StartedServer>;
 
-const KAT2_SIGNATURE =
-  '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706';
+const KAT2_SIGNATURE = '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706';
 
 /** POSTs with node:http so a server that answers before reading the whole body is observed as is. */
 export function rawPost(
@@ -26,9 +25,7 @@ export function rawPost(
     const req = httpRequest(url, { method: 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
       res.on('error', reject);
     });
     req.setTimeout(5000, () => req.destroy(new Error('request timed out')));

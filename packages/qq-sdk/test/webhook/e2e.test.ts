@@ -28,10 +28,7 @@ describe('end to end: simulator → HTTP POST on loopback → webhook → bot ha
 
   /** An echo bot: C2C messages get a passive reply through the REST client, pointed at the simulator. */
   function echoBot(): { dispatcher: EventDispatcher; handled: string[] } {
-    const rest = new RestClient(
-      { appId: sim.appId, clientSecret: sim.clientSecret },
-      { apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' },
-    );
+    const rest = new RestClient({ appId: sim.appId, clientSecret: sim.clientSecret }, { apiBaseUrl: sim.url, tokenUrl: sim.tokenUrl, logLevel: 'silent' });
     const api = new API(rest);
     const dispatcher = new EventDispatcher({ logLevel: 'silent' });
     const handled: string[] = [];
@@ -123,4 +120,3 @@ describe('end to end: simulator → HTTP POST on loopback → webhook → bot ha
     expect((await sim.validateWebhook(url)).valid).toBe(false);
   });
 });
-

@@ -23,7 +23,7 @@ describe('runtime hooks', () => {
     expect(recorded.envelopes.map((e) => e.id)).toEqual(['wait-1']);
   });
 
-  it('uses Hono\'s executionCtx when present and survives the getter throwing elsewhere', async () => {
+  it("uses Hono's executionCtx when present and survives the getter throwing elsewhere", async () => {
     const recorded = recordingSink();
     const handler = honoWebhook({ appId: APP_ID, secret: SECRET, dispatcher: recorded.sink, clock: fixedClock });
     const kept: Promise<unknown>[] = [];

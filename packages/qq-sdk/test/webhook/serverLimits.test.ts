@@ -58,9 +58,7 @@ describe('createWebhookServer limits', () => {
     // 100 never finish their headers; 100 send headers and then trickle a body they never finish.
     const slow = [
       ...Array.from({ length: 100 }, () => trickle(port, 'POST / HTTP/1.1\r\nHost: x\r\nX-Slow: ')),
-      ...Array.from({ length: 100 }, () =>
-        trickle(port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{'),
-      ),
+      ...Array.from({ length: 100 }, () => trickle(port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{')),
     ];
     const latencies: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -86,7 +84,9 @@ describe('createWebhookServer limits', () => {
     webhook = createWebhookServer({ appId: APP_ID, secret: SECRET, dispatcher: recordingSink().sink, maxConnections: 5 });
     const { port } = await webhook.listen();
     const clients = Array.from({ length: 8 }, () => trickle(port, 'POST / HTTP/1.1\r\nHost: x\r\n'));
-    const quick = await Promise.all(clients.map((client) => Promise.race([client.closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 400))])));
+    const quick = await Promise.all(
+      clients.map((client) => Promise.race([client.closed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), 400))])),
+    );
     expect(quick.filter((ms) => ms >= 0)).toHaveLength(3);
   });
 });

@@ -8,22 +8,19 @@ import { WebhookSecretError } from '../../src/webhook/WebhookSecretError.js';
 const KAT1_SECRET = 'naOC0ocQE3shWLAfffVLB1rhYPG7';
 const KAT1_PUBLIC_KEY = 'd7c362fe78aef81ff23287b493628b5db02a3c4fe30b215e4d19609b5d76673a';
 const KAT1_PUBLIC_KEY_BYTES = [
-  215, 195, 98, 254, 120, 174, 248, 31, 242, 50, 135, 180, 147, 98, 139, 93, 176, 42, 60, 79, 227, 11, 33,
-  94, 77, 25, 96, 155, 93, 118, 103, 58,
+  215, 195, 98, 254, 120, 174, 248, 31, 242, 50, 135, 180, 147, 98, 139, 93, 176, 42, 60, 79, 227, 11, 33, 94, 77, 25, 96, 155, 93, 118, 103, 58,
 ];
 const KAT2 = {
   secret: 'DG5g3B4j9X2KOErG',
   eventTs: '1725442341',
   plainToken: 'Arq0D5A61EgUu4OxUvOp',
-  signature:
-    '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706',
+  signature: '87befc99c42c651b3aac0278e71ada338433ae26fcb24307bdc5ad38c1adc2d01bcfcadc0842edac85e85205028a1132afe09280305f13aa6909ffc2d652c706',
 };
 const KAT3P = {
   secret: KAT1_SECRET,
   timestamp: '1725442341',
   body: '{ "op": 0,"d": {}, "t": "GATEWAY_EVENT_NAME"}',
-  signature:
-    '2eb9983ebb8bb209e78fd095942f58e442656656e7975d01e64f9023a84b7c964290fdd40e5500c33867ccfe9563b7e0b6bac0e1d42c13e787b304fd51f71102',
+  signature: '2eb9983ebb8bb209e78fd095942f58e442656656e7975d01e64f9023a84b7c964290fdd40e5500c33867ccfe9563b7e0b6bac0e1d42c13e787b304fd51f71102',
 };
 
 describe('deriveWebhookSeed', () => {
@@ -70,15 +67,13 @@ describe('signWebhookPayload', () => {
     expect(signWebhookPayload(KAT2.secret, KAT2.eventTs, KAT2.plainToken)).toBe(KAT2.signature);
   });
 
-  it('signs a dispatch body (KAT-3\')', () => {
+  it("signs a dispatch body (KAT-3')", () => {
     expect(signWebhookPayload(KAT3P.secret, KAT3P.timestamp, KAT3P.body)).toBe(KAT3P.signature);
   });
 
   it('gives the same signature for a string body and its UTF-8 bytes', () => {
     const body = '{"op":0,"d":{"content":"你好"}}';
-    expect(signWebhookPayload(KAT1_SECRET, '1', new TextEncoder().encode(body))).toBe(
-      signWebhookPayload(KAT1_SECRET, '1', body),
-    );
+    expect(signWebhookPayload(KAT1_SECRET, '1', new TextEncoder().encode(body))).toBe(signWebhookPayload(KAT1_SECRET, '1', body));
   });
 });
 
@@ -86,9 +81,7 @@ describe('verifyWebhookSignature', () => {
   it('accepts the documented signatures', () => {
     expect(verifyWebhookSignature(KAT2.secret, KAT2.eventTs, KAT2.plainToken, KAT2.signature)).toBe(true);
     expect(verifyWebhookSignature(KAT3P.secret, KAT3P.timestamp, KAT3P.body, KAT3P.signature)).toBe(true);
-    expect(
-      verifyWebhookSignature(KAT3P.secret, KAT3P.timestamp, Buffer.from(KAT3P.body), KAT3P.signature.toUpperCase()),
-    ).toBe(true);
+    expect(verifyWebhookSignature(KAT3P.secret, KAT3P.timestamp, Buffer.from(KAT3P.body), KAT3P.signature.toUpperCase())).toBe(true);
   });
 
   it('rejects a tampered body, timestamp, wrong secret and forged signature', () => {
@@ -111,8 +104,7 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('rejects the official KAT-3 value, which does not match its printed body', () => {
-    const official =
-      '865ad13a61752ca65e26bde6676459cd36cf1be609375b37bd62af366e1dc25a8dc789ba7f14e017ada3d554c671a911bfdf075ba54835b23391d509579ed002';
+    const official = '865ad13a61752ca65e26bde6676459cd36cf1be609375b37bd62af366e1dc25a8dc789ba7f14e017ada3d554c671a911bfdf075ba54835b23391d509579ed002';
     expect(verifyWebhookSignature(KAT3P.secret, KAT3P.timestamp, KAT3P.body, official)).toBe(false);
   });
 

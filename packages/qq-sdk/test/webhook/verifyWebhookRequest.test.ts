@@ -47,9 +47,7 @@ describe('verifyWebhookRequest', () => {
     const { 'x-signature-timestamp': _ts, ...noTimestamp } = headers;
     expect(failure(() => verifyWebhookRequest(body, noSignature, options))).toBe('missing_signature');
     expect(failure(() => verifyWebhookRequest(body, noTimestamp, options))).toBe('missing_timestamp');
-    expect(failure(() => verifyWebhookRequest(body, { ...headers, 'x-signature-ed25519': '' }, options))).toBe(
-      'missing_signature',
-    );
+    expect(failure(() => verifyWebhookRequest(body, { ...headers, 'x-signature-ed25519': '' }, options))).toBe('missing_signature');
   });
 
   it('refuses a timestamp that is not Unix seconds', () => {
@@ -65,15 +63,11 @@ describe('verifyWebhookRequest', () => {
     expect(verifyWebhookRequest(body, at(300), options).secretIndex).toBe(0);
     expect(failure(() => verifyWebhookRequest(body, at(-301), options))).toBe('timestamp_too_old');
     expect(failure(() => verifyWebhookRequest(body, at(301), options))).toBe('timestamp_in_future');
-    expect(failure(() => verifyWebhookRequest(body, at(-31), { ...options, toleranceSeconds: 30 }))).toBe(
-      'timestamp_too_old',
-    );
+    expect(failure(() => verifyWebhookRequest(body, at(-31), { ...options, toleranceSeconds: 30 }))).toBe('timestamp_too_old');
   });
 
   it('rejects a wrong secret, a tampered body and a timestamp swapped after signing', () => {
-    expect(failure(() => verifyWebhookRequest(body, signedHeaders(body, { secret: OTHER_SECRET }), options))).toBe(
-      'invalid_signature',
-    );
+    expect(failure(() => verifyWebhookRequest(body, signedHeaders(body, { secret: OTHER_SECRET }), options))).toBe('invalid_signature');
     const headers = signedHeaders(body);
     expect(failure(() => verifyWebhookRequest(body.replace('你好', '再见'), headers, options))).toBe('invalid_signature');
     const swapped = { ...headers, 'x-signature-timestamp': String(NOW_MS / 1000 - 1) };
@@ -84,17 +78,13 @@ describe('verifyWebhookRequest', () => {
     const rotating = { ...options, additionalSecrets: [OTHER_SECRET] };
     expect(verifyWebhookRequest(body, signedHeaders(body, { secret: OTHER_SECRET }), rotating).secretIndex).toBe(1);
     expect(verifyWebhookRequest(body, signedHeaders(body), rotating).secretIndex).toBe(0);
-    expect(
-      failure(() => verifyWebhookRequest(body, signedHeaders(body, { secret: 'a-third-secret' }), rotating)),
-    ).toBe('invalid_signature');
+    expect(failure(() => verifyWebhookRequest(body, signedHeaders(body, { secret: 'a-third-secret' }), rotating))).toBe('invalid_signature');
   });
 
   it('signs the timestamp header byte for byte', () => {
     // A timestamp with a leading zero is a different message even though it is the same number.
     const headers = signedHeaders(body, { timestamp: `0${NOW_S}` });
     expect(verifyWebhookRequest(body, headers, options).timestamp).toBe(NOW_MS / 1000);
-    expect(
-      failure(() => verifyWebhookRequest(body, { ...headers, 'x-signature-timestamp': NOW_S }, options)),
-    ).toBe('invalid_signature');
+    expect(failure(() => verifyWebhookRequest(body, { ...headers, 'x-signature-timestamp': NOW_S }, options))).toBe('invalid_signature');
   });
 });

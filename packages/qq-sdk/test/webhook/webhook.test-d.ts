@@ -24,9 +24,7 @@ const dispatcher = new EventDispatcher();
 describe('webhook public types', () => {
   it('keeps the documented sign/verify signatures', () => {
     expectTypeOf(signWebhookPayload).toEqualTypeOf<(secret: string, timestamp: string, body: string | Uint8Array) => string>();
-    expectTypeOf(verifyWebhookSignature).toEqualTypeOf<
-      (secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string) => boolean
-    >();
+    expectTypeOf(verifyWebhookSignature).toEqualTypeOf<(secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string) => boolean>();
     expectTypeOf(verifyWebhookRequest).returns.toEqualTypeOf<VerifiedWebhookRequest>();
   });
 

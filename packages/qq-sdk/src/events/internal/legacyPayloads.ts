@@ -13,7 +13,11 @@ const FORUM_ID_KEYS = ['guild_id', 'channel_id', 'author_id'] as const;
 export function upgradeLegacyPayload(type: string, data: unknown): Record<string, unknown> | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
-  if ((type === 'GROUP_AT_MESSAGE_CREATE' || type === 'GROUP_MESSAGE_CREATE') && record['group_openid'] === undefined && typeof record['group_id'] === 'string') {
+  if (
+    (type === 'GROUP_AT_MESSAGE_CREATE' || type === 'GROUP_MESSAGE_CREATE') &&
+    record['group_openid'] === undefined &&
+    typeof record['group_id'] === 'string'
+  ) {
     return { ...record, group_openid: record['group_id'] };
   }
   if (type.startsWith('FORUM_') || type.startsWith('OPEN_FORUM_')) {

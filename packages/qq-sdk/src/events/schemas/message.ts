@@ -46,12 +46,14 @@ export const C2CMessageSchema = z.lazy(() => z.looseObject(v2MessageShape()));
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/event.html
  */
-export const GroupMessageSchema = z.lazy(() => z.looseObject({
-  ...v2MessageShape(),
-  /** The group's openid for this bot. */
-  group_openid: z.string(),
-  /** Legacy alias of `group_openid`. */
-  group_id: z.string().optional(),
-  /** Other users mentioned in the message (excluding the bot). */
-  mentions: z.array(EventMentionSchema).optional(),
-}));
+export const GroupMessageSchema = z.lazy(() =>
+  z.looseObject({
+    ...v2MessageShape(),
+    /** The group's openid for this bot. */
+    group_openid: z.string(),
+    /** Legacy alias of `group_openid`. */
+    group_id: z.string().optional(),
+    /** Other users mentioned in the message (excluding the bot). */
+    mentions: z.array(EventMentionSchema).optional(),
+  }),
+);

@@ -37,7 +37,5 @@ export function toStoredGatewaySession(session: GatewaySession): GatewaySession 
     shardId: session.shardId,
     shardCount: session.shardCount,
   };
-  return session.handledAbove !== undefined && session.handledAbove.length > 0
-    ? { ...stored, handledAbove: session.handledAbove }
-    : stored;
+  return session.handledAbove !== undefined && session.handledAbove.length > 0 ? { ...stored, handledAbove: session.handledAbove } : stored;
 }

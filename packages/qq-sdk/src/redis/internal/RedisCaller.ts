@@ -39,7 +39,8 @@ export class RedisCaller {
   #degraded = false;
 
   constructor(options: RedisStoreOptions, store: string) {
-    if (!options.appId) throw new QQValidationError(`${store} options`, [{ path: 'appId', message: 'must be a non-empty string: the keys are namespaced by it' }]);
+    if (!options.appId)
+      throw new QQValidationError(`${store} options`, [{ path: 'appId', message: 'must be a non-empty string: the keys are namespaced by it' }]);
     const prefix = options.keyPrefix ?? 'qq-sdk';
     // A brace here would become the hash tag of every key and pin them all to one cluster slot.
     if (/[{}]/u.test(prefix + options.appId)) {

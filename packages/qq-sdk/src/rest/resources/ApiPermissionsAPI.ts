@@ -22,7 +22,10 @@ export class ApiPermissionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/api_permissions/get_guild_api_permission.html
    */
   async list(guildId: string, options: RequestOptions = {}): Promise<{ apis: ApiPermission[] }> {
-    return this.rest.request({ ...options, ...route('GET /guilds/{guild_id}/api_permission', { guild_id: guildId }) }, z.looseObject({ apis: z.array(ApiPermissionSchema) }));
+    return this.rest.request(
+      { ...options, ...route('GET /guilds/{guild_id}/api_permission', { guild_id: guildId }) },
+      z.looseObject({ apis: z.array(ApiPermissionSchema) }),
+    );
   }
 
   /**

@@ -100,7 +100,10 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel/get_online_nums.html
    */
   async getOnlineNums(channelId: string, options: RequestOptions = {}): Promise<{ online_nums: number }> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/online_nums', { channel_id: channelId }) }, z.looseObject({ online_nums: z.number() }));
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/online_nums', { channel_id: channelId }) },
+      z.looseObject({ online_nums: z.number() }),
+    );
   }
 
   /**
@@ -112,7 +115,10 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/get_channel_permissions.html
    */
   async getMemberPermissions(channelId: string, userId: string, options: RequestOptions = {}): Promise<ChannelPermissions> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/members/{user_id}/permissions', { channel_id: channelId, user_id: userId }) }, ChannelPermissionsSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/members/{user_id}/permissions', { channel_id: channelId, user_id: userId }) },
+      ChannelPermissionsSchema,
+    );
   }
 
   /**
@@ -139,7 +145,10 @@ export class ChannelsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/manage/channel_permissions/get_channel_roles_permissions.html
    */
   async getRolePermissions(channelId: string, roleId: string, options: RequestOptions = {}): Promise<ChannelPermissions> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/roles/{role_id}/permissions', { channel_id: channelId, role_id: roleId }) }, ChannelPermissionsSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/roles/{role_id}/permissions', { channel_id: channelId, role_id: roleId }) },
+      ChannelPermissionsSchema,
+    );
   }
 
   /**

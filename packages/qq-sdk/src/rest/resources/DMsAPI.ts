@@ -1,12 +1,7 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
 import { route } from '../route.js';
-import {
-  CreateDirectMessageBodySchema,
-  DirectMessageSessionSchema,
-  type CreateDirectMessageBody,
-  type DirectMessageSession,
-} from '../schemas/users.js';
+import { CreateDirectMessageBodySchema, DirectMessageSessionSchema, type CreateDirectMessageBody, type DirectMessageSession } from '../schemas/users.js';
 import { validateBody } from '../validateBody.js';
 
 /**

@@ -43,7 +43,10 @@ export class ForumAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/content/forum/get_thread.html
    */
   async getThread(channelId: string, threadId: string, options: RequestOptions = {}): Promise<{ thread: Thread }> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/threads/{thread_id}', { channel_id: channelId, thread_id: threadId }) }, z.looseObject({ thread: ThreadSchema }));
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/threads/{thread_id}', { channel_id: channelId, thread_id: threadId }) },
+      z.looseObject({ thread: ThreadSchema }),
+    );
   }
 
   /**

@@ -48,10 +48,12 @@ import type { QQPermissionError } from '../../errors/QQApiError.js';
 import type { QQValidationError } from '../../errors/QQValidationError.js';
 
 const CursorSchema = z.lazy(() => z.strictObject({ cursor: z.string().min(1).optional() }));
-const MuteSchema = z.lazy(() => z.strictObject({
-  memberOpenids: z.array(z.string().min(1)).min(1).max(20, 'at most 20 members per call'),
-  seconds: z.number().int().min(1).max(GROUP_MUTE_MAX_SECONDS, `must be at most ${GROUP_MUTE_MAX_SECONDS} (30 days)`),
-}));
+const MuteSchema = z.lazy(() =>
+  z.strictObject({
+    memberOpenids: z.array(z.string().min(1)).min(1).max(20, 'at most 20 members per call'),
+    seconds: z.number().int().min(1).max(GROUP_MUTE_MAX_SECONDS, `must be at most ${GROUP_MUTE_MAX_SECONDS} (30 days)`),
+  }),
+);
 const UnmuteSchema = z.lazy(() => z.strictObject({ memberOpenids: z.array(z.string().min(1)).min(1).max(20, 'at most 20 members per call') }));
 
 /** `epochMs` as RFC 3339 in Beijing time (`2026-08-31T20:00:00+08:00`), the platform's own form. */
@@ -122,7 +124,10 @@ export class GroupsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/
    */
   async getMember(groupOpenid: string, memberOpenid: string, options: RequestOptions = {}): Promise<LooseRecord> {
-    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/members/{member_openid}', { group_openid: groupOpenid, member_openid: memberOpenid }) }, LooseRecordSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /v2/groups/{group_openid}/members/{member_openid}', { group_openid: groupOpenid, member_openid: memberOpenid }) },
+      LooseRecordSchema,
+    );
   }
 
   /**
@@ -188,7 +193,10 @@ export class GroupsAPI {
    * ```
    */
   async getRestrictChatSetting(groupOpenid: string, options: RequestOptions = {}): Promise<RestrictChatSetting> {
-    return this.rest.request({ ...options, ...route('GET /v2/groups/{group_openid}/restrict_chat_setting', { group_openid: groupOpenid }) }, RestrictChatSettingSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /v2/groups/{group_openid}/restrict_chat_setting', { group_openid: groupOpenid }) },
+      RestrictChatSettingSchema,
+    );
   }
 
   /**
@@ -304,10 +312,7 @@ export class GroupsAPI {
    */
   async listJoinApprovalStrategies(query: ListJoinApprovalStrategiesQuery = {}, options: RequestOptions = {}): Promise<JoinApprovalStrategyList> {
     const checked = validateBody(ListJoinApprovalStrategiesQuerySchema, query, 'join-approval strategy query');
-    return this.rest.request(
-      { ...options, ...route('GET /v2/groups/join_approval_strategy'), query: checked },
-      JoinApprovalStrategyListSchema,
-    );
+    return this.rest.request({ ...options, ...route('GET /v2/groups/join_approval_strategy'), query: checked }, JoinApprovalStrategyListSchema);
   }
 
   /**
@@ -324,10 +329,7 @@ export class GroupsAPI {
    */
   async createJoinApprovalStrategy(body: CreateJoinApprovalStrategyBody, options: RequestOptions = {}): Promise<JoinApprovalStrategyCreated> {
     const data = validateBody(CreateJoinApprovalStrategyBodySchema, body, 'join-approval strategy');
-    return this.rest.request(
-      { ...options, ...route('POST /v2/groups/join_approval_strategy'), body: data },
-      JoinApprovalStrategyCreatedSchema,
-    );
+    return this.rest.request({ ...options, ...route('POST /v2/groups/join_approval_strategy'), body: data }, JoinApprovalStrategyCreatedSchema);
   }
 
   /**
@@ -346,10 +348,7 @@ export class GroupsAPI {
   async updateJoinApprovalStrategy(strategyId: string, body: UpdateJoinApprovalStrategyBody, options: RequestOptions = {}): Promise<JoinApprovalStrategyState> {
     const target = route('PATCH /v2/groups/join_approval_strategy/{strategy_id}', { strategy_id: strategyId });
     const data = validateBody(UpdateJoinApprovalStrategyBodySchema, body, 'join-approval strategy update');
-    return this.rest.request(
-      { ...options, ...target, body: data },
-      JoinApprovalStrategyStateSchema,
-    );
+    return this.rest.request({ ...options, ...target, body: data }, JoinApprovalStrategyStateSchema);
   }
 
   /**
@@ -398,9 +397,6 @@ export class GroupsAPI {
   async updateJoinApprovalStrategyWhitelist(strategyId: string, body: StrategyWhitelistBody, options: RequestOptions = {}): Promise<StrategyWhitelistResult> {
     const target = route('POST /v2/groups/join_approval_strategy/{strategy_id}/whitelist_users', { strategy_id: strategyId });
     const data = validateBody(StrategyWhitelistBodySchema, body, 'strategy whitelist change');
-    return this.rest.request(
-      { ...options, ...target, body: data },
-      StrategyWhitelistResultSchema,
-    );
+    return this.rest.request({ ...options, ...target, body: data }, StrategyWhitelistResultSchema);
   }
 }

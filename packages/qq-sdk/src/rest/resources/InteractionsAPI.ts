@@ -18,24 +18,26 @@ export type InteractionResultCode = 0 | 1 | 2 | 3 | 4 | 5;
  * UNCONFIRMED: not in the official docs; the shape is the one tencent-connect/openclaw-qqbot and
  * the bundled @openclaw/qqbot send (docs/platform-reference.md#late-2026).
  */
-export const ClawConfigSchema = z.lazy(() => z.looseObject({
-  /** `'mention'`: the bot answers only when @-mentioned; `'always'`: it answers every message. */
-  require_mention: z.string().optional(),
-  /** The group policy (OpenClaw: `'open'`, `'allowlist'` or `'disabled'`). */
-  group_policy: z.string().optional(),
-  /** Extra patterns that count as a mention, comma-separated. */
-  mention_patterns: z.string().optional(),
-  /** `'online'` while the bot runs. */
-  online_state: z.string().optional(),
-  /** The channel plugin (`'qqbot'`). */
-  channel_type: z.string().optional(),
-  /** The channel plugin's version. */
-  channel_ver: z.string().optional(),
-  /** The agent framework (`'openclaw'`). */
-  claw_type: z.string().optional(),
-  /** The agent framework's version. */
-  claw_ver: z.string().optional(),
-}));
+export const ClawConfigSchema = z.lazy(() =>
+  z.looseObject({
+    /** `'mention'`: the bot answers only when @-mentioned; `'always'`: it answers every message. */
+    require_mention: z.string().optional(),
+    /** The group policy (OpenClaw: `'open'`, `'allowlist'` or `'disabled'`). */
+    group_policy: z.string().optional(),
+    /** Extra patterns that count as a mention, comma-separated. */
+    mention_patterns: z.string().optional(),
+    /** `'online'` while the bot runs. */
+    online_state: z.string().optional(),
+    /** The channel plugin (`'qqbot'`). */
+    channel_type: z.string().optional(),
+    /** The channel plugin's version. */
+    channel_ver: z.string().optional(),
+    /** The agent framework (`'openclaw'`). */
+    claw_type: z.string().optional(),
+    /** The agent framework's version. */
+    claw_ver: z.string().optional(),
+  }),
+);
 /** A `claw_cfg` snapshot as sent to the platform. */
 export type ClawConfig = z.input<typeof ClawConfigSchema>;
 
@@ -48,10 +50,12 @@ export const InteractionAckDataSchema = z.lazy(() => z.looseObject({ claw_cfg: C
 export type InteractionAckData = z.input<typeof InteractionAckDataSchema>;
 
 /** The body of `PUT /interactions/{interaction_id}`: a result code and optional data. */
-export const InteractionAckBodySchema = z.lazy(() => z.strictObject({
-  code: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'must be 0-5' }),
-  data: InteractionAckDataSchema.optional(),
-}));
+export const InteractionAckBodySchema = z.lazy(() =>
+  z.strictObject({
+    code: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'must be 0-5' }),
+    data: InteractionAckDataSchema.optional(),
+  }),
+);
 
 /** An acknowledgement with data: the result code (default 0) and `data`. */
 export interface InteractionAck {

@@ -49,23 +49,25 @@ export interface MediaUploadOptions extends RequestOptions {
   readonly noCache?: boolean | undefined;
 }
 
-const MediaUploadInputSchema = z.lazy(() => z
-  .strictObject({
-    file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
-      error: 'must be image, video, voice, file or 1-4',
+const MediaUploadInputSchema = z.lazy(() =>
+  z
+    .strictObject({
+      file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
+        error: 'must be image, video, voice, file or 1-4',
+      }),
+      url: z.url().optional(),
+      buffer: z.instanceof(Uint8Array).optional(),
+      path: z.string().min(1).optional(),
+      file_data: z.string().min(1).optional(),
+      srv_send_msg: z.boolean().optional(),
+    })
+    .superRefine((input, ctx) => {
+      const sources = [input.url, input.buffer, input.path, input.file_data].filter((s) => s !== undefined).length;
+      if (sources !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url, buffer, path or file_data' });
+      }
     }),
-    url: z.url().optional(),
-    buffer: z.instanceof(Uint8Array).optional(),
-    path: z.string().min(1).optional(),
-    file_data: z.string().min(1).optional(),
-    srv_send_msg: z.boolean().optional(),
-  })
-  .superRefine((input, ctx) => {
-    const sources = [input.url, input.buffer, input.path, input.file_data].filter((s) => s !== undefined).length;
-    if (sources !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url, buffer, path or file_data' });
-    }
-  }));
+);
 
 /** A large file to upload in parts: a file type, the bytes or a path, and progress reporting. */
 export interface LargeMediaUploadInput {
@@ -83,22 +85,24 @@ export interface LargeMediaUploadInput {
   readonly onProgress?: ((progress: ChunkedUploadProgress) => void) | undefined;
 }
 
-const LargeMediaUploadInputSchema = z.lazy(() => z
-  .strictObject({
-    file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
-      error: 'must be image, video, voice, file or 1-4',
+const LargeMediaUploadInputSchema = z.lazy(() =>
+  z
+    .strictObject({
+      file_type: z.union([FileTypeSchema, z.enum(['image', 'video', 'voice', 'file'])], {
+        error: 'must be image, video, voice, file or 1-4',
+      }),
+      buffer: z.instanceof(Uint8Array).optional(),
+      path: z.string().min(1).optional(),
+      file_name: z.string().min(1).optional(),
+      concurrency: z.number().int().min(1).max(10).optional(),
+      onProgress: z.custom<(progress: ChunkedUploadProgress) => void>((v) => typeof v === 'function').optional(),
+    })
+    .superRefine((input, ctx) => {
+      if ((input.buffer === undefined) === (input.path === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['buffer'], message: 'give exactly one of buffer or path' });
+      }
     }),
-    buffer: z.instanceof(Uint8Array).optional(),
-    path: z.string().min(1).optional(),
-    file_name: z.string().min(1).optional(),
-    concurrency: z.number().int().min(1).max(10).optional(),
-    onProgress: z.custom<(progress: ChunkedUploadProgress) => void>((v) => typeof v === 'function').optional(),
-  })
-  .superRefine((input, ctx) => {
-    if ((input.buffer === undefined) === (input.path === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['buffer'], message: 'give exactly one of buffer or path' });
-    }
-  }));
+);
 
 /** The routes of a chunked upload to one user (`c2c`) or group. */
 function chunkRoutes(scene: 'c2c' | 'group', target: string): ChunkedUploadRoutes {
@@ -230,7 +234,8 @@ export class MediaAPI {
   }
 
   async #upload(scene: 'c2c' | 'group', target: string, input: MediaUploadInput, options: MediaUploadOptions): Promise<MediaUploadResponse> {
-    const files = scene === 'c2c' ? route('POST /v2/users/{openid}/files', { openid: target }) : route('POST /v2/groups/{group_openid}/files', { group_openid: target });
+    const files =
+      scene === 'c2c' ? route('POST /v2/users/{openid}/files', { openid: target }) : route('POST /v2/groups/{group_openid}/files', { group_openid: target });
     const checked = validateBody(MediaUploadInputSchema, input, 'media upload');
     const fileType: FileType = typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type];
     let fileData = checked.file_data;

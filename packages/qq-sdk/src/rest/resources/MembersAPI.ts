@@ -22,7 +22,9 @@ export interface ListRoleMembersQuery {
 }
 
 const ListMembersQuerySchema = z.lazy(() => z.strictObject({ after: z.string().min(1).optional(), limit: z.number().int().min(1).max(400).optional() }));
-const ListRoleMembersQuerySchema = z.lazy(() => z.strictObject({ start_index: z.string().min(1).optional(), limit: z.number().int().min(1).max(400).optional() }));
+const ListRoleMembersQuerySchema = z.lazy(() =>
+  z.strictObject({ start_index: z.string().min(1).optional(), limit: z.number().int().min(1).max(400).optional() }),
+);
 
 /**
  * Guild members (private-domain bots for listing and removal).

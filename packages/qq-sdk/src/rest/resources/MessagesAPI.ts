@@ -183,7 +183,10 @@ export class MessagesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/reset.html
    */
   async recallGroup(groupOpenid: string, messageId: string, options: RequestOptions = {}): Promise<void> {
-    await this.rest.request({ ...options, ...route('DELETE /v2/groups/{group_openid}/messages/{message_id}', { group_openid: groupOpenid, message_id: messageId }) });
+    await this.rest.request({
+      ...options,
+      ...route('DELETE /v2/groups/{group_openid}/messages/{message_id}', { group_openid: groupOpenid, message_id: messageId }),
+    });
   }
 
   /**
@@ -200,7 +203,10 @@ export class MessagesAPI {
    * ```
    */
   async getChannelMessage(channelId: string, messageId: string, options: RequestOptions = {}): Promise<ChannelMessageLookup> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }) }, ChannelMessageLookupSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }) },
+      ChannelMessageLookupSchema,
+    );
   }
 
   /**
@@ -213,7 +219,11 @@ export class MessagesAPI {
    */
   async recallChannel(channelId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
     const { hidetip = false, ...rest } = options;
-    await this.rest.request({ ...rest, ...route('DELETE /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }), query: { hidetip } });
+    await this.rest.request({
+      ...rest,
+      ...route('DELETE /channels/{channel_id}/messages/{message_id}', { channel_id: channelId, message_id: messageId }),
+      query: { hidetip },
+    });
   }
 
   /**
@@ -226,6 +236,10 @@ export class MessagesAPI {
    */
   async recallDirect(guildId: string, messageId: string, options: RecallOptions = {}): Promise<void> {
     const { hidetip = false, ...rest } = options;
-    await this.rest.request({ ...rest, ...route('DELETE /dms/{guild_id}/messages/{message_id}', { guild_id: guildId, message_id: messageId }), query: { hidetip } });
+    await this.rest.request({
+      ...rest,
+      ...route('DELETE /dms/{guild_id}/messages/{message_id}', { guild_id: guildId, message_id: messageId }),
+      query: { hidetip },
+    });
   }
 }

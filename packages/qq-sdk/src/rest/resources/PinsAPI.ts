@@ -38,7 +38,10 @@ export class PinsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/pins/put_pins_message.html
    */
   async add(channelId: string, messageId: string, options: RequestOptions = {}): Promise<PinsMessage> {
-    return this.rest.request({ ...options, ...route('PUT /channels/{channel_id}/pins/{message_id}', { channel_id: channelId, message_id: messageId }) }, PinsMessageSchema);
+    return this.rest.request(
+      { ...options, ...route('PUT /channels/{channel_id}/pins/{message_id}', { channel_id: channelId, message_id: messageId }) },
+      PinsMessageSchema,
+    );
   }
 
   /**

@@ -48,7 +48,10 @@ export class ReactionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/reaction/put_message_reaction.html
    */
   async add(channelId: string, messageId: string, emoji: ReactionEmoji, options: RequestOptions = {}): Promise<void> {
-    await this.rest.request({ ...options, ...this.#route('PUT /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji) });
+    await this.rest.request({
+      ...options,
+      ...this.#route('PUT /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji),
+    });
   }
 
   /**
@@ -61,7 +64,10 @@ export class ReactionsAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/reaction/delete_own_message_reaction.html
    */
   async delete(channelId: string, messageId: string, emoji: ReactionEmoji, options: RequestOptions = {}): Promise<void> {
-    await this.rest.request({ ...options, ...this.#route('DELETE /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji) });
+    await this.rest.request({
+      ...options,
+      ...this.#route('DELETE /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji),
+    });
   }
 
   /**
@@ -83,9 +89,6 @@ export class ReactionsAPI {
   ): Promise<ReactionUsers> {
     const target = this.#route('GET /channels/{channel_id}/messages/{message_id}/reactions/{type}/{id}', channelId, messageId, emoji);
     const q = validateBody(ListQuerySchema, query, 'reaction users query');
-    return this.rest.request(
-      { ...options, ...target, query: q },
-      ReactionUsersSchema,
-    );
+    return this.rest.request({ ...options, ...target, query: q }, ReactionUsersSchema);
   }
 }

@@ -1,14 +1,7 @@
 import type { RequestOptions } from '../RequestOptions.js';
 import type { RestClient } from '../RestClient.js';
 import { route } from '../route.js';
-import {
-  GuildRolesSchema,
-  RoleBodySchema,
-  RoleMutationResponseSchema,
-  type GuildRoles,
-  type RoleBody,
-  type RoleMutationResponse,
-} from '../schemas/guilds.js';
+import { GuildRolesSchema, RoleBodySchema, RoleMutationResponseSchema, type GuildRoles, type RoleBody, type RoleMutationResponse } from '../schemas/guilds.js';
 import { validateBody } from '../validateBody.js';
 
 /**

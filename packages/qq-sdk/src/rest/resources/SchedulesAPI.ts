@@ -25,7 +25,13 @@ export class SchedulesAPI {
   async list(channelId: string, since?: string, options: RequestOptions = {}): Promise<Schedule[]> {
     const target = route('GET /channels/{channel_id}/schedules', { channel_id: channelId });
     // A GET cannot carry a body through fetch, so `since` goes in the query string.
-    return this.rest.request({ ...options, ...target, query: { since } }, z.array(ScheduleSchema).nullable().transform((v) => v ?? []));
+    return this.rest.request(
+      { ...options, ...target, query: { since } },
+      z
+        .array(ScheduleSchema)
+        .nullable()
+        .transform((v) => v ?? []),
+    );
   }
 
   /**
@@ -37,7 +43,10 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/get_schedule.html
    */
   async get(channelId: string, scheduleId: string, options: RequestOptions = {}): Promise<Schedule> {
-    return this.rest.request({ ...options, ...route('GET /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }) }, ScheduleSchema);
+    return this.rest.request(
+      { ...options, ...route('GET /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }) },
+      ScheduleSchema,
+    );
   }
 
   /**
@@ -78,6 +87,9 @@ export class SchedulesAPI {
    * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/channel/schedule/delete_schedule.html
    */
   async delete(channelId: string, scheduleId: string, options: RequestOptions = {}): Promise<void> {
-    await this.rest.request({ ...options, ...route('DELETE /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }) });
+    await this.rest.request({
+      ...options,
+      ...route('DELETE /channels/{channel_id}/schedules/{schedule_id}', { channel_id: channelId, schedule_id: scheduleId }),
+    });
   }
 }

@@ -15,11 +15,13 @@ export interface ListGuildsQuery {
   readonly limit?: number | undefined;
 }
 
-const ListGuildsQuerySchema = z.lazy(() => z.strictObject({
-  before: z.string().min(1).optional(),
-  after: z.string().min(1).optional(),
-  limit: z.number().int().min(1).max(100).optional(),
-}));
+const ListGuildsQuerySchema = z.lazy(() =>
+  z.strictObject({
+    before: z.string().min(1).optional(),
+    after: z.string().min(1).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
+);
 
 /**
  * The bot's own user and the guilds it is in.

@@ -14,15 +14,17 @@ export type GatewayUrlResponse = z.output<typeof GatewayUrlResponseSchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/openapi/wss/shard_url_get.html
  */
-export const GatewayBotResponseSchema = z.lazy(() => z.looseObject({
-  url: z.string().min(1),
-  shards: z.number().int().positive(),
-  session_start_limit: z.looseObject({
-    total: z.number(),
-    remaining: z.number(),
-    reset_after: z.number(),
-    max_concurrency: z.number(),
+export const GatewayBotResponseSchema = z.lazy(() =>
+  z.looseObject({
+    url: z.string().min(1),
+    shards: z.number().int().positive(),
+    session_start_limit: z.looseObject({
+      total: z.number(),
+      remaining: z.number(),
+      reset_after: z.number(),
+      max_concurrency: z.number(),
+    }),
   }),
-}));
+);
 /** Gateway info for a bot. */
 export type GatewayBotResponse = z.output<typeof GatewayBotResponseSchema>;

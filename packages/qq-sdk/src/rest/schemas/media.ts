@@ -15,27 +15,31 @@ export type FileTypeName = keyof typeof FILE_TYPES;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/server-inter/message/send-receive/rich-media.html
  */
-export const MediaUploadBodySchema = z.lazy(() => z
-  .strictObject({
-    file_type: FileTypeSchema,
-    url: z.url().optional(),
-    file_data: z.string().min(1).optional(),
-    srv_send_msg: z.boolean().optional(),
-  })
-  .superRefine((body, ctx) => {
-    if ((body.url === undefined) === (body.file_data === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url or file_data' });
-    }
-  }));
+export const MediaUploadBodySchema = z.lazy(() =>
+  z
+    .strictObject({
+      file_type: FileTypeSchema,
+      url: z.url().optional(),
+      file_data: z.string().min(1).optional(),
+      srv_send_msg: z.boolean().optional(),
+    })
+    .superRefine((body, ctx) => {
+      if ((body.url === undefined) === (body.file_data === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['url'], message: 'give exactly one of url or file_data' });
+      }
+    }),
+);
 /** A media upload wire body. */
 export type MediaUploadBody = z.input<typeof MediaUploadBodySchema>;
 
 /** Upload response: `file_info` for a `msg_type: 7` send, valid for `ttl` seconds (0 = long-lived). */
-export const MediaUploadResponseSchema = z.lazy(() => z.looseObject({
-  file_uuid: z.string().optional(),
-  file_info: z.string(),
-  ttl: z.number(),
-  id: z.string().optional(),
-}));
+export const MediaUploadResponseSchema = z.lazy(() =>
+  z.looseObject({
+    file_uuid: z.string().optional(),
+    file_info: z.string(),
+    ttl: z.number(),
+    id: z.string().optional(),
+  }),
+);
 /** A media upload response. */
 export type MediaUploadResponse = z.output<typeof MediaUploadResponseSchema>;

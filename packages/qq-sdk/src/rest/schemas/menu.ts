@@ -25,15 +25,19 @@ function checkMenuItem(item: { type: string; send_message?: string | undefined; 
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/autogen/api/v2_menu.put.html
  */
-export const MenuSubItemSchema = z.lazy(() => z.looseObject({
-  /** The label (the platform allows about 14 characters, a CJK character counting 2). */
-  name: z.string().min(1),
-  type: z.enum(['send_message', 'link']),
-  /** The text put into the user's input box (`type: 'send_message'`). */
-  send_message: z.string().optional(),
-  /** An `https://` URL to open (`type: 'link'`). */
-  link: z.string().regex(HTTPS, 'must be an https:// URL').optional(),
-}).superRefine(checkMenuItem));
+export const MenuSubItemSchema = z.lazy(() =>
+  z
+    .looseObject({
+      /** The label (the platform allows about 14 characters, a CJK character counting 2). */
+      name: z.string().min(1),
+      type: z.enum(['send_message', 'link']),
+      /** The text put into the user's input box (`type: 'send_message'`). */
+      send_message: z.string().optional(),
+      /** An `https://` URL to open (`type: 'link'`). */
+      link: z.string().regex(HTTPS, 'must be an https:// URL').optional(),
+    })
+    .superRefine(checkMenuItem),
+);
 /** A sub-menu button. */
 export type MenuSubItem = z.input<typeof MenuSubItemSchema>;
 
@@ -43,37 +47,43 @@ export type MenuSubItem = z.input<typeof MenuSubItemSchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/autogen/api/v2_menu.put.html
  */
-export const MenuItemSchema = z.lazy(() => z.looseObject({
-  /** The label (the platform allows about 10 characters, a CJK character counting 2). */
-  name: z.string().min(1),
-  type: z.enum(['switch', 'send_message', 'link', 'menu']),
-  /** Sub-menu buttons (`type: 'menu'`), 1 to 5. */
-  sub_menu_items: z.array(MenuSubItemSchema).max(5, 'at most 5 sub-menu items').optional(),
-  /** The text put into the user's input box (`type: 'send_message'`). */
-  send_message: z.string().optional(),
-  /** An `https://` URL to open (`type: 'link'`). */
-  link: z.string().regex(HTTPS, 'must be an https:// URL').optional(),
-  /** The toggle (`type: 'switch'`): its id and whether it starts on. */
-  switch: z.looseObject({ switch_id: z.string().min(1), default: z.boolean().optional() }).optional(),
-}).superRefine((item, ctx) => {
-  checkMenuItem(item, ctx);
-  if (item.type === 'menu' && (item.sub_menu_items === undefined || item.sub_menu_items.length === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['sub_menu_items'], message: "is required (1 to 5 items) when type is 'menu'" });
-  }
-  if (item.type !== 'menu' && item.sub_menu_items !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['sub_menu_items'], message: "is only allowed when type is 'menu'" });
-  }
-  if (item.type === 'switch' && item.switch === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['switch'], message: "is required when type is 'switch' ({ switch_id, default })" });
-  }
-}));
+export const MenuItemSchema = z.lazy(() =>
+  z
+    .looseObject({
+      /** The label (the platform allows about 10 characters, a CJK character counting 2). */
+      name: z.string().min(1),
+      type: z.enum(['switch', 'send_message', 'link', 'menu']),
+      /** Sub-menu buttons (`type: 'menu'`), 1 to 5. */
+      sub_menu_items: z.array(MenuSubItemSchema).max(5, 'at most 5 sub-menu items').optional(),
+      /** The text put into the user's input box (`type: 'send_message'`). */
+      send_message: z.string().optional(),
+      /** An `https://` URL to open (`type: 'link'`). */
+      link: z.string().regex(HTTPS, 'must be an https:// URL').optional(),
+      /** The toggle (`type: 'switch'`): its id and whether it starts on. */
+      switch: z.looseObject({ switch_id: z.string().min(1), default: z.boolean().optional() }).optional(),
+    })
+    .superRefine((item, ctx) => {
+      checkMenuItem(item, ctx);
+      if (item.type === 'menu' && (item.sub_menu_items === undefined || item.sub_menu_items.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['sub_menu_items'], message: "is required (1 to 5 items) when type is 'menu'" });
+      }
+      if (item.type !== 'menu' && item.sub_menu_items !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sub_menu_items'], message: "is only allowed when type is 'menu'" });
+      }
+      if (item.type === 'switch' && item.switch === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['switch'], message: "is required when type is 'switch' ({ switch_id, default })" });
+      }
+    }),
+);
 /** A top-level menu button. */
 export type MenuItem = z.input<typeof MenuItemSchema>;
 
 /** A whole menu: up to 10 buttons, shown left to right. */
-export const MenuSchema = z.lazy(() => z.looseObject({
-  items: z.array(MenuItemSchema).max(10, 'at most 10 menu items'),
-}));
+export const MenuSchema = z.lazy(() =>
+  z.looseObject({
+    items: z.array(MenuItemSchema).max(10, 'at most 10 menu items'),
+  }),
+);
 /** A whole menu. */
 export type Menu = z.input<typeof MenuSchema>;
 
@@ -87,16 +97,22 @@ export const UpdateMenuBodySchema = z.lazy(() => z.looseObject({ menu: MenuSchem
 export type UpdateMenuBody = z.input<typeof UpdateMenuBodySchema>;
 
 /** A menu as the platform returns it: item fields are kept as sent, unknown ones included. */
-export const MenuRecordSchema = z.lazy(() => z.looseObject({
-  items: z.array(z.looseObject({
-    name: z.string().optional(),
-    type: z.string().optional(),
-    send_message: z.string().optional(),
-    link: z.string().optional(),
-    switch: z.looseObject({ switch_id: z.string().optional(), default: z.boolean().optional() }).optional(),
-    sub_menu_items: z.array(z.looseObject({ name: z.string().optional(), type: z.string().optional() })).optional(),
-  })).optional(),
-}));
+export const MenuRecordSchema = z.lazy(() =>
+  z.looseObject({
+    items: z
+      .array(
+        z.looseObject({
+          name: z.string().optional(),
+          type: z.string().optional(),
+          send_message: z.string().optional(),
+          link: z.string().optional(),
+          switch: z.looseObject({ switch_id: z.string().optional(), default: z.boolean().optional() }).optional(),
+          sub_menu_items: z.array(z.looseObject({ name: z.string().optional(), type: z.string().optional() })).optional(),
+        }),
+      )
+      .optional(),
+  }),
+);
 /** A menu as returned by the platform. */
 export type MenuRecord = z.output<typeof MenuRecordSchema>;
 
@@ -105,10 +121,12 @@ export type MenuRecord = z.output<typeof MenuRecordSchema>;
  *
  * @see https://bot.q.qq.com/wiki/develop/api-v2/autogen/api/v2_menu.get.html
  */
-export const MenuResponseSchema = z.lazy(() => z.looseObject({
-  version: z.number().optional(),
-  menu: MenuRecordSchema.nullable().optional(),
-}));
+export const MenuResponseSchema = z.lazy(() =>
+  z.looseObject({
+    version: z.number().optional(),
+    menu: MenuRecordSchema.nullable().optional(),
+  }),
+);
 /** A `GET /v2/menu` response. */
 export type MenuResponse = z.output<typeof MenuResponseSchema>;
 

@@ -17,18 +17,22 @@ export const GuildSchema = z.lazy(() => z.looseObject(guildShape()));
 export type Guild = z.output<typeof GuildSchema>;
 
 /** A guild DM session created by `POST /users/@me/dms`. */
-export const DirectMessageSessionSchema = z.lazy(() => z.looseObject({
-  guild_id: z.string(),
-  channel_id: z.string().optional(),
-  create_time: z.union([z.string(), z.number()]).optional(),
-}));
+export const DirectMessageSessionSchema = z.lazy(() =>
+  z.looseObject({
+    guild_id: z.string(),
+    channel_id: z.string().optional(),
+    create_time: z.union([z.string(), z.number()]).optional(),
+  }),
+);
 /** A DM session. */
 export type DirectMessageSession = z.output<typeof DirectMessageSessionSchema>;
 
 /** Body of `POST /users/@me/dms`. */
-export const CreateDirectMessageBodySchema = z.lazy(() => z.strictObject({
-  recipient_id: z.string().min(1),
-  source_guild_id: z.string().min(1),
-}));
+export const CreateDirectMessageBodySchema = z.lazy(() =>
+  z.strictObject({
+    recipient_id: z.string().min(1),
+    source_guild_id: z.string().min(1),
+  }),
+);
 /** A create-DM body. */
 export type CreateDirectMessageBody = z.input<typeof CreateDirectMessageBodySchema>;
