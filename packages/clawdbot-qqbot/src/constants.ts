@@ -1,3 +1,5 @@
+import { DEFAULT_REPLY_RULES } from 'qq-sdk/messaging';
+
 /** The channel id this plugin registers with OpenClaw (see docs/openclaw.md for why `qqbot`). */
 export const CHANNEL_ID = 'qqbot';
 
@@ -13,5 +15,8 @@ export const CHANNEL_LABEL = 'QQ Bot (Official API)';
 /** The id of the account configured at the top level of `channels.qqbot`. */
 export const DEFAULT_ACCOUNT_ID = 'default';
 
-/** QQ shows at most this many messages in answer to one user message. */
-export const MAX_REPLIES_PER_MESSAGE = 5;
+/**
+ * The most replies one answer uses in any scene: the group limit, the largest the platform sets
+ * (C2C allows fewer; guild scenes set none, and an answer in more messages floods the channel).
+ */
+export const MAX_REPLIES_PER_MESSAGE: number = DEFAULT_REPLY_RULES.group.maxReplies;

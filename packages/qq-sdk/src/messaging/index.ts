@@ -36,6 +36,7 @@ export { MarkdownSupport, MARKDOWN_REFUSED_CODES } from './MarkdownSupport.js';
 export { toMessage, type InboundMessageContext } from './InboundMessage.js';
 export type { MessageEventPayloads, MessageEventType } from './MessageEventType.js';
 export { ReplyStream, type ReplyStreamOptions, type ReplyStreamPort } from './ReplyStream.js';
+export { BudgetedAnswer, type AnswerPartOutcome, type BudgetedAnswerOptions, type HeldAnswerPart } from './BudgetedAnswer.js';
 export {
   TypingKeepAlive,
   type KeepTypingOptions,

@@ -50,8 +50,8 @@ export function isMajorCollection(segment: string | undefined): boolean {
  *
  * @param method - The HTTP method.
  * @param path - The request path without the query string.
- * @param route - A route template the caller already knows ({@link route} gives one).
- * @param majorId - A major id the caller already knows ({@link route} gives one); derived from
+ * @param route - A route template the caller already knows (`route()` gives one).
+ * @param majorId - A major id the caller already knows (`route()` gives one); derived from
  *   `path` if omitted.
  */
 export function resolveRoute(method: string, path: string, route?: string, majorId?: string): RouteInfo {

@@ -52,13 +52,13 @@ const WHOLE_PARAM = /^\{([^{}]*)\}$/;
  * too when you call {@link RestClient.request} for an endpoint qq-sdk has no method for.
  *
  * The parameter object must hold exactly the template's `{names}`: a missing, misspelled or extra
- * key is a compile error (and, from JavaScript, a {@link QQValidationError}). Each value must be a
+ * key is a compile error (and, from JavaScript, a {@link errors!QQValidationError}). Each value must be a
  * non-empty string; it is URL-encoded into the path.
  *
  * @param template - `METHOD /path` with `{name}` parameters, e.g. `PUT /channels/{channel_id}/pins/{message_id}`.
  * @param args - The parameter values by name; leave out for a template without parameters.
  * @returns Method, encoded path, template and major id, ready to spread into a {@link RestRequest}.
- * @throws {@link QQValidationError} naming the parameter when a value is missing, empty or not a
+ * @throws {@link errors!QQValidationError} naming the parameter when a value is missing, empty or not a
  *   string, or when a key is not in the template, before any request is made.
  *
  * @example

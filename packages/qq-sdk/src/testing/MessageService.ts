@@ -465,13 +465,15 @@ export class MessageService {
     if (this.clock.now() - source.receivedAt > policy.replyWindows[scene]) {
       return { error: msgId !== undefined ? codes.expired : codes.expiredEvent };
     }
-    const seq = msgSeq ?? 1;
+    // msg_seq is a field of the v2 (C2C, group) send only, defaulting to 1 there; guild sends have
+    // none, so replies to one guild message are never deduplicated by it.
+    const seq = msgSeq ?? (scene === 'c2c' || scene === 'group' ? 1 : undefined);
     if (!spend) return { seq };
-    if (source.seqs.has(seq)) return { error: 40054005 };
+    if (seq !== undefined && source.seqs.has(seq)) return { error: 40054005 };
     const quota = policy.replyQuotas[scene];
     if (quota !== null && source.used >= quota) return { error: 22009 };
     source.used++;
-    source.seqs.add(seq);
+    if (seq !== undefined) source.seqs.add(seq);
     return { seq };
   }
 

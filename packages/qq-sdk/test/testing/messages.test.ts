@@ -56,6 +56,15 @@ describe('group and C2C passive replies', () => {
     expect(s.messagesTo('GROUP1')).toHaveLength(1);
   });
 
+  it('guild sends have no msg_seq: several replies to one channel message are all accepted', async () => {
+    const s = await start();
+    const event = s.inject('AT_MESSAGE_CREATE', { channel_id: 'CH1' });
+    for (const content of ['a', 'b', 'c']) {
+      expect((await post('/channels/CH1/messages', { content, msg_id: event.data.id })).status).toBe(200);
+    }
+    expect(s.sentMessages.map((m) => m.text)).toEqual(['a', 'b', 'c']);
+  });
+
   it('allows 5 group replies per msg_id, then 22009', async () => {
     const s = await start();
     const event = s.inject('GROUP_AT_MESSAGE_CREATE', { group_openid: 'G' });
