@@ -27,20 +27,23 @@ describe('plugin + QQBot + simulator', () => {
     ['C2C_MESSAGE_CREATE', 'direct', (d: Record<string, any>) => d['author']['user_openid']],
     ['AT_MESSAGE_CREATE', 'channel', (d: Record<string, any>) => d['channel_id']],
     ['DIRECT_MESSAGE_CREATE', 'direct', (d: Record<string, any>) => d['guild_id']],
-  ] as const)('%s: inbound as chat type %s, the answer goes back as a passive reply (msg_id, and the next msg_seq in C2C and groups)', async (type, chatType, targetOf) => {
-    const { sim, record } = await startPlugin(() => [[{ text: '收到' }, 'final']]);
-    const event = sim.inject(type, { content: ' 你好' } as never);
-    const target = targetOf(event.data as Record<string, any>) as string;
-    const [sent] = await sim.waitFor(() => sim.messagesTo(target).length > 0 && sim.messagesTo(target), { timeoutMs: 10_000 });
-    // In C2C a typing notice goes first and spends msg_seq 1; elsewhere the answer is the first reply.
-    const typed = type === 'C2C_MESSAGE_CREATE';
-    expect(sim.typingNotices.filter((notice) => notice.msgId === (event.data as { id: string }).id)).toHaveLength(typed ? 1 : 0);
-    // Guild sends have no msg_seq field.
-    const guild = type === 'AT_MESSAGE_CREATE' || type === 'DIRECT_MESSAGE_CREATE';
-    expect(sent).toMatchObject({ passive: true, msgId: (event.data as { id: string }).id, text: '收到' });
-    expect(sent?.msgSeq).toBe(guild ? undefined : typed ? 2 : 1);
-    expect(record.contexts[0]).toMatchObject({ ChatType: chatType, Body: '你好', MessageSid: (event.data as { id: string }).id });
-  });
+  ] as const)(
+    '%s: inbound as chat type %s, the answer goes back as a passive reply (msg_id, and the next msg_seq in C2C and groups)',
+    async (type, chatType, targetOf) => {
+      const { sim, record } = await startPlugin(() => [[{ text: '收到' }, 'final']]);
+      const event = sim.inject(type, { content: ' 你好' } as never);
+      const target = targetOf(event.data as Record<string, any>) as string;
+      const [sent] = await sim.waitFor(() => sim.messagesTo(target).length > 0 && sim.messagesTo(target), { timeoutMs: 10_000 });
+      // In C2C a typing notice goes first and spends msg_seq 1; elsewhere the answer is the first reply.
+      const typed = type === 'C2C_MESSAGE_CREATE';
+      expect(sim.typingNotices.filter((notice) => notice.msgId === (event.data as { id: string }).id)).toHaveLength(typed ? 1 : 0);
+      // Guild sends have no msg_seq field.
+      const guild = type === 'AT_MESSAGE_CREATE' || type === 'DIRECT_MESSAGE_CREATE';
+      expect(sent).toMatchObject({ passive: true, msgId: (event.data as { id: string }).id, text: '收到' });
+      expect(sent?.msgSeq).toBe(guild ? undefined : typed ? 2 : 1);
+      expect(record.contexts[0]).toMatchObject({ ChatType: chatType, Body: '你好', MessageSid: (event.data as { id: string }).id });
+    },
+  );
 
   it('C2C answers stream into one bubble (stream_messages) when the host streams; groups get an ordinary reply', async () => {
     const script: HostScript = () => [

@@ -1,4 +1,4 @@
-import { sleep } from '../gateway/sleep.js';
+import { sleep } from '../internal/sleep.js';
 import type { IdentifyThrottler, SessionStartLimit } from '../gateway/throttling/IdentifyThrottler.js';
 import { SimpleIdentifyThrottler } from '../gateway/throttling/SimpleIdentifyThrottler.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
@@ -107,7 +107,7 @@ export class RedisIdentifyThrottler implements IdentifyThrottler {
         this.#caller.logger.warn('session start limit exhausted for the whole fleet; waiting for it to reset before identifying', { waitMs });
       }
       // A little jitter so the processes waiting on one bucket do not all ask at the same instant.
-      await sleep(waitMs + Math.floor(Math.random() * 20), signal);
+      await sleep(waitMs + Math.floor(Math.random() * 20), { signal, unref: true });
     }
   }
 }

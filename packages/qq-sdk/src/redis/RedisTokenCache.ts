@@ -1,6 +1,6 @@
 import * as z from '../internal/zod.js';
 import type { SharedAccessToken, SharedTokenCache } from '../auth/SharedTokenCache.js';
-import { sleep } from '../gateway/sleep.js';
+import { sleep } from '../internal/sleep.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { luaScript, RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
@@ -97,7 +97,7 @@ export class RedisTokenCache implements SharedTokenCache {
         if (stored && this.#usable(stored, validUntil, seen)) return stored;
         const locked = await this.#caller.run('token lock', (redis) => redis.set(this.#lockKey, owner, 'PX', this.#lockTtlMs, 'NX'));
         if (locked === 'OK') return await this.#fetchUnderLock(owner, validUntil, seen, fetchToken);
-        await sleep(this.#pollMs, signal);
+        await sleep(this.#pollMs, { signal, unref: true });
       }
     } catch (error) {
       if (signal?.aborted || !(error instanceof RedisUnavailableError)) throw error;

@@ -1,6 +1,7 @@
 import { QQAbortError } from '../errors/QQAbortError.js';
 import { QQConnectionError } from '../errors/QQConnectionError.js';
 import { QQTimeoutError } from '../errors/QQTimeoutError.js';
+import { sleep as waitFor } from '../internal/sleep.js';
 
 /** A `fetch`-compatible function; injected for tests and proxies. */
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
@@ -56,17 +57,5 @@ export async function fetchWithTimeout(
  * @internal
  */
 export function sleep(ms: number, signal?: AbortSignal, what = 'wait'): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new QQAbortError(what, { cause: signal.reason }));
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new QQAbortError(what, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return waitFor(ms, { signal, abortError: (cause) => new QQAbortError(what, { cause }) });
 }

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../../internal/Clock.js';
 import type { Logger } from '../../logging/Logger.js';
-import { sleep } from '../sleep.js';
+import { sleep } from '../../internal/sleep.js';
 import type { IdentifyThrottler, SessionStartLimit } from './IdentifyThrottler.js';
 
 /** Options for {@link SimpleIdentifyThrottler}. */
@@ -61,7 +61,7 @@ export class SimpleIdentifyThrottler implements IdentifyThrottler {
     const turn = current.tail.then(async () => {
       signal?.throwIfAborted();
       const windowWait = current.lastAt + this.#windowMs - this.#clock.now();
-      if (windowWait > 0) await sleep(windowWait, signal);
+      if (windowWait > 0) await sleep(windowWait, { signal, unref: true });
       await this.#takeSessionStart(signal);
       current.lastAt = this.#clock.now();
     });
@@ -80,7 +80,7 @@ export class SimpleIdentifyThrottler implements IdentifyThrottler {
       this.#logger?.warn('session start limit exhausted; waiting for it to reset before identifying', {
         waitMs: wait,
       });
-      await sleep(wait, signal);
+      await sleep(wait, { signal, unref: true });
       this.#remaining = this.#total;
       this.#resetAt = this.#clock.now() + 24 * 60 * 60 * 1000;
     }
