@@ -2,6 +2,7 @@ import type { DedupStore } from '../events/DedupStore.js';
 import { MemoryDedupStore } from '../events/MemoryDedupStore.js';
 import { RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
+import { DefaultRedisOptions } from './DefaultRedisOptions.js';
 
 /** Options of {@link RedisDedupStore}. */
 export interface RedisDedupStoreOptions extends RedisStoreOptions {
@@ -38,7 +39,7 @@ export class RedisDedupStore implements DedupStore {
   /** @param options - The client, the app id and the local layer's size. */
   constructor(options: RedisDedupStoreOptions) {
     this.#caller = new RedisCaller(options, 'RedisDedupStore');
-    this.#local = new MemoryDedupStore({ maxEntries: options.localMaxEntries ?? 100_000 });
+    this.#local = new MemoryDedupStore({ maxEntries: options.localMaxEntries ?? DefaultRedisOptions.dedupLocalMaxEntries });
   }
 
   /**

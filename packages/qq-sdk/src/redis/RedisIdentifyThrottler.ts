@@ -4,6 +4,7 @@ import { SimpleIdentifyThrottler } from '../gateway/throttling/SimpleIdentifyThr
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { luaScript, RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
+import { DefaultRedisOptions } from './DefaultRedisOptions.js';
 
 /** Options of {@link RedisIdentifyThrottler}. */
 export interface RedisIdentifyThrottlerOptions extends RedisStoreOptions {
@@ -68,7 +69,7 @@ export class RedisIdentifyThrottler implements IdentifyThrottler {
   constructor(options: RedisIdentifyThrottlerOptions) {
     this.#caller = new RedisCaller(options, 'RedisIdentifyThrottler');
     this.#limit = options.limit;
-    this.#windowMs = options.windowMs ?? 5500;
+    this.#windowMs = options.windowMs ?? DefaultRedisOptions.identifyWindowMs;
     this.#clock = options.clock ?? systemClock;
     this.#resetAt = this.#clock.now() + options.limit.reset_after;
   }

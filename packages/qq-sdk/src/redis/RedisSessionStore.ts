@@ -2,6 +2,7 @@ import type { GatewaySession, GatewaySessionStore } from '../gateway/session/Gat
 import { parseStoredGatewaySession, toStoredGatewaySession } from '../gateway/session/StoredGatewaySession.js';
 import { RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
+import { DefaultRedisOptions } from './DefaultRedisOptions.js';
 
 /** Options of {@link RedisSessionStore}. */
 export interface RedisSessionStoreOptions extends RedisStoreOptions {
@@ -29,7 +30,7 @@ export class RedisSessionStore implements GatewaySessionStore {
   /** @param options - The client, the app id and the session TTL. */
   constructor(options: RedisSessionStoreOptions) {
     this.#caller = new RedisCaller(options, 'RedisSessionStore');
-    this.#ttlMs = options.ttlMs ?? 3_600_000;
+    this.#ttlMs = options.ttlMs ?? DefaultRedisOptions.sessionTtlMs;
   }
 
   /** Returns the stored session of `shardId` (from Redis, or this process's copy during an outage). */

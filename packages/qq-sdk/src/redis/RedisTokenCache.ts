@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../internal/Clock.js';
 import { luaScript, RedisCaller } from './internal/RedisCaller.js';
 import type { RedisStoreOptions } from './RedisStoreOptions.js';
 import { RedisUnavailableError } from './RedisUnavailableError.js';
+import { DefaultRedisOptions } from './DefaultRedisOptions.js';
 
 /** Options of {@link RedisTokenCache}. */
 export interface RedisTokenCacheOptions extends RedisStoreOptions {
@@ -64,7 +65,7 @@ export class RedisTokenCache implements SharedTokenCache {
   /** @param options - The client, the app id and the lock timing. */
   constructor(options: RedisTokenCacheOptions) {
     this.#caller = new RedisCaller(options, 'RedisTokenCache');
-    this.#lockTtlMs = options.lockTtlMs ?? 15_000;
+    this.#lockTtlMs = options.lockTtlMs ?? DefaultRedisOptions.tokenLockTtlMs;
     this.#pollMs = options.pollIntervalMs ?? 25;
     this.#clock = options.clock ?? systemClock;
     // One hash tag for the token and its lock, so a script may check both in one step on a cluster.

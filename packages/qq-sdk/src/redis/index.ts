@@ -16,3 +16,4 @@ export { RedisSessionStore, type RedisSessionStoreOptions } from './RedisSession
 export type { RedisStoreOptions } from './RedisStoreOptions.js';
 export { RedisTokenCache, type RedisTokenCacheOptions } from './RedisTokenCache.js';
 export { RedisUnavailableError } from './RedisUnavailableError.js';
+export { DefaultRedisOptions } from './DefaultRedisOptions.js';

@@ -4,6 +4,7 @@ import type { RedisClient } from '../RedisClient.js';
 import type { RedisStoreOptions } from '../RedisStoreOptions.js';
 import { RedisUnavailableError } from '../RedisUnavailableError.js';
 import { QQValidationError } from '../../errors/QQValidationError.js';
+import { DefaultRedisOptions } from '../DefaultRedisOptions.js';
 
 // Statuses in which ioredis would only queue the command until a reconnect: fail fast instead.
 const DOWN_STATUSES = new Set(['reconnecting', 'close', 'end']);
@@ -41,7 +42,7 @@ export class RedisCaller {
   constructor(options: RedisStoreOptions, store: string) {
     if (!options.appId)
       throw new QQValidationError(`${store} options`, [{ path: 'appId', message: 'must be a non-empty string: the keys are namespaced by it' }]);
-    const prefix = options.keyPrefix ?? 'qq-sdk';
+    const prefix = options.keyPrefix ?? DefaultRedisOptions.keyPrefix;
     // A brace here would become the hash tag of every key and pin them all to one cluster slot.
     if (/[{}]/u.test(prefix + options.appId)) {
       const path = /[{}]/u.test(prefix) ? 'keyPrefix' : 'appId';
@@ -50,7 +51,7 @@ export class RedisCaller {
     this.redis = options.redis;
     this.logger = resolveLogger(options.logger);
     this.#base = `${prefix}:${options.appId}:`;
-    this.#timeoutMs = options.operationTimeoutMs ?? 1000;
+    this.#timeoutMs = options.operationTimeoutMs ?? DefaultRedisOptions.operationTimeoutMs;
     this.#store = store;
   }
 
