@@ -24,6 +24,7 @@ export type { HostOutboundPayloadContext } from './approvals/sendOutboundPayload
 export type * from './tools/HostToolTypes.js';
 export type { HostCronAgentTurn, HostCronDelivery, HostCronGetter, HostCronJob, HostCronJobCreate, HostCronService } from './reminders/HostCron.js';
 export type { ReminderSchedule } from './reminders/reminderTime.js';
+export type { ToolPolicy } from './config/groupToolPolicy.js';
 export { createQQBot } from './bot/createQQBot.js';
 export { createQQBotChannelPlugin, type QQBotChannelPlugin, type QQBotChannelPluginOptions } from './plugin.js';
 export { createPluginEntry, type QQBotPluginEntry } from './entry.js';

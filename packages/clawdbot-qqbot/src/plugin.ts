@@ -4,6 +4,7 @@ import { CHANNEL_ID, CHANNEL_LABEL, DEFAULT_ACCOUNT_ID } from './constants.js';
 import type { AccountRegistry } from './gateway/AccountRegistry.js';
 import { startAccount } from './gateway/startAccount.js';
 import type {
+  HostAccountSnapshot,
   HostChannelCapabilities,
   HostChannelMeta,
   HostChannelRuntime,
@@ -74,7 +75,7 @@ export interface QQBotChannelPlugin {
     isEnabled(account: ResolvedQQBotAccount): boolean;
     isConfigured(account: ResolvedQQBotAccount): boolean;
     unconfiguredReason(account: ResolvedQQBotAccount): string;
-    describeAccount(account: ResolvedQQBotAccount): Record<string, unknown>;
+    describeAccount(account: ResolvedQQBotAccount): HostAccountSnapshot;
     inspectAccount(cfg: HostConfig, accountId?: string | null): Record<string, unknown>;
   };
   /** `openclaw channels add --channel qqbot`. */
@@ -113,7 +114,7 @@ export interface QQBotChannelPlugin {
   /** Account lifecycle. */
   readonly gateway: { startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>): Promise<void> };
   /** Status defaults. */
-  readonly status: { readonly defaultRuntime: Readonly<Record<string, unknown>> };
+  readonly status: { readonly defaultRuntime: HostAccountSnapshot };
   /** Exec approvals: whether QQ chats answer them (`execApprovals.enabled`). */
   readonly approvalCapability: QQBotApprovalCapability;
 }

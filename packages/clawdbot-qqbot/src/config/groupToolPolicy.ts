@@ -1,7 +1,23 @@
 import { groupSettings, type GroupSettings } from './groupSettings.js';
 
-/** OpenClaw's tool policy for one scope: deny wins over allow. */
-export type ToolPolicy = NonNullable<GroupSettings['tools']>;
+/** OpenClaw's tool policy for one scope (`GroupToolPolicyConfig`): deny wins over allow. Absent lists are absent keys. */
+export interface ToolPolicy {
+  /** Tools allowed (replaces the default set). */
+  allow?: string[];
+  /** Tools allowed on top of the default set. */
+  alsoAllow?: string[];
+  /** Tools denied. */
+  deny?: string[];
+}
+
+/** A configured policy as the host's type wants it: lists that are not set are left out, not `undefined`. */
+function toToolPolicy(configured: NonNullable<GroupSettings['tools']>): ToolPolicy {
+  return {
+    ...(configured.allow !== undefined ? { allow: [...configured.allow] } : {}),
+    ...(configured.alsoAllow !== undefined ? { alsoAllow: [...configured.alsoAllow] } : {}),
+    ...(configured.deny !== undefined ? { deny: [...configured.deny] } : {}),
+  };
+}
 
 /** The older official-plugin `toolPolicy` values, read as tool policies. */
 const LEGACY: Record<NonNullable<GroupSettings['toolPolicy']>, ToolPolicy | undefined> = {
@@ -23,10 +39,10 @@ export function groupToolPolicy(settings: GroupSettings, senderId: string | null
       const id = key.startsWith('id:') ? key.slice(3) : key.startsWith('channel:') ? key.split(':').at(-1) : key.includes(':') ? undefined : key;
       return id !== undefined && id.trim().toUpperCase() === sender;
     });
-    if (match !== undefined) return match[1];
+    if (match !== undefined) return toToolPolicy(match[1]);
   }
-  if (bySender['*'] !== undefined) return bySender['*'];
-  if (settings.tools !== undefined) return settings.tools;
+  if (bySender['*'] !== undefined) return toToolPolicy(bySender['*']);
+  if (settings.tools !== undefined) return toToolPolicy(settings.tools);
   return settings.toolPolicy !== undefined ? LEGACY[settings.toolPolicy] : undefined;
 }
 

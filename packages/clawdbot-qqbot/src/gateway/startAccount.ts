@@ -24,6 +24,7 @@ import { WebhookConfigError } from '../webhook/WebhookConfigError.js';
 import type { WebhookRoutes } from '../webhook/WebhookRoutes.js';
 import { resolveWebhookSettings, type WebhookSettings } from '../webhook/webhookSettings.js';
 import { RecentLogLines } from '../status/RecentLogLines.js';
+import { asChannelRuntime } from '../host/asChannelRuntime.js';
 
 /** The default intents: QQ groups and C2C, guild @-messages, guild DMs. */
 export const DEFAULT_INTENTS = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'DIRECT_MESSAGE', 'INTERACTION'] as const;
@@ -83,7 +84,7 @@ export async function startAccount(ctx: HostGatewayContext<ResolvedQQBotAccount>
     await untilAborted(abortSignal);
     return;
   }
-  const runtime = ctx.channelRuntime ?? deps.fallbackRuntime();
+  const runtime = asChannelRuntime(ctx.channelRuntime) ?? deps.fallbackRuntime();
   if (!runtime) throw new Error(`${CHANNEL_ID}: the host passed no channel runtime; this OpenClaw version is not supported`);
   const recentLog = new RecentLogLines();
   const logger = toHostLogger(ctx.log, `[${CHANNEL_ID}:${account.accountId}]`, [credentials.clientSecret], { lines: recentLog, now: deps.now });

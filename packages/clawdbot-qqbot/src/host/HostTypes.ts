@@ -1,3 +1,5 @@
+import type { QQBotChannelPlugin } from '../plugin.js';
+
 /**
  * The slice of OpenClaw's plugin contract this plugin uses, declared structurally so the plugin
  * has no runtime or type dependency on one host version (the same shapes hold from openclaw
@@ -120,11 +122,11 @@ export interface HostAccountStatus {
   /** Where the connection is in its lifecycle. */
   readonly lifecycle?: 'starting' | 'ready' | 'recovering' | 'blocked' | 'stopped';
   /** When the account last connected (epoch ms). */
-  readonly lastConnectedAt?: number;
+  readonly lastConnectedAt?: number | null;
   /** When the last inbound message arrived (epoch ms). */
-  readonly lastInboundAt?: number;
+  readonly lastInboundAt?: number | null;
   /** When the last outbound message left (epoch ms). */
-  readonly lastOutboundAt?: number;
+  readonly lastOutboundAt?: number | null;
   /** The last error with its explanation, or `null`. */
   readonly lastError?: string | null;
   /** Stops the host from restarting the account (fatal configuration errors). */
@@ -132,6 +134,9 @@ export interface HostAccountStatus {
   /** Other host fields, kept as they are. */
   readonly [key: string]: unknown;
 }
+
+/** A snapshot of one named account (`ChannelAccountSnapshot`): the host requires the account id. */
+export type HostAccountSnapshot = HostAccountStatus & { readonly accountId: string };
 
 /** The host's log sink for one account. */
 export interface HostLog {
@@ -161,8 +166,12 @@ export interface HostGatewayContext<Account> {
   getStatus(): HostAccountStatus;
   /** Publish a new status. */
   setStatus(status: HostAccountStatus): void;
-  /** The channel runtime (same object as `api.runtime.channel`). */
-  readonly channelRuntime?: HostChannelRuntime;
+  /**
+   * The channel runtime (the same object as `api.runtime.channel` on the hosts we run on). The host
+   * declares it as a surface without the routing and reply members we call, so it is checked with
+   * `asChannelRuntime` before use.
+   */
+  readonly channelRuntime?: object;
 }
 
 /** What the host passes to `outbound.sendText` / `sendMedia` (`ChannelOutboundContext`, subset). */
@@ -243,7 +252,7 @@ export interface HostPluginRuntime {
 /** The plugin API object the host passes to `register(api)` (subset). */
 export interface HostPluginApi {
   /** Registers a channel plugin. */
-  registerChannel(registration: { plugin: unknown }): void;
+  registerChannel(registration: { plugin: QQBotChannelPlugin }): void;
   /** The host runtime; `runtime.channel` is the channel runtime. */
   readonly runtime?: HostPluginRuntime;
   /** Why the host loads the plugin (`full`, `setup-only`, …). */
