@@ -2,6 +2,7 @@ import { QQApiError } from '../errors/QQApiError.js';
 import { QQValidationError } from '../errors/QQValidationError.js';
 import type { Logger } from '../logging/Logger.js';
 import type { API } from '../rest/API.js';
+import type { RequestOptions } from '../rest/RequestOptions.js';
 import type { ArkBody, EmbedBody, KeyboardBody, MarkdownBody } from '../rest/schemas/messages.js';
 import { checkContent, checkReceivedAt, checkTarget } from './checkOutgoing.js';
 import { MARKDOWN_REFUSED_CODES, MarkdownSupport } from './MarkdownSupport.js';
@@ -247,7 +248,7 @@ export class MessageSender {
         },
         post: async (body, signal) => {
           if (target.scene !== 'c2c') throw new QQValidationError('stream', [{ path: 'target', message: 'only C2C supports streaming' }]);
-          const response = await this.#api.messages.sendC2CStreamChunk(target.openid, { ...body, ...anchor }, signal ? { signal } : {});
+          const response = await this.#api.messages.sendC2CStreamChunk(target.openid, { ...body, ...anchor }, callOptions(signal, replyTo));
           return response.id;
         },
         fallback: (text, signal) => this.send(text, { ...request, ...(signal ? { signal } : {}) }),
@@ -293,7 +294,7 @@ export class MessageSender {
     await this.#api.messages.sendC2CTyping(
       target.openid,
       { input_second: request.seconds ?? DefaultMessagingOptions.typingSeconds, ...anchor, ...(msgSeq !== undefined ? { msg_seq: msgSeq } : {}) },
-      signal ? { signal } : {},
+      callOptions(signal, replyTo),
     );
     return { sent: true, spentReply: spends, ...(msgSeq !== undefined ? { msgSeq } : {}) };
   }
@@ -377,8 +378,9 @@ export class MessageSender {
 
   async #post(part: WirePart, request: SendRequest, msgSeq: number | undefined, mode: 'passive' | 'active'): Promise<SentMessage> {
     const { target, replyTo, signal } = request;
-    const options = signal ? { signal } : {};
     const passive = mode === 'passive' && replyTo !== undefined;
+    // An active message keeps its order among the target's other active messages.
+    const options = callOptions(signal, passive ? replyTo : undefined);
     const replyFields = passive ? (replyTo.kind === 'message' ? { msg_id: replyTo.sourceId } : { event_id: replyTo.sourceId }) : {};
     const reference = request.quote === true && replyTo?.kind === 'message' ? { message_reference: { message_id: replyTo.sourceId } } : {};
     const common = {
@@ -504,7 +506,7 @@ export class MessageSender {
   }
 
   async #mediaPart(message: OutgoingMessageOf<'media'>, request: SendRequest): Promise<WirePart> {
-    const { target, signal } = request;
+    const { target, replyTo, signal } = request;
     const caption = message.caption !== undefined ? this.#text(message.caption) : undefined;
     if (target.scene === 'guild' || target.scene === 'direct') {
       if (!('url' in message.source)) {
@@ -517,7 +519,7 @@ export class MessageSender {
       file_type: FILE_TYPE_BY_KIND[message.media],
       ...('url' in source ? { url: source.url } : 'data' in source ? { buffer: source.data } : { path: source.path }),
     };
-    const options = signal ? { signal } : {};
+    const options = callOptions(signal, replyTo);
     const uploaded =
       target.scene === 'c2c'
         ? await this.#api.media.uploadC2C(target.openid, input, options)
@@ -525,4 +527,13 @@ export class MessageSender {
     // The platform wants a placeholder content with msg_type 7 when there is no caption.
     return { msgType: 7, fileInfo: uploaded.file_info, content: caption ?? ' ' };
   }
+}
+
+/**
+ * The REST options of one call: its signal, and for a reply its chain (the message or event it
+ * answers), so the REST queue keeps a reply's parts in order without holding replies to other
+ * messages behind them.
+ */
+function callOptions(signal: AbortSignal | undefined, replyTo: ReplyTarget | undefined): RequestOptions {
+  return { ...(signal ? { signal } : {}), ...(replyTo ? { chain: replyTo.sourceId } : {}) };
 }

@@ -10,6 +10,13 @@ export interface RequestOptions {
   readonly timeoutMs?: number | undefined;
   /** Overrides the client's `maxRetries` for this call. */
   readonly maxRetries?: number | undefined;
+  /**
+   * The chain this call keeps its order in, e.g. the `msg_id` a reply answers. Calls to one route
+   * and target run one at a time in order within a chain, and at the same time across chains, so
+   * the answer to one message never waits behind the answer to another. Without a chain, calls to
+   * one route and target run one at a time in the order they were made. `msg.reply()` sets it.
+   */
+  readonly chain?: string | undefined;
 }
 
 /** Query string values; `undefined` entries are left out. */

@@ -206,7 +206,7 @@ export class RestClient extends EventEmitter<RestClientEvents> {
     const info = resolveRoute(request.method, path, request.route, request.majorId);
     const queue = this.#queue(info.bucket);
     const what = `${request.method} ${path}`;
-    const data = await queue.run(() => this.#execute(withQuery, path, info, queue), request.signal, what);
+    const data = await queue.run(() => this.#execute(withQuery, path, info, queue), request.signal, what, request.chain);
     if (!schema || !this.#validateResponses || data === undefined) return data as T;
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw QQValidationError.fromZod(`response of ${info.route}`, parsed.error);

@@ -3,8 +3,11 @@ import { sleep } from './fetchWithTimeout.js';
 import { QQAbortError } from '../errors/QQAbortError.js';
 
 /**
- * One rate-limit bucket (route + major id): runs its requests one at a time, in order, and holds
- * them while the bucket is rate limited. Requests to other buckets are unaffected.
+ * One rate-limit bucket (route + major id): holds its requests while the bucket is rate limited,
+ * and runs them one at a time, in order, within each chain. Requests of different chains (the
+ * replies to different messages) run at the same time; requests without a chain share one chain,
+ * so calls to one route and target that name none (active messages among them) keep their order.
+ * Requests to other buckets are unaffected.
  *
  * @internal
  */
@@ -15,7 +18,8 @@ export class RouteQueue {
   blockedUntil = 0;
   /** Epoch ms of the last activity, for sweeping idle queues. */
   lastUsed: number;
-  #tail: Promise<void> = Promise.resolve();
+  /** The last request's settlement per chain; a chain is dropped when its last request settles. */
+  readonly #tails = new Map<string, Promise<void>>();
   #pending = 0;
   readonly #clock: Clock;
 
@@ -41,28 +45,34 @@ export class RouteQueue {
   }
 
   /**
-   * Runs `task` after every earlier task of this bucket settled.
+   * Runs `task` after every earlier task of the same chain in this bucket settled.
    *
    * @param task - The request; receives nothing, returns its result.
-   * @param signal - Aborts the wait in line (the queue order of others is kept).
+   * @param signal - Aborts the wait in line (the order of the others is kept).
+   * @param what - Names the request in an abort error.
+   * @param chain - The chain the request keeps its order in; `''` (the default) for requests that name none.
    */
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal, what = 'request'): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, what = 'request', chain = ''): Promise<T> {
     this.#pending += 1;
     this.lastUsed = this.#clock.now();
-    const previous = this.#tail;
+    const previous = this.#tails.get(chain) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
       release = resolve;
     });
-    // The next task waits for ours, and ours waits for the previous one even if we are aborted.
-    this.#tail = previous.then(() => mine);
+    // The next task of the chain waits for ours, and ours waits for the previous one even if we are aborted.
+    const tail = previous.then(() => mine);
+    this.#tails.set(chain, tail);
     try {
       await waitOrAbort(previous, signal, what);
       return await task();
     } finally {
       this.#pending -= 1;
       this.lastUsed = this.#clock.now();
-      void previous.then(release);
+      void previous.then(() => {
+        release();
+        if (this.#tails.get(chain) === tail) this.#tails.delete(chain);
+      });
     }
   }
 
