@@ -22,6 +22,8 @@ export const DefaultGatewayOptions = {
   heartbeatIntervalRangeMs: [1000, 300_000],
   /** Shards: as many as GET /gateway/bot recommends. */
   shardCount: 'auto',
+  /** Identifies per `max_concurrency` bucket are allowed once per this window (the platform's 5 s). */
+  identifyWindowMs: 5000,
 } as const satisfies {
   backoff: { baseMs: number; maxMs: number; jitter: number };
   helloTimeoutMs: number;
@@ -33,4 +35,5 @@ export const DefaultGatewayOptions = {
   closeTimeoutMs: number;
   heartbeatIntervalRangeMs: readonly [number, number];
   shardCount: 'auto' | number;
+  identifyWindowMs: number;
 };

@@ -1,3 +1,5 @@
+import { DefaultGatewayOptions } from './DefaultGatewayOptions.js';
+
 /** Options for {@link ExponentialBackoff}. */
 export interface ExponentialBackoffOptions {
   /**
@@ -33,9 +35,9 @@ export class ExponentialBackoff {
 
   /** @param options - Base delay, cap, jitter and randomness. */
   constructor(options: ExponentialBackoffOptions = {}) {
-    this.#baseMs = options.baseMs ?? 1000;
-    this.#maxMs = options.maxMs ?? 60_000;
-    this.#jitter = Math.min(1, Math.max(0, options.jitter ?? 0.25));
+    this.#baseMs = options.baseMs ?? DefaultGatewayOptions.backoff.baseMs;
+    this.#maxMs = options.maxMs ?? DefaultGatewayOptions.backoff.maxMs;
+    this.#jitter = Math.min(1, Math.max(0, options.jitter ?? DefaultGatewayOptions.backoff.jitter));
     this.#random = options.random ?? Math.random;
   }
 

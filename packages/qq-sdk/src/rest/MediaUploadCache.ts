@@ -1,6 +1,7 @@
 import type { Clock } from '../internal/Clock.js';
 import { systemClock } from '../internal/Clock.js';
 import type { MediaUploadResponse } from './schemas/media.js';
+import { DefaultRestOptions } from './DefaultRestOptions.js';
 
 /** Options of a {@link MediaUploadCache}. */
 export interface MediaUploadCacheOptions {
@@ -30,8 +31,8 @@ export class MediaUploadCache {
 
   /** @param options - Size, safety margin and clock. */
   constructor(options: MediaUploadCacheOptions = {}) {
-    this.#maxEntries = options.maxEntries ?? 500;
-    this.#margin = options.safetyMarginMs ?? 60_000;
+    this.#maxEntries = options.maxEntries ?? DefaultRestOptions.mediaCacheEntries;
+    this.#margin = options.safetyMarginMs ?? DefaultRestOptions.mediaCacheSafetyMarginMs;
     this.#clock = options.clock ?? systemClock;
   }
 

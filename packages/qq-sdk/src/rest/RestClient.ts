@@ -26,6 +26,7 @@ import { resolveRoute, type RouteInfo } from './resolveRoute.js';
 import { RouteQueue } from './RouteQueue.js';
 import type { QQError } from '../errors/QQError.js';
 import type { QQRateLimitError } from '../errors/QQApiError.js';
+import { DefaultRestOptions } from './DefaultRestOptions.js';
 
 /** The production REST base URL (the unified domain since 2026-08; see {@link PlatformHosts}). */
 export const DEFAULT_API_BASE_URL = PlatformHosts.api;
@@ -99,7 +100,6 @@ export interface RestClientOptions {
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 const GATEWAY_ROUTES: ReadonlySet<string> = new Set(['GET /gateway', 'GET /gateway/bot']);
-const SWEEP_EVERY_MS = 60_000;
 
 /**
  * The HTTP client for the QQ OpenAPI: adds `Authorization: QQBot <token>`, sends JSON, applies a
@@ -171,8 +171,8 @@ export class RestClient extends EventEmitter<RestClientEvents> {
       'REST',
       this.#logger,
     );
-    this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#maxRetries = options.maxRetries ?? 2;
+    this.#timeoutMs = options.timeoutMs ?? DefaultRestOptions.timeoutMs;
+    this.#maxRetries = options.maxRetries ?? DefaultRestOptions.maxRetries;
     this.#policy = options.retryPolicy ?? RetryPolicies.default;
     this.#reject = options.rejectOnRateLimit ?? false;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -219,11 +219,11 @@ export class RestClient extends EventEmitter<RestClientEvents> {
 
   #queue(bucket: string): RouteQueue {
     const now = this.#clock.now();
-    if (now - this.#lastSweep > SWEEP_EVERY_MS) {
+    if (now - this.#lastSweep > DefaultRestOptions.idleQueueSweepMs) {
       // Sweep on use rather than on a timer: nothing keeps the process alive.
       this.#lastSweep = now;
       for (const [key, queue] of this.#queues) {
-        if (queue.inactive && now - queue.lastUsed > SWEEP_EVERY_MS) this.#queues.delete(key);
+        if (queue.inactive && now - queue.lastUsed > DefaultRestOptions.idleQueueSweepMs) this.#queues.delete(key);
       }
     }
     let queue = this.#queues.get(bucket);

@@ -12,6 +12,7 @@ export type { RequestOptions, RestRequest, QueryValue } from './RequestOptions.j
 export type { RateLimitInfo, RestClientEvents } from './RateLimitInfo.js';
 export { RetryPolicies, computeRetryDelay, parseRetryAfter, type RetryPolicy } from './RetryPolicy.js';
 export { resolveRoute, type RouteInfo } from './resolveRoute.js';
+export { DefaultRestOptions } from './DefaultRestOptions.js';
 export { route, type BuiltRoute, type RouteArgs, type RouteMethod, type RouteParamName, type RouteParams, type RouteTemplate } from './route.js';
 export { createProxyAgent, type ProxyTlsOptions } from './createProxyAgent.js';
 export { createProxyFetch } from './createProxyFetch.js';

@@ -7,11 +7,10 @@ import type { RestClient } from './RestClient.js';
 import type { BuiltRoute } from './route.js';
 import { UploadPrepareResponseSchema, type UploadPart } from './schemas/chunkedUpload.js';
 import { MediaUploadResponseSchema, type FileType, type MediaUploadResponse } from './schemas/media.js';
+import { DefaultRestOptions } from './DefaultRestOptions.js';
 
 /** Bytes hashed for the platform's instant-upload check (`md5_10m`). */
 const MD5_10M_BYTES = 10_002_432;
-const DEFAULT_PART_SIZE = 5 * 1024 * 1024;
-const PART_ATTEMPTS = 3;
 
 /**
  * The platform calls of a chunked upload to one user or group: `upload_prepare`,
@@ -77,7 +76,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
     });
   }
   const uploadId = prepare.upload_id;
-  const blockSize = Number(prepare.block_size ?? DEFAULT_PART_SIZE);
+  const blockSize = Number(prepare.block_size ?? DefaultRestOptions.uploadPartSize);
   const parts = [...prepare.parts].sort((a, b) => a.index - b.index);
   const firstIndex = parts[0]!.index;
   let uploadedBytes = 0;
@@ -116,14 +115,14 @@ async function putPart(job: ChunkedUploadJob, url: string, bytes: Uint8Array): P
         job.rest.fetch,
         url,
         { method: 'PUT', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } },
-        { method: 'PUT', route, timeoutMs: job.options.timeoutMs ?? 60_000, signal: job.options.signal },
+        { method: 'PUT', route, timeoutMs: job.options.timeoutMs ?? DefaultRestOptions.uploadPartTimeoutMs, signal: job.options.signal },
       );
       if (result.status >= 200 && result.status < 300) return;
       const error = QQApiError.from({ status: result.status, method: 'PUT', route, platformMessage: 'object storage rejected the part' });
-      if (!error.retryable || attempt >= PART_ATTEMPTS) throw error;
+      if (!error.retryable || attempt >= DefaultRestOptions.uploadPartAttempts) throw error;
     } catch (error) {
       const retryable = !(error instanceof QQApiError) || error.retryable;
-      if (attempt >= PART_ATTEMPTS || !retryable || job.options.signal?.aborted) throw error;
+      if (attempt >= DefaultRestOptions.uploadPartAttempts || !retryable || job.options.signal?.aborted) throw error;
     }
     await sleep(250 * attempt, job.options.signal, `PUT ${route}`);
   }

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../internal/Clock.js';
 import type { Logger } from '../../logging/Logger.js';
 import { sleep } from '../../internal/sleep.js';
+import { DefaultGatewayOptions } from '../DefaultGatewayOptions.js';
 import type { IdentifyThrottler, SessionStartLimit } from './IdentifyThrottler.js';
 
 /** Options for {@link SimpleIdentifyThrottler}. */
@@ -35,7 +36,7 @@ export class SimpleIdentifyThrottler implements IdentifyThrottler {
 
   /** @param options - The session start limit and timing. */
   constructor(options: SimpleIdentifyThrottlerOptions) {
-    this.#windowMs = options.windowMs ?? 5000;
+    this.#windowMs = options.windowMs ?? DefaultGatewayOptions.identifyWindowMs;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger;
     this.#maxConcurrency = Math.max(1, options.limit.max_concurrency);

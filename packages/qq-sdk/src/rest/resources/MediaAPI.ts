@@ -19,6 +19,7 @@ import {
   type MediaUploadResponse,
 } from '../schemas/media.js';
 import { validateBody } from '../validateBody.js';
+import { DefaultRestOptions } from '../DefaultRestOptions.js';
 
 /**
  * What to upload: a file type and exactly one source — a public `url`, a `buffer`, a local file
@@ -227,7 +228,7 @@ export class MediaAPI {
       fileType: typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type],
       data,
       fileName: checked.file_name ?? (checked.path ? basename(checked.path) : 'file'),
-      concurrency: checked.concurrency ?? 2,
+      concurrency: checked.concurrency ?? DefaultRestOptions.uploadConcurrency,
       onProgress: checked.onProgress,
       options,
     });
