@@ -55,6 +55,8 @@ export function isMajorCollection(segment: string | undefined): boolean {
  *   `path` if omitted.
  */
 export function resolveRoute(method: string, path: string, route?: string, majorId?: string): RouteInfo {
+  // Both known (every resource method passes them): nothing to derive from the path.
+  if (route !== undefined && majorId !== undefined) return { route, majorId, bucket: majorId ? `${route}|${majorId}` : route };
   const segments = path.split('?')[0]!.split('/');
   const out: string[] = [];
   let derivedMajorId = '';
