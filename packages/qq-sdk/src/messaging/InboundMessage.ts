@@ -66,9 +66,13 @@ function toAttachment(raw: EventAttachment): MessageAttachment {
 /** The value of `key=value` in `message_scene.ext`. */
 function sceneExt(ext: readonly string[] | undefined, key: string): string | undefined {
   if (ext === undefined) return undefined;
-  const prefix = `${key}=`;
-  const entry = ext.find((item) => item.startsWith(prefix));
-  return entry !== undefined && entry.length > prefix.length ? entry.slice(prefix.length) : undefined;
+  // A loop rather than find() with a `${key}=` prefix: no closure or string built per message.
+  for (const item of ext) {
+    if (item.startsWith(key) && item.charCodeAt(key.length) === 61 /* = */) {
+      return item.length > key.length + 1 ? item.slice(key.length + 1) : undefined;
+    }
+  }
+  return undefined;
 }
 
 const QUOTE_MESSAGE_TYPE = 103;
