@@ -257,10 +257,8 @@ function renderSvg({ clients, labels, shapes, runsOn, metrics, ready }) {
     ['replyRssMB', 'peak RSS (reply)'],
     ['startToReadyMs', 'start → READY'],
   ];
-  // One series per (client, shape) qq-sdk runs every shape, the peers their own.
-  const series = clients.flatMap((c) =>
-    shapes.filter((s) => runsOn(c, s)).map((s) => ({ client: c, shape: s, label: c === 'sdk' ? `${labels[c]}, ${s.label}` : `${labels[c]}, ${s.label}` })),
-  );
+  // One series per client and shape it ran: qq-sdk every shape, the peers their own.
+  const series = clients.flatMap((c) => shapes.filter((s) => runsOn(c, s)).map((s) => ({ client: c, shape: s, label: `${labels[c]}, ${s.label}` })));
   const colors = ['#1f4e9c', '#2f6fdf', '#6fa0f0', '#3a9d5d', '#e07b39', '#9b59b6', '#c0392b', '#7f8c8d'];
   const ratioOf = (item, key) => (key === 'startToReadyMs' ? ready[item.client]?.ratio?.median : metrics[item.shape.key][item.client]?.[key]?.ratio?.median);
   const goalOf = Object.fromEntries(GOALS.map(([key, , , goal]) => [key, goal]));
