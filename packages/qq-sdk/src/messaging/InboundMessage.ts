@@ -1,6 +1,7 @@
 import { stripBotMentions } from './botMentions.js';
 import { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 import type { DispatchMeta } from '../events/dispatchTypes.js';
+import { EventTimestamp } from '../events/EventTimestamp.js';
 import type { EventAttachment, C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
 import type {
   DeliveryResult,
@@ -107,6 +108,13 @@ function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, va
 }
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+// Validation turns the platform's timestamp into an EventTimestamp; with `validateEvents: false`
+// the payload arrives as sent, the timestamp still a string or a number of seconds.
+function asDate(timestamp: unknown): Date {
+  if (timestamp instanceof Date) return timestamp;
+  return typeof timestamp === 'string' || typeof timestamp === 'number' ? new EventTimestamp(timestamp) : new Date(Number.NaN);
+}
 
 // Every mention form and face tag starts with `<`: text without one (most messages) skips the regexes.
 const mayHoldTags = (content: string): boolean => content.includes('<');
@@ -264,9 +272,10 @@ class InboundMessage implements MessageCommon {
     this.mentionedBot = normalized.mentionedBot;
     this.mentions = normalized.mentions;
     this.attachments = data.attachments?.map(toAttachment) ?? NO_ITEMS;
-    const sentAt = data.timestamp.getTime();
+    const stamp = asDate(data.timestamp);
+    const sentAt = stamp.getTime();
     // The reply window runs from when the platform received the message; a replayed event is old.
-    this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : data.timestamp;
+    this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : stamp;
     if (data.message_reference !== undefined) this.referencedMessageId = data.message_reference.message_id;
     const scene = 'message_scene' in data ? (data as C2CMessageEvent).message_scene : undefined;
     const refIdx = sceneExt(scene?.ext, 'msg_idx');
