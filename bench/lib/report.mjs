@@ -195,7 +195,13 @@ profile (100,000 events, 20,000 replies, 1,000 groups).
   then the check for integers beyond 2^53 (\`holdsUnsafeNumber\`, ~0.5 µs). None of these stands
   out any more: what is left is many small costs, each a feature (dedup, validation, the
   normalized \`Message\`, resume bookkeeping). \`GatewayManager\` + \`EventDispatcher\` alone
-  (gateway-receive.bench.mjs, validation and dedup on) run at about 1.4× raw.
+  (gateway-receive.bench.mjs, validation and dedup on) run at about 1.4× raw. Switching one
+  feature off in the same run (\`QQ_BENCH_SDK=no-validation\` or \`no-dedup\`, 1,000 groups, 5
+  rounds) took receive CPU per event from 1.75× raw to 1.52× (no validation) and to 1.53× (a
+  dedup store that remembers nothing): each costs about a fifth of raw's whole per-event CPU here.
+  The dedup claim itself is ~0.3 µs on a second 100,000-key store in a warm process but ~1 µs on
+  the first one in a fresh process, even once optimized (not page faults: touching the 2.7 MB of
+  typed arrays first changes nothing); that gap is the next thing to explain.
   Fixed in #24: \`parsePlatformJson\` scanned every
   frame's text with a regex for 16-digit numbers (~1.1 µs on a frame with Chinese text, a two-byte
   string); it now walks the parsed value instead (~0.5 µs) and re-parses only when a number is
