@@ -1,37 +1,42 @@
 // qq-sdk side by side with a raw baseline and the published Node peers, on identical work against
-// the simulator (this process), each client in its own child process (clients/runClient.mjs):
-//   receive  100,000 GROUP_AT_MESSAGE_CREATE through the client's message event
-//   reply    20,000 messages each answered with one reply, at most 50 unanswered at a time
-//   start    start → READY (from the receive runs)
+// the simulator (this process), each client in its own child process (clients/runClient.mjs).
+// Every workload runs on every shape (lib/shapes.mjs: 1 group, 16 groups, 1,000 groups, C2C):
+//   receive  EVENTS message events through the client's message event
+//   reply    REPLIES messages each answered with one reply, at most 50 unanswered at a time
+//   start    start → READY (from every receive run)
 //   tokens   token requests made under 1,000 concurrent sends
-// Rounds run every client in the same launch order; each figure is the median of the rounds with
-// min/max, and a ratio to raw from the same invocation. Writes docs/benchmarks.md + .svg.
+// The peers run on PEER_SHAPES only (time). In each round, per shape and workload, the clients run
+// back to back (the order alternates between rounds), and each ratio to raw is taken within that
+// round; a figure is the median over rounds with min/max. Writes docs/benchmarks.md + .svg.
 //
-//   node compare.bench.mjs [--quick] [--rounds N] [--clients raw,sdk,official] [--no-write]
+//   node compare.bench.mjs [--quick] [--rounds N] [--clients raw,sdk,...] [--shapes 1-group,c2c]
+//                          [--peer-shapes all|1000-groups,...] [--workloads receive,reply,tokens] [--no-write]
+// QQ_BENCH_QUICK=1 is --quick.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { QQSimulator } from 'qq-sdk/testing';
 import { runChild } from './lib/child.mjs';
 import { renderReport } from './lib/report.mjs';
+import { PEER_SHAPES, SHAPES, floodShape } from './lib/shapes.mjs';
 import { spread } from './lib/stats.mjs';
 
-const TYPE = 'GROUP_AT_MESSAGE_CREATE';
 const WINDOW = 50;
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
-const quick = args.includes('--quick');
+const quick = args.includes('--quick') || process.env.QQ_BENCH_QUICK === '1';
 const EVENTS = quick ? 20_000 : 100_000;
 const REPLIES = quick ? 4_000 : 20_000;
 const SENDS = 1_000;
-// Replies go to messages from this many groups in turn (a bot in many groups): qq-sdk queues REST
-// calls per route and group, so a single group would measure that queue, not the SDK's cost.
-const GROUPS = Number(option('--groups', 1000));
-const ROUNDS = Number(option('--rounds', quick ? 1 : 3));
+const ROUNDS = Number(option('--rounds', quick ? 1 : 5));
 const CLIENTS = option('--clients', 'raw,sdk,sdk-fetch,official').split(',');
+const SHAPE_KEYS = option('--shapes', SHAPES.map((s) => s.key).join(',')).split(',');
+const shapes = SHAPES.filter((s) => SHAPE_KEYS.includes(s.key));
+const peerShapeOption = option('--peer-shapes', PEER_SHAPES.join(','));
+const peerShapes = peerShapeOption === 'all' ? SHAPES.map((s) => s.key) : peerShapeOption.split(',');
 // Diagnostics: --workloads receive (or reply) runs only that one and writes nothing.
 const WORKLOADS = option('--workloads', 'receive,reply,tokens').split(',');
-const partial = WORKLOADS.length < 3 || !CLIENTS.includes('raw');
+const partial = WORKLOADS.length < 3 || !CLIENTS.includes('raw') || !CLIENTS.includes('sdk') || shapes.length < SHAPES.length;
 const CLIENT_SCRIPT = fileURLToPath(new URL('./clients/runClient.mjs', import.meta.url));
 const LABELS = {
   raw: 'raw (ws + JSON.parse, http keep-alive)',
@@ -39,6 +44,8 @@ const LABELS = {
   'sdk-fetch': 'qq-sdk, fetch: global fetch',
   official: 'qq-official-bot',
 };
+// raw and qq-sdk run every shape; the others only the peer shapes.
+const runsOn = (client, shape) => client === 'raw' || client === 'sdk' || peerShapes.includes(shape.key);
 
 async function withSimulator(options, fn) {
   const sim = await QQSimulator.start({
@@ -61,17 +68,17 @@ const configFor = (sim, extra) => ({
   ...extra,
 });
 
-function receive(client) {
+function receive(client, shape) {
   return withSimulator({}, (sim) =>
     runChild(CLIENT_SCRIPT, [client, 'receive'], configFor(sim, { events: EVENTS }), {
-      label: `${client} receive`,
-      onMessage: (message) => (message.ready !== undefined ? sim.flood(TYPE, EVENTS, { sessionId: message.ready }) : undefined),
+      label: `${client} receive ${shape.label}`,
+      onMessage: (message) => (message.ready !== undefined ? floodShape(sim, shape, message.ready, EVENTS) : undefined),
     }),
   );
 }
 
-// Injects replyable messages, keeping at most WINDOW of them unanswered.
-async function feed(sim, total) {
+// Injects replyable messages from the shape's senders in turn, keeping at most WINDOW unanswered.
+async function feed(sim, shape, total) {
   let injected = 0;
   while (injected < total) {
     const open = injected - sim.sentMessages.length;
@@ -80,21 +87,21 @@ async function feed(sim, total) {
       continue;
     }
     for (let room = WINDOW - open; room > 0 && injected < total; room--, injected++) {
-      const group = `BENCHGROUP${String(injected % GROUPS).padStart(4, '0')}`;
-      sim.inject(TYPE, { content: ' ping', group_openid: group, group_id: group });
+      sim.inject(shape.type, { content: ' ping', ...shape.partial(injected % shape.senders) });
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
-async function reply(client) {
+async function reply(client, shape) {
   return withSimulator({}, async (sim) => {
     const result = await runChild(CLIENT_SCRIPT, [client, 'reply'], configFor(sim, { replies: REPLIES }), {
-      label: `${client} reply`,
-      onMessage: (message) => (message.ready !== undefined ? feed(sim, REPLIES) : undefined),
+      label: `${client} reply ${shape.label}`,
+      onMessage: (message) => (message.ready !== undefined ? feed(sim, shape, REPLIES) : undefined),
     });
-    const passive = sim.sentMessages.filter((m) => m.passive).length;
-    if (passive !== REPLIES) throw new Error(`${client} reply: the simulator accepted ${passive} passive replies, expected ${REPLIES}`);
+    const scene = shape.type === 'C2C_MESSAGE_CREATE' ? 'c2c' : 'group';
+    const passive = sim.sentMessages.filter((m) => m.passive && m.scene === scene).length;
+    if (passive !== REPLIES) throw new Error(`${client} reply ${shape.label}: the simulator accepted ${passive} passive ${scene} replies, expected ${REPLIES}`);
     return result;
   });
 }
@@ -108,23 +115,27 @@ function tokens(client) {
   });
 }
 
-const runs = Object.fromEntries(CLIENTS.map((c) => [c, { receive: [], reply: [] }]));
+// runs[shape][workload][client] = one result per round (undefined where the client did not run).
+const runs = Object.fromEntries(shapes.map((s) => [s.key, { receive: {}, reply: {} }]));
 const started = performance.now();
+const rate = (r) => r.count / (r.wallMs / 1000);
 for (let round = 0; round < ROUNDS; round++) {
-  for (const client of WORKLOADS.includes('receive') ? CLIENTS : []) {
-    const r = await receive(client);
-    runs[client].receive.push(r);
-    if (process.env.QQ_BENCH_VERBOSE) console.log(JSON.stringify(r));
-    console.log(
-      `round ${round + 1} ${client.padEnd(8)} receive ${(r.cpuUs / r.count).toFixed(2)} µs/event, ${Math.round(r.count / (r.wallMs / 1000))} events/s, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB, start→READY ${r.startToReadyMs.toFixed(0)} ms`,
-    );
-  }
-  for (const client of WORKLOADS.includes('reply') ? CLIENTS : []) {
-    const r = await reply(client);
-    runs[client].reply.push(r);
-    console.log(
-      `round ${round + 1} ${client.padEnd(8)} reply   ${Math.round(r.count / (r.wallMs / 1000))} replies/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${(r.cpuUs / r.count).toFixed(1)} µs CPU/reply, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB`,
-    );
+  // Alternate who goes first, so drifting load from other processes does not favour one client.
+  const order = round % 2 === 0 ? CLIENTS : [...CLIENTS].reverse();
+  for (const shape of shapes) {
+    for (const workload of ['receive', 'reply'].filter((w) => WORKLOADS.includes(w))) {
+      for (const client of order.filter((c) => runsOn(c, shape))) {
+        const r = await (workload === 'receive' ? receive(client, shape) : reply(client, shape));
+        (runs[shape.key][workload][client] ??= [])[round] = r;
+        if (process.env.QQ_BENCH_VERBOSE) console.log(JSON.stringify(r));
+        const head = `round ${round + 1} ${shape.label.padEnd(12)} ${client.padEnd(9)}`;
+        console.log(
+          workload === 'receive'
+            ? `${head} receive ${(r.cpuUs / r.count).toFixed(2)} µs/event, ${Math.round(rate(r))} events/s, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB, start→READY ${r.startToReadyMs.toFixed(0)} ms`
+            : `${head} reply   ${Math.round(rate(r))} replies/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ${(r.cpuUs / r.count).toFixed(1)} µs CPU/reply, RSS ${(r.maxRssKB / 1024).toFixed(1)} MB`,
+        );
+      }
+    }
   }
 }
 const tokenRuns = {};
@@ -135,25 +146,67 @@ for (const client of WORKLOADS.includes('tokens') ? CLIENTS.filter((c) => c === 
   );
 }
 
-if (partial) process.exit(0);
+if (!CLIENTS.includes('raw')) process.exit(0);
 
-// Per client: every metric as { median, min, max }.
+// What each metric reads from one run.
+const READ = {
+  receiveCpuUs: (r) => r.cpuUs / r.count,
+  receiveRate: rate,
+  receiveRssMB: (r) => r.maxRssKB / 1024,
+  startToReadyMs: (r) => r.startToReadyMs,
+  replyRate: rate,
+  replyP50Ms: (r) => r.p50Ms,
+  replyP99Ms: (r) => r.p99Ms,
+  replyCpuUs: (r) => r.cpuUs / r.count,
+  replyRssMB: (r) => r.maxRssKB / 1024,
+};
+const WORKLOAD_OF = { receiveCpuUs: 'receive', receiveRate: 'receive', receiveRssMB: 'receive', startToReadyMs: 'receive' };
+
+// metrics[shape][client][metric] = { value: {median,min,max}, ratio: {median,min,max} | undefined },
+// the ratio being this client's figure over raw's in the same round and shape.
 const metrics = {};
-for (const client of CLIENTS) {
-  const rec = runs[client].receive;
-  const rep = runs[client].reply;
-  metrics[client] = {
-    receiveCpuUs: spread(rec.map((r) => r.cpuUs / r.count)),
-    receiveRate: spread(rec.map((r) => r.count / (r.wallMs / 1000))),
-    receiveRssMB: spread(rec.map((r) => r.maxRssKB / 1024)),
-    startToReadyMs: spread(rec.map((r) => r.startToReadyMs)),
-    replyRate: spread(rep.map((r) => r.count / (r.wallMs / 1000))),
-    replyP50Ms: spread(rep.map((r) => r.p50Ms)),
-    replyP99Ms: spread(rep.map((r) => r.p99Ms)),
-    replyCpuUs: spread(rep.map((r) => r.cpuUs / r.count)),
-    replyRssMB: spread(rep.map((r) => r.maxRssKB / 1024)),
-  };
+for (const shape of shapes) {
+  metrics[shape.key] = {};
+  for (const client of CLIENTS.filter((c) => runsOn(c, shape))) {
+    const entry = {};
+    for (const [metric, read] of Object.entries(READ)) {
+      const workload = WORKLOAD_OF[metric] ?? 'reply';
+      const mine = runs[shape.key][workload][client] ?? [];
+      const raws = runs[shape.key][workload].raw ?? [];
+      const values = mine.filter(Boolean).map(read);
+      const ratios = mine.flatMap((r, round) => (r && raws[round] ? [read(r) / read(raws[round])] : []));
+      entry[metric] = { value: spread(values), ratio: client === 'raw' ? undefined : spread(ratios) };
+    }
+    metrics[shape.key][client] = entry;
+  }
 }
+// start → READY does not depend on the shape: pooled over every receive run, paired per round and shape.
+const ready = {};
+for (const client of CLIENTS) {
+  const values = [];
+  const ratios = [];
+  for (const shape of shapes) {
+    const mine = runs[shape.key].receive[client] ?? [];
+    const raws = runs[shape.key].receive.raw ?? [];
+    mine.forEach((r, round) => {
+      if (!r) return;
+      values.push(r.startToReadyMs);
+      if (raws[round]) ratios.push(r.startToReadyMs / raws[round].startToReadyMs);
+    });
+  }
+  if (values.length > 0) ready[client] = { value: spread(values), ratio: client === 'raw' ? undefined : spread(ratios), samples: values.length };
+}
+
+// One line per shape and client: the median ratio to raw of each metric that ran.
+for (const shape of shapes) {
+  for (const client of CLIENTS.filter((c) => c !== 'raw' && runsOn(c, shape))) {
+    const parts = Object.entries(metrics[shape.key][client])
+      .filter(([, m]) => m.ratio.median !== undefined)
+      .map(([metric, m]) => `${metric} ${m.ratio.median.toFixed(2)}×`);
+    console.log(`ratios ${shape.label.padEnd(12)} ${client.padEnd(9)} ${parts.join(', ')}`);
+  }
+}
+if (partial) process.exit(0);
 
 const cpus = os.cpus();
 const machine = {
@@ -178,9 +231,12 @@ for (const peer of ['qq-official-bot', 'qq-guild-bot']) {
 const { markdown, svg, verdicts } = renderReport({
   clients: CLIENTS,
   labels: LABELS,
+  shapes,
+  runsOn,
   metrics,
+  ready,
   tokenRuns,
-  counts: { events: EVENTS, replies: REPLIES, sends: SENDS, rounds: ROUNDS, window: WINDOW, groups: GROUPS, quick },
+  counts: { events: EVENTS, replies: REPLIES, sends: SENDS, rounds: ROUNDS, window: WINDOW, quick },
   machine,
   peerVersions,
   elapsedS: (performance.now() - started) / 1000,

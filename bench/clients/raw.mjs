@@ -1,5 +1,6 @@
 // The floor: a plain `ws` client that identifies and JSON.parses every frame, and replies with one
-// keep-alive `http.request` POST per message. No validation, no dedup, no reply rules.
+// keep-alive `http.request` POST per message, to the endpoint of the message's scene (a group's or
+// a user's). No validation, no dedup, no reply rules.
 import http from 'node:http';
 import WebSocket from 'ws';
 
@@ -29,7 +30,9 @@ function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
   });
 }
 
-/** Connects; resolves once READY. `hooks.onMessage(d)` gets each GROUP_AT_MESSAGE_CREATE payload. */
+const MESSAGE_TYPES = new Set(['GROUP_AT_MESSAGE_CREATE', 'C2C_MESSAGE_CREATE']);
+
+/** Connects; resolves once READY. `hooks.onMessage(frame)` gets each group @-message and C2C message frame. */
 export async function start(config, hooks) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const { access_token: token } = await request(agent, config.tokenUrl, {
@@ -54,13 +57,13 @@ export async function start(config, hooks) {
         if (frame.t === 'READY') {
           hooks.onReady(frame.d.session_id);
           resolve();
-        } else if (frame.t === 'GROUP_AT_MESSAGE_CREATE') hooks.onMessage(frame.d);
+        } else if (MESSAGE_TYPES.has(frame.t)) hooks.onMessage(frame);
       }
     });
   });
   return {
-    reply: (d) =>
-      request(agent, `${config.apiBaseUrl}/v2/groups/${d.group_openid}/messages`, {
+    reply: ({ t, d }) =>
+      request(agent, `${config.apiBaseUrl}${t === 'C2C_MESSAGE_CREATE' ? `/v2/users/${d.author.user_openid}` : `/v2/groups/${d.group_openid}`}/messages`, {
         method: 'POST',
         headers: { authorization },
         body: { content: 'pong', msg_type: 0, msg_id: d.id, msg_seq: 1 },

@@ -8,6 +8,14 @@ export const name = 'qq-sdk';
 // node:http transport (the sdk-fetch client).
 const transport = () => (process.env.QQ_BENCH_SDK_FETCH === 'global' ? { fetch: (input, init) => fetch(input, init) } : {});
 
+// Diagnostics only (never the reported figures): QQ_BENCH_SDK=no-validation turns event validation
+// off, QQ_BENCH_SDK=no-dedup gives a dedup store that remembers nothing, to see what each costs.
+const variant = () => {
+  if (process.env.QQ_BENCH_SDK === 'no-validation') return { validateEvents: false };
+  if (process.env.QQ_BENCH_SDK === 'no-dedup') return { dedupStore: { claim: () => true } };
+  return {};
+};
+
 /** A bot pointed at the simulator, on the transport this client measures. */
 function createBot(config) {
   return new QQBot({
@@ -18,6 +26,7 @@ function createBot(config) {
     tokenUrl: config.tokenUrl,
     logLevel: 'silent',
     ...transport(),
+    ...variant(),
   });
 }
 

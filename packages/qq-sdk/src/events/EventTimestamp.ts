@@ -42,8 +42,20 @@ export class EventTimestamp extends Date {
 // Values below this are seconds; the platform never sends millisecond timestamps, but tolerate them.
 const MS_THRESHOLD = 1e11;
 
+// The last string converted and its result: events arriving together carry the same second.
+let lastText = '';
+let lastMs = Number.NaN;
+
 function toEpochMs(raw: string | number): number {
   if (typeof raw === 'number') return raw < MS_THRESHOLD ? raw * 1000 : raw;
+  if (raw === lastText) return lastMs;
+  const ms = stringToEpochMs(raw);
+  lastText = raw;
+  lastMs = ms;
+  return ms;
+}
+
+function stringToEpochMs(raw: string): number {
   if (raw.length > 0 && raw.length <= 13 && /^\d+$/.test(raw)) return toEpochMs(Number(raw));
   if (raw === '') return Number.NaN;
   const fast = parseRfc3339(raw);

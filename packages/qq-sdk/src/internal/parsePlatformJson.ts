@@ -1,17 +1,39 @@
 /**
  * `JSON.parse` for what the platform sends, keeping integers beyond 2^53 exact: such a number (the
  * docs' forum examples carry guild and channel ids like 144115218182563108) becomes its decimal
- * string, which is how every current API types ids. Text without a 16-digit number outside a
- * string (nearly every payload) is parsed by `JSON.parse` alone; only the rest pays for a scan.
+ * string, which is how every current API types ids. The text is parsed once; only when a parsed
+ * number lies beyond ±2^53 (nearly never: current payloads carry ids as strings) is it parsed again
+ * with those literals quoted. Walking the parsed value is about four times cheaper per gateway frame
+ * than scanning the text for 16-digit runs, which a two-byte (Chinese) string makes slow.
  *
  * @internal
  */
 export function parsePlatformJson(text: string): unknown {
-  return MAYBE_BIG_INTEGER.test(text) ? JSON.parse(quoteBigIntegers(text)) : JSON.parse(text);
+  const value: unknown = JSON.parse(text);
+  return holdsUnsafeNumber(value) ? JSON.parse(quoteBigIntegers(text)) : value;
 }
 
-/** A 16+ digit number right after `:`, `[` or `,`: possibly an unsafe integer (or inside a string). */
-const MAYBE_BIG_INTEGER = /[:[,]\s*-?\d{16,}/u;
+// Every integer literal outside ±2^53 parses to a double at least that large, so this finds each
+// value that may have lost digits (floats that large are re-parsed too, unchanged).
+const UNSAFE = 2 ** 53;
+
+/** Whether `value` has a number of magnitude ≥ 2^53 anywhere inside (an explicit stack, no recursion). */
+function holdsUnsafeNumber(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return typeof value === 'number' && (value >= UNSAFE || value <= -UNSAFE);
+  const pending: object[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop() as Record<string, unknown>;
+    for (const key in node) {
+      const item = node[key];
+      if (typeof item === 'number') {
+        if (item >= UNSAFE || item <= -UNSAFE) return true;
+      } else if (typeof item === 'object' && item !== null) {
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
 
 /** `text` with every integer literal outside strings that is not a safe integer quoted. */
 function quoteBigIntegers(text: string): string {

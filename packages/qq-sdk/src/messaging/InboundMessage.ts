@@ -1,6 +1,7 @@
 import { stripBotMentions } from './botMentions.js';
 import { parseFaceTags, renderFaceTags, type MessageFace } from './faceTags.js';
 import type { DispatchMeta } from '../events/dispatchTypes.js';
+import { EventTimestamp } from '../events/EventTimestamp.js';
 import type { EventAttachment, C2CMessageEvent, GroupMessageEvent, GuildMessageEvent } from '../events/types.js';
 import type {
   DeliveryResult,
@@ -42,6 +43,7 @@ function attachmentKind(contentType: string): MessageAttachment['kind'] {
 
 // Older payloads omit the scheme (`//multimedia.nt.qq.com.cn/...` or a bare host).
 function withScheme(url: string): string {
+  if (url.startsWith('https://') || url.startsWith('http://')) return url;
   if (/^[a-z][a-z0-9+.-]*:/iu.test(url)) return url;
   return url.startsWith('//') ? `https:${url}` : `https://${url}`;
 }
@@ -65,9 +67,13 @@ function toAttachment(raw: EventAttachment): MessageAttachment {
 /** The value of `key=value` in `message_scene.ext`. */
 function sceneExt(ext: readonly string[] | undefined, key: string): string | undefined {
   if (ext === undefined) return undefined;
-  const prefix = `${key}=`;
-  const entry = ext.find((item) => item.startsWith(prefix));
-  return entry !== undefined && entry.length > prefix.length ? entry.slice(prefix.length) : undefined;
+  // A loop rather than find() with a `${key}=` prefix: no closure or string built per message.
+  for (const item of ext) {
+    if (item.startsWith(key) && item.charCodeAt(key.length) === 61 /* = */) {
+      return item.length > key.length + 1 ? item.slice(key.length + 1) : undefined;
+    }
+  }
+  return undefined;
 }
 
 const QUOTE_MESSAGE_TYPE = 103;
@@ -102,6 +108,25 @@ function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, va
 }
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+// Validation turns the platform's timestamp into an EventTimestamp; with `validateEvents: false`
+// the payload arrives as sent, the timestamp still a string or a number of seconds.
+function asDate(timestamp: unknown): Date {
+  if (timestamp instanceof Date) return timestamp;
+  return typeof timestamp === 'string' || typeof timestamp === 'number' ? new EventTimestamp(timestamp) : new Date(Number.NaN);
+}
+
+// Every mention form and face tag starts with `<`: text without one (most messages) skips the regexes.
+const mayHoldTags = (content: string): boolean => content.includes('<');
+
+// The ids a group message's mentions mark as the bot's own (`is_you`), without building arrays
+// for the usual case of none.
+function ownMentionIds(mentions: GroupMessageEvent['mentions']): string[] {
+  const own: string[] = [];
+  if (mentions === undefined) return own;
+  for (const m of mentions) if (m.is_you === true) own.push(m.member_openid ?? m.id ?? m.user_openid ?? '');
+  return own;
+}
 
 function toMention(id: string, bot: boolean | undefined, username: string | undefined): MessageMention {
   const mention: { -readonly [K in keyof MessageMention]: MessageMention[K] } = { id, isBot: bot ?? false };
@@ -143,10 +168,12 @@ function normalizeV2(type: MessageEventType, data: C2CMessageEvent | GroupMessag
     const id = author.member_openid ?? author.id ?? '';
     // @-messages usually arrive with the @bot prefix already removed (leaving a space); every group
     // message may carry the bot's own <qqbot-at-user id="…" /> tag, which content drops.
-    const own = group.mentions?.filter((m) => m.is_you === true).map((m) => m.member_openid ?? m.id ?? m.user_openid ?? '') ?? [];
+    const own = ownMentionIds(group.mentions);
     // Without mention data, an @-message's leading tag can only be the bot's.
     const leading = MESSAGE_EVENTS[type].atBot && group.mentions === undefined;
-    const mention = stripBotMentions(group.content, botUserId !== undefined ? [...own, botUserId] : own, leading);
+    const mention = mayHoldTags(group.content)
+      ? stripBotMentions(group.content, botUserId !== undefined ? [...own, botUserId] : own, leading)
+      : { content: group.content, found: false };
     return {
       scene: 'group',
       target: { scene: 'group', groupOpenid: group.group_openid },
@@ -175,7 +202,9 @@ function normalizeGuild(type: MessageEventType, data: GuildMessageEvent, botUser
   const direct = MESSAGE_EVENTS[type].scene === 'direct';
   const mentions = data.mentions?.map((m) => toMention(m.id, m.bot, m.username)) ?? NO_ITEMS;
   // Strip the bot's mention (only the leading one when the bot id is unknown).
-  const mention = stripBotMentions(data.content, botUserId !== undefined ? [botUserId] : [], botUserId === undefined);
+  const mention = mayHoldTags(data.content)
+    ? stripBotMentions(data.content, botUserId !== undefined ? [botUserId] : [], botUserId === undefined)
+    : { content: data.content, found: false };
   const mentionedBot = MESSAGE_EVENTS[type].atBot || (botUserId !== undefined && mention.found);
   const stripped = mention.content;
   return {
@@ -238,14 +267,15 @@ class InboundMessage implements MessageCommon {
     if (normalized.guildId !== undefined) this.guildId = normalized.guildId;
     this.content = renderFaceTags(normalized.content);
     this.rawContent = normalized.rawContent;
-    const faces = parseFaceTags(normalized.rawContent);
+    const faces = mayHoldTags(normalized.rawContent) ? parseFaceTags(normalized.rawContent) : NO_ITEMS;
     this.faces = faces.length > 0 ? faces : NO_ITEMS;
     this.mentionedBot = normalized.mentionedBot;
     this.mentions = normalized.mentions;
     this.attachments = data.attachments?.map(toAttachment) ?? NO_ITEMS;
-    const sentAt = data.timestamp.getTime();
+    const stamp = asDate(data.timestamp);
+    const sentAt = stamp.getTime();
     // The reply window runs from when the platform received the message; a replayed event is old.
-    this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : data.timestamp;
+    this.timestamp = Number.isNaN(sentAt) ? new Date(meta.receivedAt) : stamp;
     if (data.message_reference !== undefined) this.referencedMessageId = data.message_reference.message_id;
     const scene = 'message_scene' in data ? (data as C2CMessageEvent).message_scene : undefined;
     const refIdx = sceneExt(scene?.ext, 'msg_idx');

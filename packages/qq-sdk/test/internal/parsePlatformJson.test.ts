@@ -14,6 +14,21 @@ describe('parsePlatformJson', () => {
     expect(parsePlatformJson(text)).toEqual(JSON.parse(text));
   });
 
+  it('finds an unsafe integer at the top level and deep inside arrays of objects', () => {
+    expect(parsePlatformJson('144115218182563108')).toBe('144115218182563108');
+    expect(parsePlatformJson('{"d":{"list":[{"x":1},{"y":[2,{"z":-144115218182563108}]}]}}')).toEqual({
+      d: { list: [{ x: 1 }, { y: [2, { z: '-144115218182563108' }] }] },
+    });
+  });
+
+  it('parses deeply nested text without overflowing the stack', () => {
+    const depth = 100_000;
+    const text = `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+    // A recursive walk of the parsed value would throw RangeError here; JSON.parse itself does not.
+    const parsed = parsePlatformJson(text) as unknown[];
+    expect(Array.isArray(parsed) && Array.isArray(parsed[0])).toBe(true);
+  });
+
   it('throws like JSON.parse on text that is not JSON', () => {
     expect(() => parsePlatformJson('{"a":12345678901234567890')).toThrow(SyntaxError);
     expect(() => parsePlatformJson('nope')).toThrow(SyntaxError);
