@@ -215,11 +215,10 @@ profile (100,000 events, 20,000 replies, 1,000 groups).
   \`AbortSignal\` with a listener per request for the timeout (src/rest \`fetchWithTimeout\`,
   ~5 µs with \`createAbortSignal\` and \`addAbortListener\`), route resolution (\`resolveRoute\`
   and \`route\`, ~4 µs), the reply ledger's claim (~2 µs), Node's \`ClientRequest\` and agent (also
-  raw's), and garbage collection (~21 µs per reply against raw's ~14 µs). On **1 group** and **16
-  groups**, qq-sdk's per-route, per-group REST queue sends the replies into one group one at a
-  time: about one reply per round trip, so replies/s and CPU per reply (fewer requests share each
-  wake-up) are furthest from raw there. Peak RSS while replying is ~35–40 MB above raw's (not
-  profiled here; candidates are the per-group queues, the reply ledger and the in-flight
+  raw's), and garbage collection (~21 µs per reply against raw's ~14 µs). REST queues keep order per reply chain and run chains at
+  the same time, so replies into one busy group no longer wait one round trip each (1 group went
+  from 0.46× to about 0.83× raw replies/s when chains landed); what is left is CPU per reply. Peak RSS while replying is ~35–40 MB above raw's (not
+  profiled here; candidates are the reply ledger and the in-flight
   \`Message\` objects).
 - **start → READY** (goal ≤ 1.5×) is cold-code time, a few tens of milliseconds: before IDENTIFY
   qq-sdk makes the same two requests raw makes (the token, then \`/gateway/bot\`), but through code
