@@ -1,9 +1,9 @@
 import type { DeliveryResult, Message, OutgoingMessage } from 'qq-sdk';
-import { BudgetedAnswer } from 'qq-sdk/messaging';
+import { BudgetedAnswer, outgoingText } from 'qq-sdk/messaging';
 import { MAX_REPLIES_PER_MESSAGE } from '../constants.js';
 import type { HostDeliverInfo, HostReplyPayload } from '../host/HostTypes.js';
 import { finalBeyondBlocks } from './finalOverlap.js';
-import { textOf, toOutgoingMessages, type RenderOptions } from './toOutgoingMessages.js';
+import { toOutgoingMessages, type RenderOptions } from './toOutgoingMessages.js';
 
 const isText = (item: OutgoingMessage): boolean => item.kind === 'text' || item.kind === 'markdown';
 
@@ -41,7 +41,7 @@ export class TurnReplier {
       maxReplies: MAX_REPLIES_PER_MESSAGE,
       send: async (content) => {
         const result = await send(message, content);
-        for (const sent of result.messages) if (sent.refIdx !== undefined) onSent(sent.refIdx, textOf(content));
+        for (const sent of result.messages) if (sent.refIdx !== undefined) onSent(sent.refIdx, outgoingText(content));
         return result;
       },
     });

@@ -73,16 +73,3 @@ export function toOutgoingMessages(payload: HostReplyPayload, options: RenderOpt
   // A voice message carries no caption: its text goes first, on its own.
   return text.length > 0 && attachments[0]?.media === 'voice' ? [renderText(text, options), ...attachments] : attachments;
 }
-
-/** The text a message carries, for merging messages that no longer fit the reply budget. */
-export function textOf(message: OutgoingMessage): string {
-  switch (message.kind) {
-    case 'text':
-    case 'markdown':
-      return message.content;
-    case 'media':
-      return message.caption ?? '';
-    default:
-      return '';
-  }
-}

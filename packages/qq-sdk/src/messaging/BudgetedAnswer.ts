@@ -1,5 +1,6 @@
 import type { DeliveryResult, Message, SentMessage } from './Message.js';
 import type { OutgoingMessage } from './OutgoingMessage.js';
+import { outgoingText } from './outgoingText.js';
 
 /** What {@link BudgetedAnswer.part} did with a part: sent it now, or held it for the final reply. */
 export type AnswerPartOutcome = 'sent' | 'held';
@@ -151,16 +152,9 @@ export class BudgetedAnswer<Label = undefined> {
   }
 }
 
-/** The text a message shows: its content, or a media caption. */
-function textOf(content: OutgoingMessage): string {
-  if (content.kind === 'text' || content.kind === 'markdown') return content.content;
-  if (content.kind === 'media') return content.caption ?? '';
-  return '';
-}
-
 /** The default merge: the overflow's text in one message, with a note of what could not be sent. */
 function mergeOverflow(overflow: readonly OutgoingMessage[]): OutgoingMessage {
-  const parts = overflow.map(textOf).filter((text) => text.trim() !== '');
+  const parts = overflow.map(outgoingText).filter((text) => text.trim() !== '');
   const left = overflow.filter((content) => content.kind !== 'text' && content.kind !== 'markdown').length;
   if (left > 0) parts.push(`(${left} attachment(s) not sent: no replies left for this message)`);
   const content = parts.join('\n\n');

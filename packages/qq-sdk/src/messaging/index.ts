@@ -20,6 +20,7 @@ export type {
 } from './Message.js';
 export type { ArkKv, KeyboardButton, KeyboardSpec, MediaKind, MediaSource, OutgoingMessage, OutgoingMessageOf } from './OutgoingMessage.js';
 export { messages, type MediaInput } from './messages.js';
+export { outgoingText } from './outgoingText.js';
 export { ReplyQuota, type ClaimOptions, type ReplyPermit, type ReplyQuotaOptions, type ReplySource } from './ReplyQuota.js';
 export { DEFAULT_REPLY_RULES, type ReplyRule, type ReplyRuleOverrides } from './ReplyRules.js';
 export type { ReplyClaim, ReplyLedgerStore } from './ReplyLedgerStore.js';
