@@ -3,7 +3,16 @@ import { QQValidationError } from '../errors/QQValidationError.js';
 import type { Logger } from '../logging/Logger.js';
 import type { API } from '../rest/API.js';
 import type { RequestOptions } from '../rest/RequestOptions.js';
-import type { ArkBody, EmbedBody, KeyboardBody, MarkdownBody } from '../rest/schemas/messages.js';
+import type {
+  ArkBody,
+  C2CMessageBody,
+  ChannelMessageBody,
+  EmbedBody,
+  GroupMessageBody,
+  KeyboardBody,
+  MarkdownBody,
+  MessageReferenceBody,
+} from '../rest/schemas/messages.js';
 import { checkContent, checkReceivedAt, checkTarget } from './checkOutgoing.js';
 import { MARKDOWN_REFUSED_CODES, MarkdownSupport } from './MarkdownSupport.js';
 import { MessageContentLimits } from '../rest/schemas/contentLimits.js';
@@ -381,41 +390,35 @@ export class MessageSender {
     const passive = mode === 'passive' && replyTo !== undefined;
     // An active message keeps its order among the target's other active messages.
     const options = callOptions(signal, passive ? replyTo : undefined);
-    const replyFields = passive ? (replyTo.kind === 'message' ? { msg_id: replyTo.sourceId } : { event_id: replyTo.sourceId }) : {};
-    const reference = request.quote === true && replyTo?.kind === 'message' ? { message_reference: { message_id: replyTo.sourceId } } : {};
-    const common = {
-      ...(part.content !== undefined ? { content: part.content } : {}),
-      ...(part.markdown !== undefined ? { markdown: part.markdown } : {}),
-      ...(part.keyboard !== undefined ? { keyboard: part.keyboard } : {}),
-      ...(part.ark !== undefined ? { ark: part.ark } : {}),
-      ...reference,
-      ...replyFields,
-    };
+    // Built by assignment rather than conditional spreads: this runs once per reply.
+    const common: CommonBody = {};
+    if (part.content !== undefined) common.content = part.content;
+    if (part.markdown !== undefined) common.markdown = part.markdown;
+    if (part.keyboard !== undefined) common.keyboard = part.keyboard;
+    if (part.ark !== undefined) common.ark = part.ark;
+    if (request.quote === true && replyTo?.kind === 'message') common.message_reference = { message_id: replyTo.sourceId };
+    if (passive) {
+      if (replyTo.kind === 'message') common.msg_id = replyTo.sourceId;
+      else common.event_id = replyTo.sourceId;
+    }
     if (target.scene === 'c2c' || target.scene === 'group') {
-      const body = {
-        msg_type: part.msgType,
-        ...common,
-        ...(part.fileInfo !== undefined ? { media: { file_info: part.fileInfo } } : {}),
-        ...(passive && msgSeq !== undefined ? { msg_seq: msgSeq } : {}),
-      };
+      const body: GroupMessageBody & C2CMessageBody = { msg_type: part.msgType, ...common };
+      if (part.fileInfo !== undefined) body.media = { file_info: part.fileInfo };
+      if (passive && msgSeq !== undefined) body.msg_seq = msgSeq;
       const response =
         target.scene === 'c2c'
           ? await this.#api.messages.sendC2C(target.openid, body, options)
           : await this.#api.messages.sendGroup(target.groupOpenid, body, options);
-      return {
-        ...(response.id !== undefined ? { id: response.id } : {}),
-        ...(response.ext_info?.ref_idx !== undefined ? { refIdx: response.ext_info.ref_idx } : {}),
-        ...(msgSeq !== undefined && passive ? { msgSeq } : {}),
-        ...(response.timestamp !== undefined
-          ? { timestamp: new Date(typeof response.timestamp === 'number' ? response.timestamp * 1000 : response.timestamp) }
-          : {}),
-      };
+      const sent: Mutable<SentMessage> = {};
+      if (response.id !== undefined) sent.id = response.id;
+      if (response.ext_info?.ref_idx !== undefined) sent.refIdx = response.ext_info.ref_idx;
+      if (passive && msgSeq !== undefined) sent.msgSeq = msgSeq;
+      if (response.timestamp !== undefined) sent.timestamp = new Date(typeof response.timestamp === 'number' ? response.timestamp * 1000 : response.timestamp);
+      return sent;
     }
-    const body = {
-      ...common,
-      ...(part.embed !== undefined ? { embed: part.embed } : {}),
-      ...(part.imageUrl !== undefined ? { image: part.imageUrl } : {}),
-    };
+    const body: ChannelMessageBody = common;
+    if (part.embed !== undefined) body.embed = part.embed;
+    if (part.imageUrl !== undefined) body.image = part.imageUrl;
     const response =
       target.scene === 'guild'
         ? await this.#api.messages.sendChannel(target.channelId, body, options)
@@ -534,6 +537,19 @@ export class MessageSender {
  * answers), so the REST queue keeps a reply's parts in order without holding replies to other
  * messages behind them.
  */
+/** The fields every scene's send body shares (a type, not an interface, so it fits the bodies' index signature). */
+type CommonBody = {
+  content?: string;
+  markdown?: MarkdownBody;
+  keyboard?: KeyboardBody;
+  ark?: ArkBody;
+  message_reference?: MessageReferenceBody;
+  msg_id?: string;
+  event_id?: string;
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function callOptions(signal: AbortSignal | undefined, replyTo: ReplyTarget | undefined): RequestOptions {
   return { ...(signal ? { signal } : {}), ...(replyTo ? { chain: replyTo.sourceId } : {}) };
 }

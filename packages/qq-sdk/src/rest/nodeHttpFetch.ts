@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { FetchLike } from './fetchWithTimeout.js';
+import { QQAbortError } from '../errors/QQAbortError.js';
+import { QQConnectionError } from '../errors/QQConnectionError.js';
+import { QQTimeoutError } from '../errors/QQTimeoutError.js';
+import { directExchange, exchangeOverFetch, type DirectExchange, type FetchLike, type HttpResult } from './fetchWithTimeout.js';
 
 /** A {@link FetchLike} on `node:http`, and a way to drop its idle keep-alive sockets. Internal. */
 export interface NodeHttpFetch {
@@ -19,6 +22,10 @@ export interface NodeHttpFetch {
  * streams) is handed to the global fetch. Redirects are not followed (the platform does not
  * redirect API calls); the status is returned as is. The response offers what the SDK reads
  * (status, headers, text, json, arrayBuffer); it has no body stream.
+ *
+ * The fetch also carries a {@link DirectExchange} (under {@link directExchange}) that the REST client
+ * and token manager run instead: one timer for the timeout, and a signal listener only when the
+ * caller gave a signal, with no `Response` or `AbortController` per call.
  */
 export function createNodeHttpFetch(): NodeHttpFetch {
   // Idle keep-alive sockets are unref'd by the agents, so they never hold the process open.
@@ -26,36 +33,78 @@ export function createNodeHttpFetch(): NodeHttpFetch {
     http: new http.Agent({ keepAlive: true }),
     https: new https.Agent({ keepAlive: true }),
   };
+  /** Starts the request on the right agent; the body must be one {@link carries} accepts. */
+  const open = (url: string, init: RequestInit, onResponse: (response: http.IncomingMessage) => void, signal?: AbortSignal): http.ClientRequest => {
+    const secure = url.startsWith('https:');
+    const headers = toHeaderRecord(init.headers);
+    const body = init.body as string | Uint8Array | null | undefined;
+    if (body !== undefined && body !== null) headers['content-length'] = String(Buffer.byteLength(body));
+    const options: http.RequestOptions = { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http };
+    if (signal !== undefined) options.signal = signal;
+    const request = (secure ? https : http).request(url, options, onResponse);
+    request.end(body ?? undefined);
+    return request;
+  };
   const fetchImpl: FetchLike = (input, init = {}) => {
-    const body = init.body;
-    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      return fetch(input, init);
-    }
-    const url = typeof input === 'string' ? new URL(input) : input;
-    const secure = url.protocol === 'https:';
-    if (!secure && url.protocol !== 'http:') return fetch(input, init);
+    const url = String(input);
+    if (!carries(url, init.body)) return fetch(input, init);
     return new Promise<Response>((resolve, reject) => {
-      const headers = toHeaderRecord(init.headers);
-      if (body !== undefined && body !== null) headers['content-length'] = String(Buffer.byteLength(body));
-      const options: http.RequestOptions = {
-        method: init.method ?? 'GET',
-        headers,
-        agent: secure ? agents.https : agents.http,
-        ...(init.signal ? { signal: init.signal } : {}),
-      };
-      const request = (secure ? https : http).request(url, options, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const empty = options.method === 'HEAD' || NULL_BODY_STATUSES.has(response.statusCode ?? 0);
-          resolve(new NodeHttpResponse(response, empty ? Buffer.alloc(0) : Buffer.concat(chunks)) as unknown as Response);
-        });
-      });
+      const method = init.method ?? 'GET';
+      const request = open(
+        url,
+        init,
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () =>
+            resolve(new NodeHttpResponse(response, hasBody(method, response) ? Buffer.concat(chunks) : Buffer.alloc(0)) as unknown as Response),
+          );
+        },
+        init.signal ?? undefined,
+      );
       request.on('error', reject);
-      request.end(body ?? undefined);
     });
   };
+  const exchange: DirectExchange = (url, init, meta) => {
+    if (!carries(url, init.body)) return exchangeOverFetch(fetchImpl, url, init, meta);
+    const { method, route, timeoutMs, signal } = meta;
+    if (signal?.aborted) return Promise.reject(new QQAbortError(`${method} ${route}`, { cause: signal.reason }));
+    return new Promise<HttpResult>((resolve, reject) => {
+      let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      const fail = (error: Error): void => {
+        if (!settle()) return;
+        reject(error);
+        request.destroy();
+      };
+      const lost = (cause?: unknown): void =>
+        fail(new QQConnectionError(method, route, { cause: cause ?? new Error('the connection closed before the response ended') }));
+      // One timer covers the whole exchange, body included, so a stalled body cannot hang the call.
+      const timer = setTimeout(() => fail(new QQTimeoutError(method, route, timeoutMs)), timeoutMs);
+      const onAbort = (): void => fail(new QQAbortError(`${method} ${route}`, { cause: signal?.reason }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const request = open(url, init, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', lost);
+        response.on('close', lost);
+        response.on('end', () => {
+          if (!settle()) return;
+          const text = !hasBody(method, response) ? '' : chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, headers: new NodeHttpHeaders(response.headers) as unknown as Headers, text });
+        });
+      });
+      request.on('error', lost);
+    });
+  };
+  Object.defineProperty(fetchImpl, directExchange, { value: exchange });
   return {
     fetch: fetchImpl,
     destroy: () => {
@@ -63,6 +112,16 @@ export function createNodeHttpFetch(): NodeHttpFetch {
       agents.https.destroy();
     },
   };
+}
+
+/** Whether this transport carries the call itself: plain http(s) with a string or byte body. */
+function carries(url: string, body: RequestInit['body']): boolean {
+  if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) return false;
+  return url.startsWith('http:') || url.startsWith('https:');
+}
+
+function hasBody(method: string, response: http.IncomingMessage): boolean {
+  return method !== 'HEAD' && !NULL_BODY_STATUSES.has(response.statusCode ?? 0);
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { QQAbortError } from '../../src/errors/QQAbortError.js';
+import { QQConnectionError } from '../../src/errors/QQConnectionError.js';
+import { QQTimeoutError } from '../../src/errors/QQTimeoutError.js';
+import { directExchange, fetchWithTimeout } from '../../src/rest/fetchWithTimeout.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from '../../src/rest/nodeHttpFetch.js';
 
 interface Seen {
@@ -114,5 +118,84 @@ describe('createNodeHttpFetch', () => {
     expect(response.status).toBe(200);
     expect(seen[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(seen[0]?.body).toContain('name="file_type"');
+  });
+});
+
+describe('createNodeHttpFetch: the direct exchange the REST client uses', () => {
+  const meta = (extra: { timeoutMs?: number; signal?: AbortSignal } = {}) => ({ method: 'POST', route: '/v2/groups/G1/messages', timeoutMs: 2000, ...extra });
+
+  it('is what fetchWithTimeout runs, and returns status, headers and the body as text', async () => {
+    transport = createNodeHttpFetch();
+    expect(typeof (transport.fetch as unknown as Record<symbol, unknown>)[directExchange]).toBe('function');
+    respond = (_req, res) => {
+      res.writeHead(200, { 'x-tps-trace-id': 'trace-2' });
+      res.write('{"id":');
+      setTimeout(() => res.end('"m2"}'), 20);
+    };
+    const result = await fetchWithTimeout(
+      transport.fetch,
+      `${base}/v2/groups/G1/messages`,
+      { method: 'POST', headers: { Authorization: 'QQBot t' }, body: '{"content":"pong"}' },
+      meta(),
+    );
+    expect(result.status).toBe(200);
+    expect(result.headers.get('X-Tps-Trace-Id')).toBe('trace-2');
+    expect(result.text).toBe('{"id":"m2"}');
+    expect(seen[0]).toMatchObject({ method: 'POST', body: '{"content":"pong"}' });
+    expect(seen[0]?.headers['content-length']).toBe('18');
+  });
+
+  it('times out a stalled body as QQTimeoutError and drops the socket', async () => {
+    transport = createNodeHttpFetch();
+    let closed = false;
+    respond = (req, res) => {
+      res.writeHead(200);
+      res.write('{"id":'); // never ends
+      req.socket.on('close', () => (closed = true));
+    };
+    const pending = fetchWithTimeout(transport.fetch, `${base}/slow-body`, { method: 'POST', body: '{}' }, meta({ timeoutMs: 150 }));
+    await expect(pending).rejects.toBeInstanceOf(QQTimeoutError);
+    await expect.poll(() => closed, { timeout: 2000 }).toBe(true);
+  });
+
+  it("turns the caller's abort into QQAbortError, and refuses at once when the signal has already aborted", async () => {
+    transport = createNodeHttpFetch();
+    respond = () => {}; // never answers
+    const controller = new AbortController();
+    const pending = fetchWithTimeout(transport.fetch, `${base}/never`, { method: 'POST', body: '{}' }, meta({ signal: controller.signal }));
+    await expect.poll(() => seen.length, { timeout: 2000 }).toBe(1);
+    controller.abort(new Error('user gave up'));
+    await expect(pending).rejects.toBeInstanceOf(QQAbortError);
+    const before = seen.length;
+    await expect(
+      fetchWithTimeout(transport.fetch, `${base}/never`, { method: 'POST', body: '{}' }, meta({ signal: controller.signal })),
+    ).rejects.toBeInstanceOf(QQAbortError);
+    expect(seen.length).toBe(before);
+  });
+
+  it('reports a refused connection and a response cut short as QQConnectionError', async () => {
+    transport = createNodeHttpFetch();
+    const closedServer = createServer();
+    await new Promise<void>((resolve) => closedServer.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closedServer.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closedServer.close(() => resolve()));
+    await expect(fetchWithTimeout(transport.fetch, `http://127.0.0.1:${deadPort}/x`, { method: 'GET' }, meta())).rejects.toBeInstanceOf(QQConnectionError);
+
+    respond = (req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('{"id":');
+      setTimeout(() => req.socket.destroy(), 20);
+    };
+    await expect(fetchWithTimeout(transport.fetch, `${base}/cut`, { method: 'GET' }, meta())).rejects.toBeInstanceOf(QQConnectionError);
+  });
+
+  it('hands a FormData upload to the global fetch under the same contract', async () => {
+    transport = createNodeHttpFetch();
+    respond = (_req, res) => res.end('{"file_info":"f"}');
+    const form = new FormData();
+    form.set('file_type', '1');
+    const result = await fetchWithTimeout(transport.fetch, `${base}/upload`, { method: 'POST', body: form }, meta());
+    expect(result).toMatchObject({ status: 200, text: '{"file_info":"f"}' });
+    expect(seen[0]?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
   });
 });
