@@ -84,8 +84,10 @@ export function createNodeHttpFetch(): NodeHttpFetch {
         reject(error);
         request.destroy();
       };
-      const lost = (cause?: unknown): void =>
-        fail(new QQConnectionError(method, route, { cause: cause ?? new Error('the connection closed before the response ended') }));
+      // 'close' also follows every complete response: build the error only when still unsettled.
+      const lost = (cause?: unknown): void => {
+        if (!settled) fail(new QQConnectionError(method, route, { cause: cause ?? new Error('the connection closed before the response ended') }));
+      };
       // One timer covers the whole exchange, body included, so a stalled body cannot hang the call.
       const timer = setTimeout(() => fail(new QQTimeoutError(method, route, timeoutMs)), timeoutMs);
       const onAbort = (): void => fail(new QQAbortError(`${method} ${route}`, { cause: signal?.reason }));
