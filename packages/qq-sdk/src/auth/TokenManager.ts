@@ -92,6 +92,11 @@ interface CachedToken {
  * ```
  */
 export class TokenManager implements TokenProvider {
+  // Names itself in its body, so the build would publish it as `_TokenManager` (see tsup.config.ts).
+  static {
+    Object.defineProperty(this, 'name', { value: 'TokenManager' });
+  }
+
   /** The appId the tokens belong to, if known. */
   readonly appId: string | undefined;
   readonly #secret: string | undefined;

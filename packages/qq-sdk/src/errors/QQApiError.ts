@@ -50,6 +50,11 @@ export interface QQApiErrorInit {
  * ```
  */
 export class QQApiError extends QQError {
+  // Names itself in its body, so the build would publish it as `_QQApiError` (see tsup.config.ts).
+  static {
+    Object.defineProperty(this, 'name', { value: 'QQApiError' });
+  }
+
   override readonly name: string = 'QQApiError';
   /** The HTTP status. */
   readonly status: number;

@@ -24,6 +24,11 @@ export interface ValidationIssue {
  * ```
  */
 export class QQValidationError extends QQError {
+  // Names itself in its body, so the build would publish it as `_QQValidationError` (see tsup.config.ts).
+  static {
+    Object.defineProperty(this, 'name', { value: 'QQValidationError' });
+  }
+
   override readonly name: string = 'QQValidationError';
   /** The path of the first invalid field (`''` for the whole value). */
   readonly field: string;

@@ -96,6 +96,11 @@ const EVENT_TO_INTENT = new Map<string, IntentName>(INTENT_NAMES.flatMap((name) 
  * ```
  */
 export class Intents {
+  // Names itself in its body, so the build would publish it as `_Intents` (see tsup.config.ts).
+  static {
+    Object.defineProperty(this, 'name', { value: 'Intents' });
+  }
+
   /** The named bits, same as {@link IntentBits}. */
   static readonly FLAGS = IntentBits;
 

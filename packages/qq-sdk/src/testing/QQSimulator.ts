@@ -141,6 +141,11 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024;
  * ```
  */
 export class QQSimulator {
+  // Names itself in its body, so the build would publish it as `_QQSimulator` (see tsup.config.ts).
+  static {
+    Object.defineProperty(this, 'name', { value: 'QQSimulator' });
+  }
+
   /** REST base URL (`http://127.0.0.1:<port>`): the bot's `apiBaseUrl`. */
   readonly url: string;
   /** The gateway URL returned by `/gateway` and `/gateway/bot`. */
