@@ -137,7 +137,7 @@ describe("webhook accounts on the gateway's HTTP server", () => {
     const forged = await post(url, body, {
       'x-bot-appid': sim.appId,
       'x-signature-timestamp': ts,
-      'x-signature-ed25519': signWebhookPayload('some-other-secret-000', ts, body),
+      'x-signature-ed25519': await signWebhookPayload('some-other-secret-000', ts, body),
     });
     expect(forged.status).toBe(401);
     const unsigned = await post(url, body, { 'x-bot-appid': sim.appId });
@@ -146,7 +146,7 @@ describe("webhook accounts on the gateway's HTTP server", () => {
     const genuine = await post(url, body, {
       'x-bot-appid': sim.appId,
       'x-signature-timestamp': ts,
-      'x-signature-ed25519': signWebhookPayload(sim.clientSecret, ts, body),
+      'x-signature-ed25519': await signWebhookPayload(sim.clientSecret, ts, body),
     });
     expect(genuine.status).toBe(200);
     await sim.waitFor(() => record.contexts.length === 1);

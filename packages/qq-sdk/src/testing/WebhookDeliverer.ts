@@ -86,7 +86,7 @@ export class WebhookDeliverer {
         body,
         {
           'x-signature-timestamp': timestamp,
-          'x-signature-ed25519': signWebhookPayload(this.secret, timestamp, body),
+          'x-signature-ed25519': await signWebhookPayload(this.secret, timestamp, body),
         },
         options.timeoutMs ?? 5000,
       );
@@ -108,7 +108,7 @@ export class WebhookDeliverer {
       body,
       {
         'x-signature-timestamp': eventTs,
-        'x-signature-ed25519': signWebhookPayload(this.secret, eventTs, body),
+        'x-signature-ed25519': await signWebhookPayload(this.secret, eventTs, body),
       },
       timeoutMs,
     );
@@ -119,7 +119,7 @@ export class WebhookDeliverer {
         result.status === 200 &&
         answer.plain_token === plainToken &&
         typeof answer.signature === 'string' &&
-        verifyWebhookSignature(this.secret, eventTs, plainToken, answer.signature);
+        (await verifyWebhookSignature(this.secret, eventTs, plainToken, answer.signature));
     } catch {
       valid = false;
     }

@@ -3,10 +3,12 @@ import { rememberSecret } from '../errors/knownSecrets.js';
 import type { DedupStore } from '../events/DedupStore.js';
 import { DispatchEnvelopeSchema, GatewayPayloadSchema, type DispatchEnvelope } from '../events/DispatchEnvelope.js';
 import { MemoryDedupStore } from '../events/MemoryDedupStore.js';
+import { utf8Length } from '../internal/bytes.js';
 import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger, type LogLevel } from '../logging/Logger.js';
 import { answerWebhookValidation } from './answerWebhookValidation.js';
-import { deriveWebhookKeyPair } from './keys.js';
+import { ed25519 } from './crypto/ed25519.js';
+import { deriveWebhookSeed } from './keys.js';
 import { WebhookConfigurationError } from './WebhookConfigurationError.js';
 import { renamedOption } from '../internal/renamedOption.js';
 import type { WebhookDispatchMeta, WebhookEventSink } from './WebhookEventSink.js';
@@ -247,9 +249,10 @@ export class WebhookReceiver {
     if (bots.length === 0) throw new WebhookConfigurationError('bots is empty: give at least one bot to serve.');
     const byAppId = new Map<string, ServedBot>();
     for (const bot of bots) {
-      // Derive keys now: a bad secret fails at startup, and the first request pays no derivation.
+      // An empty secret fails here, at startup; the keys are derived now so the first request does not wait for them.
       for (const secret of [bot.secret, ...(bot.additionalSecrets ?? [])]) {
-        deriveWebhookKeyPair(secret);
+        deriveWebhookSeed(secret);
+        ed25519.publicKey(secret).catch(() => undefined);
         rememberSecret(secret, 'appSecret');
       }
       if (bot.appId === undefined) {
@@ -323,7 +326,7 @@ export class WebhookReceiver {
   async handle(request: WebhookRequest, context?: WebhookHandleContext): Promise<WebhookResponse> {
     const early = this.precheck(request.method, request.headers);
     if (early) return early;
-    const size = typeof request.body === 'string' ? Buffer.byteLength(request.body) : request.body.byteLength;
+    const size = typeof request.body === 'string' ? utf8Length(request.body) : request.body.byteLength;
     if (size > this.maxBodyBytes) return this.tooLarge();
     this.stats.received++;
     try {
@@ -357,7 +360,7 @@ export class WebhookReceiver {
     let secret = bot.secret;
     if (!this.#skipVerification && signed) {
       try {
-        const verified = verifyWebhookRequest(request.body, request.headers, {
+        const verified = await verifyWebhookRequest(request.body, request.headers, {
           clientSecret: bot.secret,
           additionalSecrets: bot.additionalSecrets ?? [],
           toleranceSeconds: this.#toleranceSeconds,
@@ -387,7 +390,7 @@ export class WebhookReceiver {
       return this.#reject(refusal(400, 'invalid_payload', 'The body is not a QQ payload ({ op, d, … }).'));
     }
 
-    if (payload.data.op === 13) return this.#validate(json, secret, signed);
+    if (payload.data.op === 13) return await this.#validate(json, secret, signed);
     if (!signed && !this.#skipVerification) return this.#unsigned();
 
     if (payload.data.op !== 0) {
@@ -446,7 +449,7 @@ export class WebhookReceiver {
     return bot;
   }
 
-  #validate(json: unknown, secret: string, signed: boolean): WebhookResponse {
+  async #validate(json: unknown, secret: string, signed: boolean): Promise<WebhookResponse> {
     const parsed = WebhookValidationRequestSchema.safeParse(json);
     if (!parsed.success) {
       return this.#reject(refusal(400, 'invalid_validation', 'An op 13 body needs d.plain_token and d.event_ts.'));
@@ -459,7 +462,7 @@ export class WebhookReceiver {
     }
     this.stats.validations++;
     this.#logger.info('Answered the op 13 callback URL validation.');
-    return reply(200, answerWebhookValidation(secret, parsed.data));
+    return reply(200, await answerWebhookValidation(secret, parsed.data));
   }
 
   #unsigned(): WebhookResponse {

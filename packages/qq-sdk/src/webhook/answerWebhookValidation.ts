@@ -8,16 +8,16 @@ import type { WebhookValidationRequest, WebhookValidationResponse } from './Webh
  * @param secret - The bot's app secret.
  * @param request - The parsed op 13 request (see {@link WebhookValidationRequestSchema}).
  * @returns The JSON body to send back with HTTP 200.
- * @throws {@link WebhookSecretError} if the secret is empty.
+ * @throws {@link WebhookSecretError} (as a rejection) if the secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/event-emit.html
  *
  * @example
  * ```ts
- * const answer = answerWebhookValidation(secret, WebhookValidationRequestSchema.parse(JSON.parse(body)));
+ * const answer = await answerWebhookValidation(secret, WebhookValidationRequestSchema.parse(JSON.parse(body)));
  * // → { plain_token: 'Arq0D5A61EgUu4OxUvOp', signature: '87befc99…' }
  * ```
  */
-export function answerWebhookValidation(secret: string, request: Pick<WebhookValidationRequest, 'd'>): WebhookValidationResponse {
+export async function answerWebhookValidation(secret: string, request: Pick<WebhookValidationRequest, 'd'>): Promise<WebhookValidationResponse> {
   const { plain_token, event_ts } = request.d;
-  return { plain_token, signature: signWebhookValidation(secret, event_ts, plain_token) };
+  return { plain_token, signature: await signWebhookValidation(secret, event_ts, plain_token) };
 }

@@ -1,3 +1,4 @@
+import { concatBytes } from '../internal/bytes.js';
 import { botNotRunning, type WebhookHandleContext, type WebhookReceiver, type WebhookResponse } from './WebhookReceiver.js';
 import { receiverLookup, type WebhookSource } from './toReceiver.js';
 
@@ -20,7 +21,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, size);
+  return concatBytes(chunks);
 }
 
 async function answer(receiver: WebhookReceiver | undefined, request: Request, context: WebhookHandleContext | undefined): Promise<WebhookResponse> {

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-export { deriveWebhookKeyPair, deriveWebhookSeed, type WebhookKeyPair } from './keys.js';
+export { deriveWebhookPublicKey, deriveWebhookSeed } from './keys.js';
 export { signWebhookPayload, signWebhookValidation } from './sign.js';
 export { verifyWebhookSignature } from './verifyWebhookSignature.js';
 export {

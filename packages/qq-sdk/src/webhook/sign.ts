@@ -1,5 +1,6 @@
-import { sign } from 'node:crypto';
-import { deriveWebhookKeyPair } from './keys.js';
+import { toHex } from '../internal/bytes.js';
+import { ed25519 } from './crypto/ed25519.js';
+import { deriveWebhookSeed } from './keys.js';
 import { signedMessage } from './signedMessage.js';
 
 /**
@@ -13,19 +14,19 @@ import { signedMessage } from './signedMessage.js';
  * @param timestamp - The `X-Signature-Timestamp` value (Unix seconds, as a string).
  * @param body - The exact request body; a string is encoded as UTF-8.
  * @returns The signature as 128 lowercase hex characters.
- * @throws {@link WebhookSecretError} if the secret is empty.
+ * @throws {@link WebhookSecretError} (as a rejection) if the secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/sign.html
  *
  * @example
  * ```ts
  * const body = JSON.stringify({ op: 0, id: 'evt-1', t: 'C2C_MESSAGE_CREATE', d: {} });
  * const timestamp = String(Math.floor(Date.now() / 1000));
- * const signature = signWebhookPayload(secret, timestamp, body);
+ * const signature = await signWebhookPayload(secret, timestamp, body);
  * ```
  */
-export function signWebhookPayload(secret: string, timestamp: string, body: string | Uint8Array): string {
-  const { privateKey } = deriveWebhookKeyPair(secret);
-  return sign(null, signedMessage(timestamp, body), privateKey).toString('hex');
+export async function signWebhookPayload(secret: string, timestamp: string, body: string | Uint8Array): Promise<string> {
+  deriveWebhookSeed(secret);
+  return toHex(await ed25519.sign(secret, signedMessage(timestamp, body)));
 }
 
 /**
@@ -36,8 +37,9 @@ export function signWebhookPayload(secret: string, timestamp: string, body: stri
  * @param eventTs - `d.event_ts` from the validation request.
  * @param plainToken - `d.plain_token` from the validation request.
  * @returns The `signature` field of the answer, as lowercase hex.
+ * @throws {@link WebhookSecretError} (as a rejection) if the secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/event-emit.html
  */
-export function signWebhookValidation(secret: string, eventTs: string, plainToken: string): string {
+export function signWebhookValidation(secret: string, eventTs: string, plainToken: string): Promise<string> {
   return signWebhookPayload(secret, eventTs, plainToken);
 }

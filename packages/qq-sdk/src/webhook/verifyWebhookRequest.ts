@@ -54,21 +54,25 @@ const UNIX_SECONDS = /^\d{1,12}$/;
  * @param headers - The request headers (fetch `Headers` or Node's header object).
  * @param options - Secret(s), tolerance and clock.
  * @returns What was verified, including which secret matched.
- * @throws {@link WebhookVerificationError} with the failed check as `reason` (answer HTTP 401).
- * @throws {@link WebhookSecretError} if a configured secret is empty.
+ * @throws {@link WebhookVerificationError} (as a rejection) with the failed check as `reason` (answer HTTP 401).
+ * @throws {@link WebhookSecretError} (as a rejection) if a configured secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/sign.html
  *
  * @example
  * ```ts
  * try {
- *   verifyWebhookRequest(rawBody, req.headers, { clientSecret: process.env.QQBOT_APP_SECRET! });
+ *   await verifyWebhookRequest(rawBody, req.headers, { clientSecret: process.env.QQBOT_APP_SECRET! });
  * } catch (error) {
  *   if (error instanceof WebhookVerificationError) return reply(error.status);
  *   throw error;
  * }
  * ```
  */
-export function verifyWebhookRequest(rawBody: string | Uint8Array, headers: WebhookHeaders, options: VerifyWebhookRequestOptions): VerifiedWebhookRequest {
+export async function verifyWebhookRequest(
+  rawBody: string | Uint8Array,
+  headers: WebhookHeaders,
+  options: VerifyWebhookRequestOptions,
+): Promise<VerifiedWebhookRequest> {
   const signatureHeader = readHeader(headers, WebhookHeaderNames.signature)?.trim();
   if (!signatureHeader) throw new WebhookVerificationError('missing_signature');
   const timestampHeader = readHeader(headers, WebhookHeaderNames.timestamp)?.trim();
@@ -86,7 +90,7 @@ export function verifyWebhookRequest(rawBody: string | Uint8Array, headers: Webh
   const secrets = [secret, ...(options.additionalSecrets ?? [])];
   for (let index = 0; index < secrets.length; index++) {
     // The header is signed as sent: the timestamp string goes in unchanged (after trimming whitespace).
-    if (verifyWebhookSignature(secrets[index] ?? '', timestampHeader, rawBody, signatureHeader)) {
+    if (await verifyWebhookSignature(secrets[index] ?? '', timestampHeader, rawBody, signatureHeader)) {
       return {
         timestamp,
         signature: signatureHeader.toLowerCase(),

@@ -1,5 +1,6 @@
-import { verify } from 'node:crypto';
-import { deriveWebhookKeyPair } from './keys.js';
+import { fromHex } from '../internal/bytes.js';
+import { ed25519 } from './crypto/ed25519.js';
+import { deriveWebhookSeed } from './keys.js';
 import { signedMessage } from './signedMessage.js';
 
 const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
@@ -10,9 +11,10 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
  *
  * @internal
  */
-export function decodeSignature(signatureHex: string): Buffer | undefined {
+export function decodeSignature(signatureHex: string): Uint8Array | undefined {
   if (!SIGNATURE_HEX.test(signatureHex)) return undefined;
-  const signature = Buffer.from(signatureHex, 'hex');
+  const signature = fromHex(signatureHex);
+  if (signature === undefined) return undefined;
   if (((signature[63] ?? 0xff) & 0xe0) !== 0) return undefined;
   return signature;
 }
@@ -22,7 +24,7 @@ export function decodeSignature(signatureHex: string): Buffer | undefined {
  * body, with the public key derived from the app secret. Never throws on malformed input: any
  * signature that is not valid hex of the right length is simply not valid.
  *
- * Verification is Ed25519 (`crypto.verify`); no secret-dependent comparison happens in
+ * Verification is Ed25519 (Node's `crypto`, or WebCrypto in the fetch build); no secret-dependent comparison happens in
  * JavaScript, so it leaks nothing through timing. This checks the signature only: use
  * {@link verifyWebhookRequest} for header parsing, timestamp tolerance and secret rotation.
  *
@@ -31,16 +33,12 @@ export function decodeSignature(signatureHex: string): Buffer | undefined {
  * @param body - The raw request body exactly as received (never a re-serialised object).
  * @param signatureHex - The `X-Signature-Ed25519` header value.
  * @returns `true` only if the signature is valid for this secret, timestamp and body.
- * @throws {@link WebhookSecretError} if the secret is empty.
+ * @throws {@link WebhookSecretError} (as a rejection) if the secret is empty.
  * @see https://bot.q.qq.com/wiki/develop/api-v2/dev-prepare/interface-framework/sign.html
  */
-export function verifyWebhookSignature(secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string): boolean {
-  const { publicKey } = deriveWebhookKeyPair(secret);
+export async function verifyWebhookSignature(secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string): Promise<boolean> {
+  deriveWebhookSeed(secret);
   const signature = decodeSignature(signatureHex);
   if (!signature) return false;
-  try {
-    return verify(null, signedMessage(timestamp, body), publicKey, signature);
-  } catch {
-    return false;
-  }
+  return ed25519.verify(secret, signedMessage(timestamp, body), signature);
 }

@@ -72,7 +72,7 @@ describe('webhook options: secret → clientSecret', () => {
     const headers = {
       'content-type': 'application/json',
       'x-signature-timestamp': timestamp,
-      'x-signature-ed25519': signWebhookPayload(clientSecret, timestamp, body),
+      'x-signature-ed25519': await signWebhookPayload(clientSecret, timestamp, body),
     };
     const received: unknown[] = [];
     const current = new WebhookReceiver({ clientSecret, dispatcher: (envelope) => void received.push(envelope), logLevel: 'silent' });

@@ -10,7 +10,7 @@ import {
   createNodeWebhookHandler,
   createWebhookHandler,
   createWebhookServer,
-  deriveWebhookKeyPair,
+  deriveWebhookPublicKey,
   expressWebhook,
   honoWebhook,
   koaWebhook,
@@ -61,7 +61,7 @@ describe('docs/webhook.md', () => {
     expectTypeOf(worker.fetch).returns.toEqualTypeOf<Promise<Response>>();
   });
 
-  it('several bots, rotation, op 13, pure functions, debugging', () => {
+  it('several bots, rotation, op 13, pure functions, debugging', async () => {
     const botA = { events: new EventDispatcher() };
     const botB = { events: new EventDispatcher() };
     new WebhookReceiver({
@@ -71,13 +71,13 @@ describe('docs/webhook.md', () => {
       ],
     });
     new WebhookReceiver({ appId, secret, additionalSecrets: [oldSecret], dispatcher: botA.events });
-    const answer = answerWebhookValidation(secret, WebhookValidationRequestSchema.parse(JSON.parse(rawBody)));
+    const answer = await answerWebhookValidation(secret, WebhookValidationRequestSchema.parse(JSON.parse(rawBody)));
     expectTypeOf(answer).toEqualTypeOf<WebhookValidationResponse>();
-    expectTypeOf(deriveWebhookKeyPair(secret).publicKeyHex).toEqualTypeOf<string>();
-    const signature = signWebhookPayload(secret, timestamp, rawBody);
-    expectTypeOf(verifyWebhookSignature(secret, timestamp, rawBody, signature)).toEqualTypeOf<boolean>();
+    expectTypeOf(await deriveWebhookPublicKey(secret)).toEqualTypeOf<string>();
+    const signature = await signWebhookPayload(secret, timestamp, rawBody);
+    expectTypeOf(await verifyWebhookSignature(secret, timestamp, rawBody, signature)).toEqualTypeOf<boolean>();
     try {
-      const verified = verifyWebhookRequest(rawBody, headers, { secret, additionalSecrets: [oldSecret], toleranceSeconds: 300 });
+      const verified = await verifyWebhookRequest(rawBody, headers, { secret, additionalSecrets: [oldSecret], toleranceSeconds: 300 });
       expectTypeOf(verified.secretIndex).toEqualTypeOf<number>();
     } catch (error) {
       if (error instanceof WebhookVerificationError) {

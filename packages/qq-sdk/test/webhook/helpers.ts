@@ -1,4 +1,5 @@
-import { signWebhookPayload } from '../../src/webhook/sign.js';
+import { createPrivateKey, sign } from 'node:crypto';
+import { deriveWebhookSeed } from '../../src/webhook/keys.js';
 import type { DispatchEnvelope } from '../../src/events/DispatchEnvelope.js';
 
 export const SECRET = 'naOC0ocQE3shWLAfffVLB1rhYPG7';
@@ -31,11 +32,21 @@ export interface SignOptions {
   contentType?: string | undefined;
 }
 
+/**
+ * Signs like the platform, synchronously and on node:crypto directly: an oracle independent of
+ * the SDK's own (async) signWebhookPayload.
+ */
+export function platformSignature(secret: string, timestamp: string, body: string | Uint8Array): string {
+  const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), deriveWebhookSeed(secret)]);
+  const key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  return sign(null, Buffer.concat([Buffer.from(timestamp), typeof body === 'string' ? Buffer.from(body) : body]), key).toString('hex');
+}
+
 /** Headers the platform would send for `body`. */
 export function signedHeaders(body: string | Uint8Array, options: SignOptions = {}): Record<string, string> {
   const timestamp = options.timestamp ?? NOW_S;
   const headers: Record<string, string> = {
-    'x-signature-ed25519': signWebhookPayload(options.secret ?? SECRET, timestamp, body),
+    'x-signature-ed25519': platformSignature(options.secret ?? SECRET, timestamp, body),
     'x-signature-timestamp': timestamp,
     'user-agent': 'QQBot-Callback',
   };

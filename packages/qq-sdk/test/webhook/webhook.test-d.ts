@@ -23,9 +23,11 @@ const dispatcher = new EventDispatcher();
 
 describe('webhook public types', () => {
   it('keeps the documented sign/verify signatures', () => {
-    expectTypeOf(signWebhookPayload).toEqualTypeOf<(secret: string, timestamp: string, body: string | Uint8Array) => string>();
-    expectTypeOf(verifyWebhookSignature).toEqualTypeOf<(secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string) => boolean>();
-    expectTypeOf(verifyWebhookRequest).returns.toEqualTypeOf<VerifiedWebhookRequest>();
+    expectTypeOf(signWebhookPayload).toEqualTypeOf<(secret: string, timestamp: string, body: string | Uint8Array) => Promise<string>>();
+    expectTypeOf(verifyWebhookSignature).toEqualTypeOf<
+      (secret: string, timestamp: string, body: string | Uint8Array, signatureHex: string) => Promise<boolean>
+    >();
+    expectTypeOf(verifyWebhookRequest).returns.toEqualTypeOf<Promise<VerifiedWebhookRequest>>();
   });
 
   it('accepts an EventDispatcher or a plain function as the sink', () => {
