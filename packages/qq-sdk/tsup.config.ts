@@ -12,6 +12,7 @@ export default createTsupConfig(
     'testing/index': 'src/testing/index.ts',
     'testing/cli': 'src/testing/cli.ts',
     'redis/index': 'src/redis/index.ts',
+    'fetch/index': 'src/entries/fetch.ts',
   },
   // zod is bundled, tree-shaken to what src/internal/zod.ts re-exports (see there why); the
   // declarations keep importing the `zod` package, which stays a dependency for them.

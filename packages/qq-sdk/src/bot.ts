@@ -15,7 +15,7 @@ import type { GatewaySessionStore } from './gateway/session/GatewaySessionStore.
 import { systemClock, type Clock } from './internal/Clock.js';
 import { isThenable } from './internal/isThenable.js';
 import { KeepAlive } from './internal/KeepAlive.js';
-import { createNodeHttpFetch, type NodeHttpFetch } from './rest/nodeHttpFetch.js';
+import { createDefaultTransport, type DefaultTransport } from './rest/defaultTransport.js';
 import { resolveLogger, type Logger, type LogLevel } from './logging/Logger.js';
 import { commandRoute, hearsRoute, type CommandHandler, type HearsHandler } from './messaging/commands.js';
 import { toMessage } from './messaging/InboundMessage.js';
@@ -38,6 +38,8 @@ import { RestClient, type RestClientOptions } from './rest/RestClient.js';
 import { createWebhookServer, type WebhookServer, type WebhookServerLimits } from './webhook/createWebhookServer.js';
 import { WebhookReceiver, type WebhookCommonOptions } from './webhook/WebhookReceiver.js';
 import { QQStateError } from './errors/QQStateError.js';
+import { webBuildIssue } from './internal/notInWebBuild.js';
+import { RuntimeFeatures } from './internal/RuntimeFeatures.js';
 import { DISPATCH_NOW } from './events/internal/dispatchNow.js';
 
 /** Options of the webhook transport (`transport: 'webhook'`). */
@@ -264,7 +266,7 @@ export class QQBot {
   // Dispatches and sends still running, and who waits for them to reach zero (stop()). A counter
   // rather than a Set of promises: this runs for every event.
   #inFlight = 0;
-  readonly #http: NodeHttpFetch | undefined;
+  readonly #http: DefaultTransport | undefined;
   #idleWaiters: (() => void)[] = [];
   #botUserId: string | undefined;
   #state: 'idle' | 'starting' | 'running' | 'stopping' = 'idle';
@@ -278,9 +280,8 @@ export class QQBot {
     this.#intents = typeof options.intents === 'number' ? options.intents : Intents.from(options.intents).bitfield;
     this.#logger = resolveLogger(options.logger, options.logLevel);
     const clock = options.clock ?? systemClock;
-    // node:http rather than the global fetch: half the CPU per REST call and far less memory
-    // (bench/, docs/benchmarks.md). With a proxy, token and REST calls both go through it.
-    this.#http = options.fetch === undefined && options.proxy === undefined ? createNodeHttpFetch() : undefined;
+    // With a proxy, token and REST calls both go through it.
+    this.#http = options.fetch === undefined && options.proxy === undefined ? createDefaultTransport() : undefined;
     const fetchImpl = options.fetch ?? this.#http?.fetch ?? (options.proxy !== undefined ? createProxyFetch(options.proxy) : undefined);
     this.tokens = new TokenManager({
       appId: options.appId,
@@ -741,7 +742,22 @@ function checkOptions(options: QQBotOptions): void {
   };
   count('maxConcurrentHandlers');
   count('maxMessagesPerSend');
+  checkRuntimeFeatures(options, issues);
   if (issues.length > 0) throw new QQValidationError('QQBot options', issues);
+}
+
+/** The web build has no gateway, no HTTP server and no proxy: say so when the bot is built, before any request. */
+function checkRuntimeFeatures(options: QQBotOptions, issues: ValidationIssue[]): void {
+  const transport = options.transport ?? 'websocket';
+  if (!RuntimeFeatures.gateway && transport === 'websocket') {
+    issues.push(webBuildIssue('transport', "set transport: 'webhook' with webhook: { listen: false } and serve the bot with createWebhookHandler(bot)"));
+  }
+  if (!RuntimeFeatures.webhookServer && transport === 'webhook' && options.webhook?.listen !== false) {
+    issues.push(webBuildIssue('webhook.listen', 'set webhook: { listen: false } and serve the bot with createWebhookHandler(bot) from your fetch handler'));
+  }
+  if (!RuntimeFeatures.proxy && options.proxy !== undefined) {
+    issues.push(webBuildIssue('proxy', 'the runtime decides how requests leave; pass a `fetch` of your own to route them'));
+  }
 }
 
 function isDuration(value: unknown): boolean {

@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 export { VERSION } from './version.js';
+export { RuntimeFeatures, type RuntimeFeatureSet } from './internal/RuntimeFeatures.js';
 
 // The bot.
 export {

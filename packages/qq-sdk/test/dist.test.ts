@@ -11,12 +11,16 @@ const distEntry = new URL('../dist/index.js', import.meta.url);
 
 /** Each entry of the package's `exports` map, with its ESM and CommonJS files. */
 function builtEntries(): { specifier: string; esm: string; cjs: string }[] {
+  type Formats = { import: { default: string }; require: { default: string } };
   const { exports } = JSON.parse(readFileSync(new URL('package.json', packageDir), 'utf8')) as {
-    exports: Record<string, string | { import: { default: string }; require: { default: string } }>;
+    exports: Record<string, string | Formats | { node: Formats }>;
   };
-  return Object.entries(exports).flatMap(([subpath, target]) =>
-    typeof target === 'string' ? [] : [{ specifier: subpath, esm: target.import.default, cjs: target.require.default }],
-  );
+  // An entry with runtime conditions (`qq-sdk/fetch`) is checked here through its Node build.
+  return Object.entries(exports).flatMap(([subpath, target]) => {
+    if (typeof target === 'string') return [];
+    const formats = 'node' in target ? target.node : target;
+    return [{ specifier: subpath, esm: formats.import.default, cjs: formats.require.default }];
+  });
 }
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;

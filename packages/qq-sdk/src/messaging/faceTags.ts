@@ -1,3 +1,4 @@
+import { fromBase64 } from '../internal/base64.js';
 /**
  * QQ's system faces and stickers arrive inside a message's text as markup, e.g.
  * `<faceType=1,faceId="300",ext="eyJ0ZXh0Ijoi6IOW5LiJ5pakIn0=">`, where `ext` is base64 JSON whose
@@ -16,6 +17,8 @@ export interface MessageFace {
   readonly name?: string;
 }
 
+const UTF8 = new TextDecoder();
+
 // The attribute order seen in captures; values are quoted except faceType.
 const FACE_TAG = /<faceType=(\d+),faceId="([^"]*)"(?:,ext="([^"]*)")?\s*\/?>/g;
 
@@ -23,7 +26,7 @@ const FACE_TAG = /<faceType=(\d+),faceId="([^"]*)"(?:,ext="([^"]*)")?\s*\/?>/g;
 function nameFromExt(ext: string | undefined): string | undefined {
   if (ext === undefined || ext === '') return undefined;
   try {
-    const decoded = JSON.parse(Buffer.from(ext, 'base64').toString('utf8')) as { text?: unknown };
+    const decoded = JSON.parse(UTF8.decode(fromBase64(ext))) as { text?: unknown };
     if (typeof decoded.text !== 'string') return undefined;
     const name = decoded.text
       .trim()

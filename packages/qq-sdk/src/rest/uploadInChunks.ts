@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { QQApiError } from '../errors/QQApiError.js';
 import type { ChunkedUploadProgress } from './ChunkedUploadProgress.js';
 import { fetchWithTimeout, sleep } from './fetchWithTimeout.js';
@@ -8,6 +7,7 @@ import type { BuiltRoute } from './route.js';
 import { UploadPrepareResponseSchema, type UploadPart } from './schemas/chunkedUpload.js';
 import { MediaUploadResponseSchema, type FileType, type MediaUploadResponse } from './schemas/media.js';
 import { DefaultRestOptions } from './DefaultRestOptions.js';
+import { digestHex } from './digests.js';
 
 /** Bytes hashed for the platform's instant-upload check (`md5_10m`). */
 const MD5_10M_BYTES = 10_002_432;
@@ -37,8 +37,6 @@ export interface ChunkedUploadJob {
   readonly options: RequestOptions;
 }
 
-const hex = (algorithm: string, data: Uint8Array): string => createHash(algorithm).update(data).digest('hex');
-
 /**
  * Uploads a large file in parts: prepare → PUT each part to its presigned URL → part finish →
  * complete. Sizes go over the wire as strings, as the platform expects for large numbers.
@@ -55,9 +53,9 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
         file_type: job.fileType,
         file_size: String(data.byteLength),
         file_name: job.fileName,
-        md5: hex('md5', data),
-        sha1: hex('sha1', data),
-        md5_10m: hex('md5', data.subarray(0, MD5_10M_BYTES)),
+        md5: await digestHex('md5', data),
+        sha1: await digestHex('sha1', data),
+        md5_10m: await digestHex('md5', data.subarray(0, MD5_10M_BYTES)),
       },
     },
     UploadPrepareResponseSchema,
@@ -89,7 +87,7 @@ export async function uploadInChunks(job: ChunkedUploadJob): Promise<MediaUpload
     await rest.request({
       ...options,
       ...routes.finish,
-      body: { upload_id: uploadId, part_index: part.index, block_size: String(bytes.byteLength), md5: hex('md5', bytes) },
+      body: { upload_id: uploadId, part_index: part.index, block_size: String(bytes.byteLength), md5: await digestHex('md5', bytes) },
     });
     uploadedBytes += bytes.byteLength;
     partsDone += 1;

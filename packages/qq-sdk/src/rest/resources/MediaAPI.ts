@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { toBase64 } from '../../internal/base64.js';
+import { digestHex } from '../digests.js';
+import { fileNameOf, readLocalFile } from '../localFiles.js';
 import * as z from '../../internal/zod.js';
 import { QQValidationError } from '../../errors/QQValidationError.js';
 import type { ChunkedUploadProgress } from '../ChunkedUploadProgress.js';
@@ -216,7 +216,7 @@ export class MediaAPI {
       data = checked.buffer;
     } else {
       try {
-        data = await readFile(checked.path ?? '');
+        data = await readLocalFile(checked.path ?? '');
       } catch (error) {
         throw new QQValidationError('large media upload', [{ path: 'path', message: `cannot read the file (${(error as Error).message})` }]);
       }
@@ -227,7 +227,7 @@ export class MediaAPI {
       routes,
       fileType: typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type],
       data,
-      fileName: checked.file_name ?? (checked.path ? basename(checked.path) : 'file'),
+      fileName: checked.file_name ?? (checked.path ? fileNameOf(checked.path) : 'file'),
       concurrency: checked.concurrency ?? DefaultRestOptions.uploadConcurrency,
       onProgress: checked.onProgress,
       options,
@@ -240,10 +240,10 @@ export class MediaAPI {
     const checked = validateBody(MediaUploadInputSchema, input, 'media upload');
     const fileType: FileType = typeof checked.file_type === 'number' ? checked.file_type : FILE_TYPES[checked.file_type];
     let fileData = checked.file_data;
-    if (checked.buffer) fileData = Buffer.from(checked.buffer).toString('base64');
+    if (checked.buffer) fileData = toBase64(checked.buffer);
     if (checked.path) {
       try {
-        fileData = (await readFile(checked.path)).toString('base64');
+        fileData = toBase64(await readLocalFile(checked.path));
       } catch (error) {
         throw new QQValidationError('media upload', [{ path: 'path', message: `cannot read the file (${(error as Error).message})` }]);
       }
@@ -256,7 +256,7 @@ export class MediaAPI {
     const { noCache, ...requestOptions } = options;
     // srv_send_msg uploads also send a message: never serve those from cache.
     const cacheable = this.cache !== undefined && !noCache && body.srv_send_msg !== true;
-    const key = `${scene}:${fileType}:${body.url !== undefined ? `url:${body.url}` : `sha256:${sha256(body.file_data ?? '')}`}`;
+    const key = `${scene}:${fileType}:${body.url !== undefined ? `url:${body.url}` : `sha256:${await digestHex('sha256', body.file_data ?? '')}`}`;
     if (cacheable) {
       const hit = this.cache?.get(key);
       if (hit) return hit;
@@ -265,8 +265,4 @@ export class MediaAPI {
     if (cacheable) this.cache?.set(key, response);
     return response;
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
