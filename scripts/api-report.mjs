@@ -22,7 +22,9 @@ function entryPoints(pkgDir) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const entries = [];
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
-    const types = typeof target === 'object' ? (target.import?.types ?? target.types) : undefined;
+    // An entry with runtime conditions (qq-sdk/fetch) is reported from its Node build: the same API.
+    const formats = typeof target === 'object' && target.node !== undefined ? target.node : target;
+    const types = typeof formats === 'object' ? (formats.import?.types ?? formats.types) : undefined;
     if (typeof types === 'string') entries.push({ specifier: subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`, file: join(pkgDir, types) });
   }
   return { name: pkg.name, entries };

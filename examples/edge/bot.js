@@ -7,17 +7,21 @@ import { createWebhookHandler, QQBot, ReplyQuotaExceededError, RuntimeFeatures, 
  *
  * @param {Record<string, string | undefined>} env - QQBOT_APP_ID and QQBOT_APP_SECRET; tests also
  *   set QQBOT_API_BASE_URL and QQBOT_TOKEN_URL to point the bot at the simulator.
+ * @param {{ dedupStore?: import('qq-sdk/fetch').DedupStore, replyLedger?: import('qq-sdk/fetch').ReplyLedgerStore }} [stores] -
+ *   State shared by every instance of the bot (see workers/BotState.js); in memory when left out.
  * @returns {(request: Request, context?: { waitUntil?(promise: Promise<unknown>): void }) => Promise<Response>}
  */
-export function createEdgeBot(env) {
-  console.log(`qq-sdk ${VERSION}, ${RuntimeFeatures.build} build`);
+export function createEdgeBot(env, stores = {}) {
+  console.log(`qq-sdk ${VERSION}, ${RuntimeFeatures.build} build, ${stores.replyLedger ? 'shared' : 'in-memory'} state`);
   const bot = new QQBot({
     appId: env.QQBOT_APP_ID ?? '',
     clientSecret: env.QQBOT_APP_SECRET ?? '',
     intents: ['GROUP_AND_C2C_EVENT'],
     // The runtime serves the requests; the bot only answers them.
     transport: 'webhook',
-    webhook: { listen: false },
+    webhook: { listen: false, ...(stores.dedupStore ? { replayStore: stores.dedupStore } : {}) },
+    ...(stores.dedupStore ? { dedupStore: stores.dedupStore } : {}),
+    ...(stores.replyLedger ? { replyLedger: stores.replyLedger } : {}),
     ...(env.QQBOT_API_BASE_URL ? { apiBaseUrl: env.QQBOT_API_BASE_URL } : {}),
     ...(env.QQBOT_TOKEN_URL ? { tokenUrl: env.QQBOT_TOKEN_URL } : {}),
   });

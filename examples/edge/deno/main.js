@@ -1,5 +1,5 @@
 // Deno: deno run --allow-net --allow-env=QQBOT_APP_ID,QQBOT_APP_SECRET,HOST,PORT main.js
-// (Deno Deploy: deployctl deploy --entrypoint=main.js); see docs/webhook.md.
+// (on Deno Deploy, main.js is the entry point); see docs/webhook.md.
 import { createEdgeBot } from '../bot.js';
 
 const NAMES = ['QQBOT_APP_ID', 'QQBOT_APP_SECRET', 'QQBOT_API_BASE_URL', 'QQBOT_TOKEN_URL'];

@@ -54,7 +54,8 @@ function startBun(env: Record<string, string>): Promise<RunningRuntime> {
 
 async function startWorkerd(env: Record<string, string>): Promise<RunningRuntime> {
   const scratch = mkdtempSync(join(tmpdir(), 'qq-workerd-'));
-  // Bundled the way wrangler does: the `workerd` condition picks qq-sdk's web build.
+  // Bundled the way wrangler does: the `workerd` condition picks qq-sdk's web build. The BotState
+  // Durable Object holds dedup and the reply ledger, as in wrangler.toml.
   await build({
     entryPoints: [new URL('workers/worker.js', EXAMPLES).pathname],
     bundle: true,
@@ -80,7 +81,9 @@ const config :Workerd.Config = (
 const bot :Workerd.Worker = (
   modules = [(name = "worker.js", esModule = embed "worker.js")],
   compatibilityDate = "2025-01-01",
-  bindings = [${bindings}],
+  bindings = [${bindings}, (name = "BOT_STATE", durableObjectNamespace = "BotState")],
+  durableObjectNamespaces = [(className = "BotState", uniqueKey = "qq-sdk-bot-state")],
+  durableObjectStorage = (inMemory = void),
   globalOutbound = "loopback",
 );
 `,

@@ -65,6 +65,19 @@ describe.each(RUNTIMES)('webhook conformance on %s', (runtime) => {
     expect(send?.headers['user-agent']).toMatch(USER_AGENTS[runtime]);
   });
 
+  it('handles an event the platform delivers twice once, through the state store the example uses there', async () => {
+    sim.deliverTwice();
+    const delivery = await sim.deliverWebhook(bot.url, 'GROUP_AT_MESSAGE_CREATE', { content: 'once' });
+    expect(delivery.attempts.filter((attempt) => attempt.status === 200)).toHaveLength(2);
+    const messageId = messageIdOf(delivery.body);
+    await sim.waitFor(() => sim.sentMessages.some((sent) => sent.msgId === messageId), { timeoutMs: 10_000 });
+    // Time for a second reply, were the copy handled too.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sim.sentMessages.filter((sent) => sent.msgId === messageId)).toHaveLength(1);
+    // On Workers the example keeps that state in a Durable Object, shared by every isolate.
+    expect(bot.output()).toContain(runtime === 'workerd' ? 'shared state' : 'in-memory state');
+  });
+
   it('keeps to the reply budget: the replies the platform allows go out with msg_seq 1, 2, …, the next is refused before it is sent', async () => {
     const delivery = await sim.deliverWebhook(bot.url, 'GROUP_AT_MESSAGE_CREATE', { content: '/burst' });
     expect(delivery.acknowledged, bot.output()).toBe(true);
