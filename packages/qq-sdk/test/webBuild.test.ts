@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { QQValidationError } from '../src/errors/QQValidationError.js';
 import * as nodeBase64 from '../src/internal/base64.js';
+import * as nodeBytes from '../src/internal/bytes.js';
+import * as webBytes from '../src/internal/bytes.web.js';
 import * as webBase64 from '../src/internal/base64.web.js';
 import * as nodeDigests from '../src/rest/digests.js';
 import * as webDigests from '../src/rest/digests.web.js';
@@ -68,6 +70,19 @@ describe("the web build's byte helpers agree with Node's", () => {
       const urlSafe = encoded.replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
       expect(webBase64.fromBase64(urlSafe)).toEqual(nodeBase64.fromBase64(urlSafe));
     }
+  });
+
+  it('UTF-8, hex and concatenation', () => {
+    for (const text of ['', 'ascii only', '你好，QQ 🤖', '\u0000\u007f\u0080\uffff']) {
+      expect(webBytes.utf8Bytes(text)).toEqual(new Uint8Array(nodeBytes.utf8Bytes(text)));
+      expect(webBytes.utf8Length(text)).toBe(nodeBytes.utf8Length(text));
+    }
+    const bytes = new Uint8Array(randomBytes(300));
+    expect(webBytes.toHex(bytes)).toBe(nodeBytes.toHex(bytes));
+    expect(webBytes.fromHex(nodeBytes.toHex(bytes).toUpperCase())).toEqual(bytes);
+    for (const bad of ['abc', 'zz', ' 00']) expect([webBytes.fromHex(bad), nodeBytes.fromHex(bad)]).toEqual([undefined, undefined]);
+    const parts = [bytes.subarray(0, 7), new Uint8Array(0), bytes.subarray(7)];
+    expect(webBytes.concatBytes(parts)).toEqual(new Uint8Array(nodeBytes.concatBytes(parts)));
   });
 
   it('SHA-1 and SHA-256 of bytes and of text', async () => {

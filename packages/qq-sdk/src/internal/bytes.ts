@@ -1,50 +1,29 @@
-// Byte helpers on Web APIs only (TextEncoder, Uint8Array), so code that runs on every runtime
-// never needs Node's Buffer.
+// Byte helpers on Node's Buffer (a Uint8Array), the fastest way there; the web build uses
+// bytes.web.ts, the same on TextEncoder and plain Uint8Arrays.
 
-const encoder = new TextEncoder();
 const HEX_PAIR = /^(?:[0-9a-fA-F]{2})*$/u;
 
 /** The UTF-8 bytes of a string. */
 export function utf8Bytes(text: string): Uint8Array {
-  return encoder.encode(text);
+  return Buffer.from(text, 'utf8');
 }
 
-/** The UTF-8 length of a string in bytes, without encoding it when it is all ASCII. */
+/** The UTF-8 length of a string in bytes. */
 export function utf8Length(text: string): number {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  return ascii ? text.length : encoder.encode(text).byteLength;
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** The bytes of `parts` one after another in a new array. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.byteLength;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return Buffer.concat(parts);
 }
 
 /** Lowercase hex of `bytes`. */
 export function toHex(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += (byte < 16 ? '0' : '') + byte.toString(16);
-  return hex;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
 /** The bytes of an even-length hex string, or `undefined` when it is not hex. */
 export function fromHex(hex: string): Uint8Array | undefined {
-  if (!HEX_PAIR.test(hex)) return undefined;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  return HEX_PAIR.test(hex) ? Buffer.from(hex, 'hex') : undefined;
 }
