@@ -21,7 +21,11 @@ const web = await import(new URL('../packages/qq-sdk/dist/web/fetch/index.js', i
 // The platform's key, derived as its docs say (the secret repeated to 32 bytes is the seed).
 let seed = Buffer.from(SECRET);
 while (seed.length < 32) seed = Buffer.concat([seed, seed]);
-const privateKey = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed.subarray(0, 32)]), format: 'der', type: 'pkcs8' });
+const privateKey = createPrivateKey({
+  key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed.subarray(0, 32)]),
+  format: 'der',
+  type: 'pkcs8',
+});
 const publicKey = createPublicKey(privateKey);
 
 const timestamp = String(Math.floor(Date.now() / 1000));
@@ -29,7 +33,13 @@ const body = JSON.stringify({
   op: 0,
   id: 'GROUP_AT_MESSAGE_CREATE:bench',
   t: 'GROUP_AT_MESSAGE_CREATE',
-  d: { id: 'ROBOT1.0_bench', content: ' 你好，帮我查一下明天北京的天气', timestamp: '2026-12-04T12:00:00+08:00', group_openid: 'G'.repeat(32), author: { id: 'A'.repeat(32), member_openid: 'M'.repeat(32) } },
+  d: {
+    id: 'ROBOT1.0_bench',
+    content: ' 你好，帮我查一下明天北京的天气',
+    timestamp: '2026-12-04T12:00:00+08:00',
+    group_openid: 'G'.repeat(32),
+    author: { id: 'A'.repeat(32), member_openid: 'M'.repeat(32) },
+  },
 });
 const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), privateKey).toString('hex');
 const headers = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp, 'x-signature-ed25519': signature };
