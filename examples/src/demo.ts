@@ -5,7 +5,10 @@ import type { QQBotOptions } from 'qq-sdk';
 import { QQSimulator } from 'qq-sdk/testing';
 import { createEchoBot } from './echoBot.js';
 
-const INTENTS: QQBotOptions['intents'] = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES'];
+const INTENTS: QQBotOptions['intents'] = ['GROUP_AND_C2C_EVENT', 'PUBLIC_GUILD_MESSAGES', 'INTERACTION'];
+// `pnpm demo --console`: after the scripted conversation, keep the bot and the simulator running
+// and chat with the bot in the browser console.
+const CONSOLE = process.argv.includes('--console');
 
 async function runOnRealPlatform(appId: string, clientSecret: string): Promise<void> {
   const bot = createEchoBot({ appId, clientSecret, intents: INTENTS, sandbox: process.env['QQBOT_SANDBOX'] === '1' });
@@ -17,7 +20,7 @@ async function runOnRealPlatform(appId: string, clientSecret: string): Promise<v
 }
 
 async function runOnSimulator(): Promise<void> {
-  const sim = await QQSimulator.start({ registeredDomains: [] });
+  const sim = await QQSimulator.start({ registeredDomains: [], console: CONSOLE });
   const handled = new Map<string, () => void>();
   const bot = createEchoBot(
     {
@@ -57,6 +60,10 @@ async function runOnSimulator(): Promise<void> {
 
   const refused = sim.requests.filter((r) => r.status >= 400).length;
   console.log(`${sim.sentMessages.length} messages sent, ${refused} refused by the platform, ${sim.tokenRequests} token request(s).`);
+  if (CONSOLE) {
+    console.log(`\nChat with the bot in your browser: ${sim.url}/_console (try /menu). Press Ctrl-C to stop.`);
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  }
   await bot.stop();
   await sim.close();
 }

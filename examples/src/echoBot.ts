@@ -8,7 +8,23 @@ export async function handleMessage(msg: Message): Promise<void> {
   const [command, ...rest] = msg.content.split(/\s+/u);
   switch (command) {
     case '/help':
-      await msg.reply(messages.markdown('**可用命令**\n- /md 文本\n- /img\n- /long\n- /quota', { fallbackText: '命令：/md /img /long /quota' }));
+      await msg.reply(messages.markdown('**可用命令**\n- /md 文本\n- /img\n- /long\n- /quota\n- /menu', { fallbackText: '命令：/md /img /long /quota /menu' }));
+      return;
+    case '/menu':
+      // Buttons: a click arrives as INTERACTION_CREATE (see createEchoBot).
+      await msg.reply(
+        messages.markdown('**今天想做什么？**', {
+          keyboard: {
+            rows: [
+              [
+                { id: 'weather', label: '查天气', action: { type: 'callback', data: 'weather' } },
+                { id: 'joke', label: '讲个笑话', action: { type: 'callback', data: 'joke' } },
+              ],
+              [{ id: 'help', label: '帮助', action: { type: 'command', data: '/help', enter: true } }],
+            ],
+          },
+        }),
+      );
       return;
     case '/md':
       await msg.reply(messages.markdown(`## ${rest.join(' ') || '你好'}`));
@@ -38,6 +54,16 @@ export function createEchoBot(options: QQBotOptions, onHandled?: (msg: Message) 
   bot.on('message', async (msg) => {
     await handleMessage(msg);
     onHandled?.(msg);
+  });
+  // A button click: acknowledge it (the client stops its spinner), then answer in the chat.
+  bot.on('INTERACTION_CREATE', async (interaction) => {
+    await bot.api.interactions.acknowledge(interaction.id, 0);
+    const choice = interaction.data?.resolved?.button_data;
+    const groupOpenid = interaction.group_openid;
+    if (groupOpenid === undefined) return;
+    await bot.send({ scene: 'group', groupOpenid }, choice === 'weather' ? '北京：晴，12°C' : '程序员最怕什么？需求又变了。', {
+      replyToEvent: { eventId: interaction.id, receivedAt: new Date() },
+    });
   });
   return bot;
 }

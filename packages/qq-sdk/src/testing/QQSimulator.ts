@@ -9,6 +9,8 @@ import { systemClock, type Clock } from '../internal/Clock.js';
 import { resolveLogger, type Logger } from '../logging/Logger.js';
 import type { ConnectionSelector } from './ConnectionSelector.js';
 import { CONTROL_API_PREFIX, handleControlRequest } from './ControlApi.js';
+import { ConsoleFeed } from './console/ConsoleFeed.js';
+import { CONSOLE_PREFIX, handleConsoleRequest, type ConsoleHost } from './console/ConsoleServer.js';
 import { isPlainObject } from './deepMerge.js';
 import { parseRawDispatch, type RawDispatch } from './rawDispatch.js';
 import { EventFactory, type FixtureEnvelope } from './EventFactory.js';
@@ -176,6 +178,7 @@ export class QQSimulator {
   private readonly failures = new Map<string, { failure: SimulatedFailure; remaining: number }[]>();
   private readonly waiters = new Set<() => void>();
   private readonly controlApi: boolean;
+  private readonly console: ConsoleHost | undefined;
   private tokenCalls = 0;
   private twicePending = 0;
   private closed = false;
@@ -237,6 +240,7 @@ export class QQSimulator {
     this.messages = new MessageService(this.clock, () => this.policy, botUser, options);
     this.panels = new PanelService(this.clock);
     this.groupAdmin = new GroupAdminService(this.clock);
+    this.console = options.console === true ? this.createConsole(botUser.id) : undefined;
     this.webhooks = new WebhookDeliverer(this.appId, this.clientSecret, this.clock, {
       retries: options.webhookRetries ?? 3,
       retryDelayMs: options.webhookRetryDelayMs ?? 1000,
@@ -663,7 +667,17 @@ export class QQSimulator {
   }
 
   private notify(): void {
+    this.console?.feed.sync();
     for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private createConsole(botUserId: string): ConsoleHost {
+    const policy = (): ConsoleHost['initialPolicy'] => ({
+      replyQuotas: { ...this.policy.replyQuotas },
+      replyWindows: { ...this.policy.replyWindows },
+      markdownRefused: this.policy.markdownRefused,
+    });
+    return { sim: this, feed: new ConsoleFeed(this), botUserId, policy, initialPolicy: policy() };
   }
 
   private assertOpen(): void {
@@ -703,6 +717,10 @@ export class QQSimulator {
       } catch {
         body = rawBody;
       }
+    }
+    if (this.console !== undefined && (target.pathname === CONSOLE_PREFIX || target.pathname.startsWith(`${CONSOLE_PREFIX}/`))) {
+      handleConsoleRequest(this.console, req, res, target, body);
+      return;
     }
     if (this.controlApi && target.pathname.startsWith(`${CONTROL_API_PREFIX}/`)) {
       void Promise.resolve(handleControlRequest(this, method, target, body, rawBody)).then(({ status, body: answer }) => {

@@ -170,6 +170,13 @@ export interface SimulatorOptions extends Partial<Omit<SimulatorPolicy, 'replyQu
   logger?: Partial<Logger>;
   /** The lowest level logged. */
   logLevel?: LogLevel;
+  /**
+   * Serves the console at `/_console` on the simulator's port: a page that looks like a QQ
+   * conversation list, where you type as simulated users, click the bot's buttons, see every API
+   * call with its `msg_id`/`msg_seq` and reply budget, and inject faults (docs/testing.md).
+   * @defaultValue false
+   */
+  console?: boolean;
 }
 
 /** The `session_start_limit` object of `/gateway/bot`. */

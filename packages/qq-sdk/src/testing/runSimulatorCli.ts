@@ -17,6 +17,7 @@ Options:
   --allow-active-messages     accept active (non-reply) messages
   --registered-domain <d>     a domain allowed in message URLs (repeatable)
   --log-level <level>         debug | info | warn | error | silent (default warn)
+  --console                   serve the browser console at <url>/_console (chat with your bot)
   --help                      show this help
 `;
 
@@ -50,6 +51,7 @@ export async function runSimulatorCli(argv: readonly string[], io: CliIo): Promi
         'allow-active-messages': { type: 'boolean' },
         'registered-domain': { type: 'string', multiple: true },
         'log-level': { type: 'string' },
+        console: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -84,6 +86,7 @@ export async function runSimulatorCli(argv: readonly string[], io: CliIo): Promi
   if (values['app-id'] !== undefined) options.appId = values['app-id'];
   if (values['client-secret'] !== undefined) options.clientSecret = values['client-secret'];
   if (values['allow-active-messages']) options.allowActiveMessages = true;
+  if (values.console) options.console = true;
   if (values['registered-domain']) options.registeredDomains = values['registered-domain'];
   const level = values['log-level'];
   if (level === 'debug' || level === 'info' || level === 'warn' || level === 'error' || level === 'silent') {
@@ -96,6 +99,7 @@ export async function runSimulatorCli(argv: readonly string[], io: CliIo): Promi
       wsUrl: sim.wsUrl,
       tokenUrl: sim.tokenUrl,
       controlUrl: `${sim.url}/_simulator`,
+      ...(values.console ? { consoleUrl: `${sim.url}/_console` } : {}),
       appId: sim.appId,
       clientSecret: sim.clientSecret,
     })}\n`,

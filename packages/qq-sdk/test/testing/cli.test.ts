@@ -21,6 +21,19 @@ async function control(path: string, body?: unknown): Promise<any> {
 }
 
 describe('qq-sdk-simulator CLI', () => {
+  it('serves the browser console with --console, and not without it', async () => {
+    const io = capture();
+    sim = await runSimulatorCli(['--console'], io);
+    const first = JSON.parse(io.stdout.split('\n')[0]!) as Record<string, string>;
+    expect(first['consoleUrl']).toBe(`${sim!.url}/_console`);
+    const page = await fetch(first['consoleUrl']!);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/u);
+    expect(await page.text()).toContain('id="chat-list"');
+    await sim!.close();
+    sim = await runSimulatorCli([], capture());
+    expect((await fetch(`${sim!.url}/_console`)).status).toBe(404);
+  });
+
   it('prints its URLs as JSON on the first line and serves the control API', async () => {
     const io = capture();
     sim = await runSimulatorCli(['--port', '0', '--app-id', '777', '--heartbeat-interval', '250'], io);

@@ -1,0 +1,192 @@
+import { describePlatformCode } from '../../errors/describePlatformCode.js';
+import type { QQSimulator } from '../QQSimulator.js';
+import type { SentMessageRecord } from '../SimulatorRecords.js';
+import { chatForTarget } from './ConsoleChats.js';
+import type { ConsoleButton, ConsoleEntry, NewConsoleEntry } from './ConsoleEntry.js';
+
+/** How many entries the console keeps; older ones are dropped first. */
+export const CONSOLE_FEED_CAPACITY = 10_000;
+
+/**
+ * What the console shows, as a bounded ring of entries with listeners. The simulator's records are
+ * read, never changed: each change (the simulator's notify) turns what is new in them into entries.
+ *
+ * @internal
+ */
+export class ConsoleFeed {
+  readonly #sim: QQSimulator;
+  readonly #ring: (ConsoleEntry | undefined)[];
+  #next = 0;
+  #seq = 0;
+  readonly #listeners = new Set<(entry: ConsoleEntry) => void>();
+  // How far each simulator record list has been read, and what may still change in place.
+  #requests = 0;
+  #sent = 0;
+  #acks = 0;
+  #typing = 0;
+  #identifies = 0;
+  #resumes = 0;
+  #connections = 0;
+  readonly #openConnections = new Set<number>();
+  readonly #streams = new Map<SentMessageRecord, number>();
+
+  constructor(sim: QQSimulator, capacity = CONSOLE_FEED_CAPACITY) {
+    this.#sim = sim;
+    this.#ring = new Array<ConsoleEntry | undefined>(capacity);
+  }
+
+  /** The entries kept, oldest first. */
+  entries(): ConsoleEntry[] {
+    const out: ConsoleEntry[] = [];
+    for (let i = 0; i < this.#ring.length; i++) {
+      const entry = this.#ring[(this.#next + i) % this.#ring.length];
+      if (entry !== undefined) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Calls `listener` with each new entry until the returned function is called. */
+  subscribe(listener: (entry: ConsoleEntry) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Adds an entry (numbered and timed here) and tells the listeners. */
+  push(entry: NewConsoleEntry | Omit<NewConsoleEntry, 'at'>): ConsoleEntry {
+    const full = { at: this.#sim.clock.now(), ...entry, seq: (this.#seq += 1) } as ConsoleEntry;
+    this.#ring[this.#next] = full;
+    this.#next = (this.#next + 1) % this.#ring.length;
+    for (const listener of this.#listeners) listener(full);
+    return full;
+  }
+
+  /** Turns what the simulator recorded since the last call into entries. */
+  sync(): void {
+    const sim = this.#sim;
+    const requests = sim.requests;
+    for (; this.#requests < requests.length; this.#requests++) {
+      const call = requests[this.#requests];
+      if (call === undefined || call.route === null || call.route.startsWith('POST /app/')) continue;
+      const body = (call.body ?? {}) as Record<string, unknown>;
+      const answer = (call.response ?? {}) as Record<string, unknown>;
+      const code = typeof answer['code'] === 'number' ? answer['code'] : undefined;
+      const failed = call.status >= 400;
+      const chat = chatOfCall(call.params);
+      this.push({
+        kind: 'call',
+        at: call.at,
+        method: call.method,
+        route: call.route,
+        status: call.status,
+        ...(chat !== undefined ? { chat } : {}),
+        ...(typeof body['msg_id'] === 'string' ? { msgId: body['msg_id'] } : {}),
+        ...(typeof body['event_id'] === 'string' ? { eventId: body['event_id'] } : {}),
+        ...(typeof body['msg_seq'] === 'number' ? { msgSeq: body['msg_seq'] } : {}),
+        ...(failed && code !== undefined ? { code, explanation: describePlatformCode(code, call.status).explanation } : {}),
+        ...(failed && typeof answer['message'] === 'string' ? { error: answer['message'] } : {}),
+      });
+    }
+    const sent = sim.sentMessages;
+    for (; this.#sent < sent.length; this.#sent++) {
+      const record = sent[this.#sent];
+      if (record === undefined) continue;
+      this.#pushReply(record);
+      if (record.streamChunks !== undefined) this.#streams.set(record, record.streamChunks);
+    }
+    for (const [record, chunks] of this.#streams) {
+      if (record.streamChunks === chunks) continue;
+      this.#streams.set(record, record.streamChunks ?? chunks);
+      this.#pushReply(record);
+    }
+    const acks = sim.interactionAcks;
+    for (; this.#acks < acks.length; this.#acks++) {
+      const ack = acks[this.#acks];
+      if (ack !== undefined) this.push({ kind: 'ack', at: ack.at, interactionId: ack.interactionId, code: ack.code });
+    }
+    const typing = sim.typingNotices;
+    for (; this.#typing < typing.length; this.#typing++) {
+      const notice = typing[this.#typing];
+      const chat = notice === undefined ? undefined : chatForTarget('c2c', notice.target);
+      if (chat !== undefined) this.push({ kind: 'typing', chat: chat.id });
+    }
+    this.#syncGateway();
+  }
+
+  #syncGateway(): void {
+    const sim = this.#sim;
+    const identifies = sim.identifies;
+    for (; this.#identifies < identifies.length; this.#identifies++) {
+      const identify = identifies[this.#identifies];
+      if (identify === undefined) continue;
+      const { result } = identify;
+      this.push(
+        result.ok
+          ? { kind: 'gateway', what: 'identified', at: identify.at, sessionId: result.sessionId }
+          : { kind: 'gateway', what: 'refused', at: identify.at, ...(result.closeCode !== undefined ? { code: result.closeCode } : {}) },
+      );
+    }
+    const resumes = sim.resumes;
+    for (; this.#resumes < resumes.length; this.#resumes++) {
+      const resume = resumes[this.#resumes];
+      if (resume === undefined) continue;
+      this.push(
+        resume.result.ok
+          ? { kind: 'gateway', what: 'resumed', at: resume.at, sessionId: resume.sessionId }
+          : { kind: 'gateway', what: 'refused', at: resume.at, ...(resume.result.closeCode !== undefined ? { code: resume.result.closeCode } : {}) },
+      );
+    }
+    const connections = sim.connections;
+    for (; this.#connections < connections.length; this.#connections++) this.#openConnections.add(this.#connections);
+    for (const index of this.#openConnections) {
+      const connection = connections[index];
+      if (connection?.closedAt === undefined) continue;
+      this.#openConnections.delete(index);
+      this.push({ kind: 'gateway', what: 'closed', at: connection.closedAt, ...(connection.closeCode !== undefined ? { code: connection.closeCode } : {}) });
+    }
+  }
+
+  #pushReply(record: SentMessageRecord): void {
+    const chat = chatForTarget(record.scene, record.target);
+    if (chat === undefined) return;
+    const markdown = record.body['markdown'] !== undefined;
+    const image = record.body['image'] ?? record.media?.url;
+    this.push({
+      kind: 'reply',
+      chat: chat.id,
+      id: record.id,
+      text: record.text,
+      markdown,
+      buttons: buttonsOf(record.body['keyboard']),
+      ...(typeof image === 'string' ? { imageUrl: image } : {}),
+      ...(record.msgId !== undefined ? { replyTo: record.msgId } : record.eventId !== undefined ? { replyTo: record.eventId } : {}),
+      ...(record.msgSeq !== undefined ? { msgSeq: record.msgSeq } : {}),
+      ...(record.streamChunks !== undefined ? { streamChunks: record.streamChunks } : {}),
+    });
+  }
+}
+
+/** The console chat a REST call was made for, from its path parameters. */
+function chatOfCall(params: Readonly<Record<string, string>>): string | undefined {
+  const target = params['group_openid'] ?? params['openid'] ?? params['channel_id'] ?? params['guild_id'];
+  if (target === undefined) return undefined;
+  const scene = params['group_openid'] !== undefined ? 'group' : params['openid'] !== undefined ? 'c2c' : params['channel_id'] !== undefined ? 'channel' : 'dm';
+  return chatForTarget(scene, target)?.id;
+}
+
+/** A custom keyboard's rows as the console draws them; a template keyboard (`{ id }`) has none. */
+function buttonsOf(keyboard: unknown): ConsoleButton[][] {
+  const rows = (keyboard as { content?: { rows?: unknown } } | undefined)?.content?.rows;
+  if (!Array.isArray(rows)) return [];
+  return rows.map((row: { buttons?: unknown }) =>
+    (Array.isArray(row.buttons) ? row.buttons : []).map((button: Record<string, unknown>, index: number) => {
+      const render = (button['render_data'] ?? {}) as Record<string, unknown>;
+      const action = (button['action'] ?? {}) as Record<string, unknown>;
+      return {
+        id: typeof button['id'] === 'string' ? button['id'] : String(index),
+        label: typeof render['label'] === 'string' ? render['label'] : '',
+        data: typeof action['data'] === 'string' ? action['data'] : '',
+        actionType: typeof action['type'] === 'number' ? action['type'] : 1,
+      };
+    }),
+  );
+}
