@@ -209,17 +209,22 @@ profile (100,000 events, 20,000 replies, 1,000 groups).
   regex on every text; it now skips both when the text has no \`<\`, the only way either can start.
   A repeated timestamp string reuses its conversion. Together these took receive CPU per event from
   about 2.0× raw to about 1.7× raw on every shape in this benchmark.
-- **reply** (goals ≥ 0.9× replies/s, ≤ 1.5× CPU): the send path outside the receive path, by
-  self time per reply: \`MessageSender#post\` (src/messaging, ~6 µs: the request body and the
-  result built from about ten conditional object spreads, in an async function), a fresh
-  \`AbortSignal\` with a listener per request for the timeout (src/rest \`fetchWithTimeout\`,
-  ~5 µs with \`createAbortSignal\` and \`addAbortListener\`), route resolution (\`resolveRoute\`
-  and \`route\`, ~4 µs), the reply ledger's claim (~2 µs), Node's \`ClientRequest\` and agent (also
-  raw's), and garbage collection (~21 µs per reply against raw's ~14 µs). REST queues keep order per reply chain and run chains at
-  the same time, so replies into one busy group no longer wait one round trip each (1 group went
-  from 0.46× to about 0.83× raw replies/s when chains landed); what is left is CPU per reply. Peak RSS while replying is ~35–40 MB above raw's (not
-  profiled here; candidates are the reply ledger and the in-flight
-  \`Message\` objects).
+- **reply** (goals ≥ 0.9× replies/s, ≤ 1.5× CPU, ≤ 1.25× RSS): fixed in #24: the SDK's
+  \`node:http\` transport now does the whole exchange itself (one timer; no \`Response\`,
+  \`AbortController\` or signal listener per request, which were ~10 µs per reply), send bodies are
+  built by assignment instead of conditional spreads, and the build no longer wraps every named
+  closure in esbuild's \`__name()\` (~2 µs per reply). That took CPU per reply from ~1.88× to ~1.58×
+  raw. What qq-sdk adds per reply now, by inclusive time: garbage collection (~17 µs against raw's
+  ~10 µs), validating the outgoing body with its zod schema (~4 µs; the body was built by the SDK,
+  but \`api.messages.sendGroup\` validates whatever it is given), the reply ledger's claim (~3 µs,
+  with the \`msg_seq\` bookkeeping), route building (~2 µs), the per-chain queue, and Node's
+  \`ClientRequest\` and agent (raw's too). Peak RSS while replying is ~30–35 MB above raw's. After a
+  full GC at the end of a run, qq-sdk holds ~17 MB of heap against raw's ~6 MB: the reply ledger
+  keeps each answered message for its reply window (a key string, an entry and the quota's own map,
+  ~0.4 KB per message: ~8 MB for 20,000 replies) and the dedup store its fixed ~2.7 MB of arrays.
+  The rest of the peak is garbage: qq-sdk allocates more per reply (the validated copy of each
+  event, the \`Message\`, the request, response and result objects), so V8 grows its heap further
+  (~72 MB against ~44 MB) before collecting.
 - **start → READY** (goal ≤ 1.5×) is cold-code time, a few tens of milliseconds: before IDENTIFY
   qq-sdk makes the same two requests raw makes (the token, then \`/gateway/bot\`), but through code
   run for the first time (REST, token, gateway, zod building each schema on first use), and it
