@@ -750,13 +750,13 @@ function checkOptions(options: QQBotOptions): void {
 function checkRuntimeFeatures(options: QQBotOptions, issues: ValidationIssue[]): void {
   const transport = options.transport ?? 'websocket';
   if (!RuntimeFeatures.gateway && transport === 'websocket') {
-    issues.push(webBuildIssue('transport', "set transport: 'webhook' with webhook: { listen: false } and serve the bot with createWebhookHandler(bot)"));
+    issues.push(webBuildIssue('gateway'));
   }
   if (!RuntimeFeatures.webhookServer && transport === 'webhook' && options.webhook?.listen !== false) {
-    issues.push(webBuildIssue('webhook.listen', 'set webhook: { listen: false } and serve the bot with createWebhookHandler(bot) from your fetch handler'));
+    issues.push(webBuildIssue('webhookServer'));
   }
   if (!RuntimeFeatures.proxy && options.proxy !== undefined) {
-    issues.push(webBuildIssue('proxy', 'the runtime decides how requests leave; pass a `fetch` of your own to route them'));
+    issues.push(webBuildIssue('proxy'));
   }
 }
 
