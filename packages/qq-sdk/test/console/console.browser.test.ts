@@ -25,7 +25,14 @@ beforeAll(async () => {
   });
   bot.on('message', async (msg) => {
     const text = msg.content.trim();
-    if (text === '/menu') {
+    const attachment = msg.attachments[0];
+    if (attachment !== undefined) {
+      // Download it, as a bot that looks at pictures would: the console serves it on 127.0.0.1.
+      const bytes = (await (await fetch(attachment.url)).arrayBuffer()).byteLength;
+      await msg.reply(`附件 ${attachment.contentType} ${bytes} 字节${attachment.asrText ? ` 「${attachment.asrText}」` : ''}`);
+    } else if (msg.quote !== undefined) {
+      await msg.reply(`引用了 ${msg.quote.refIdx ?? msg.quote.messageId}：${msg.quote.content ?? ''}`);
+    } else if (text === '/menu') {
       await msg.reply(
         messages.markdown('**菜单**', {
           keyboard: {
@@ -67,7 +74,7 @@ afterAll(async () => {
 });
 
 async function say(text: string): Promise<void> {
-  await page.getByLabel(/消息|Message/u).fill(text);
+  await page.locator('#text').fill(text);
   await page.getByRole('button', { name: /发送|Send/u }).click();
 }
 
@@ -105,6 +112,26 @@ describe('the simulator console', { timeout: 30_000 }, () => {
     const refused = await page.locator('#wire .refused').first().textContent();
     expect(refused).toMatch(/被拒绝 \d+/u);
     await page.locator('[data-fault="reset"]').click();
+  });
+
+  it('sends a picture and a voice note as a user; the bot downloads them from the console', async () => {
+    await page.locator('[data-chat="group-1"]').click();
+    await page.locator('#send-image').click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/附件 image\/png [1-9]\d* 字节/u);
+    expect(await page.locator('.msg.user img').count()).toBeGreaterThan(0);
+    await page.locator('#send-voice').click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/附件 voice [1-9]\d* 字节 「这是一条语音消息」/u);
+  });
+
+  it("quotes the bot's reply; the bot sees the quote index the platform gave that reply", async () => {
+    await say('引用我');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('pong: 引用我');
+    const reply = sim.sentMessages.at(-1);
+    expect(reply?.refIdx).toBeDefined();
+    await page.locator('.msg.bot').last().locator('.quote-button').click();
+    await say('这句什么意思');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain(`引用了 ${reply?.refIdx}：pong: 引用我`);
+    expect(await page.locator('.msg.user .quoted').last().textContent()).toBe('pong: 引用我');
   });
 
   it('grows a C2C stream message in place', async () => {

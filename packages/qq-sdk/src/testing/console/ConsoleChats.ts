@@ -56,8 +56,41 @@ export function chatForTarget(scene: SimulatorScene, target: string): ConsoleCha
   return CONSOLE_CHATS.find((chat) => chat.scene === scene && chat.target === target);
 }
 
+/** What a console message carries besides its text. */
+export interface ConsoleMessageExtras {
+  /** Its own quote index (`msg_idx`), which a later quote of it refers to. */
+  readonly msgIdx: string;
+  /** An attachment, served by the console itself so a bot that downloads it stays on 127.0.0.1. */
+  readonly attachment?: { readonly kind: 'image' | 'voice'; readonly url: string; readonly wavUrl?: string; readonly asrText?: string };
+  /** The message it quotes: its quote index (C2C, groups) or id (guilds), and its text. */
+  readonly quote?: { readonly refIdx?: string; readonly messageId: string; readonly text: string };
+}
+
+/** The platform's `message_type` of a C2C or group message that quotes another. */
+const QUOTING_MESSAGE_TYPE = 103;
+
 /** What a user typing `text` in `chat` makes the platform send: the event type and its payload. */
-export function messageEvent(chat: ConsoleChat, user: ConsoleUser, text: string, botUserId: string): { type: string; data: Record<string, unknown> } {
+export function messageEvent(
+  chat: ConsoleChat,
+  user: ConsoleUser,
+  text: string,
+  botUserId: string,
+  extras: ConsoleMessageExtras,
+): { type: string; data: Record<string, unknown> } {
+  const attachments = extras.attachment === undefined ? [] : [attachmentOf(extras.attachment)];
+  // C2C and groups: the quote index in message_scene.ext and the quoted message in msg_elements.
+  const v2Quote =
+    extras.quote === undefined
+      ? { message_type: 0, message_scene: { source: 'default', ext: [`msg_idx=${extras.msgIdx}`] } }
+      : {
+          message_type: QUOTING_MESSAGE_TYPE,
+          message_scene: {
+            source: 'default',
+            ext: [`msg_idx=${extras.msgIdx}`, ...(extras.quote.refIdx !== undefined ? [`ref_msg_idx=${extras.quote.refIdx}`] : [])],
+          },
+          msg_elements: [{ msg_idx: extras.quote.refIdx, content: extras.quote.text, attachments: [] }],
+        };
+  const guildQuote = extras.quote === undefined ? {} : { message_reference: { message_id: extras.quote.messageId } };
   switch (chat.scene) {
     case 'group':
       // The platform strips the @bot mention and keeps the space before the text.
@@ -68,11 +101,12 @@ export function messageEvent(chat: ConsoleChat, user: ConsoleUser, text: string,
           group_id: chat.target,
           group_openid: chat.target,
           author: { id: user.id, member_openid: user.id, username: user.name },
-          attachments: [],
+          attachments,
+          ...v2Quote,
         },
       };
     case 'c2c':
-      return { type: 'C2C_MESSAGE_CREATE', data: { content: text, author: { id: user.id, user_openid: user.id, username: '' }, attachments: [] } };
+      return { type: 'C2C_MESSAGE_CREATE', data: { content: text, author: { id: user.id, user_openid: user.id, username: '' }, attachments, ...v2Quote } };
     case 'channel':
       return {
         type: 'AT_MESSAGE_CREATE',
@@ -81,15 +115,29 @@ export function messageEvent(chat: ConsoleChat, user: ConsoleUser, text: string,
           channel_id: chat.channelId,
           guild_id: chat.guildId,
           author: { id: user.id, username: user.name, bot: false },
-          attachments: [],
+          attachments,
+          ...guildQuote,
         },
       };
     case 'dm':
       return {
         type: 'DIRECT_MESSAGE_CREATE',
-        data: { content: text, channel_id: chat.channelId, guild_id: chat.guildId, author: { id: user.id, username: user.name, bot: false }, attachments: [] },
+        data: {
+          content: text,
+          channel_id: chat.channelId,
+          guild_id: chat.guildId,
+          author: { id: user.id, username: user.name, bot: false },
+          attachments,
+          ...guildQuote,
+        },
       };
   }
+}
+
+/** An attachment as the platform describes it. */
+function attachmentOf(attachment: NonNullable<ConsoleMessageExtras['attachment']>): Record<string, unknown> {
+  if (attachment.kind === 'image') return { content_type: 'image/png', filename: 'photo.png', url: attachment.url, width: 64, height: 64, size: 0 };
+  return { content_type: 'voice', filename: 'voice.amr', url: attachment.url, voice_wav_url: attachment.wavUrl, asr_refer_text: attachment.asrText, size: 0 };
 }
 
 /** The INTERACTION_CREATE a click on a keyboard button sends. */

@@ -7,8 +7,13 @@ export type ConsoleEntry = { readonly seq: number; readonly at: number } & (
       readonly eventType: string;
       readonly eventId: string;
       readonly messageId: string;
+      /** Its quote index, which a quote of it refers to. */
+      readonly msgIdx: string;
       readonly user: string;
       readonly text: string;
+      readonly attachment?: { readonly kind: 'image' | 'voice'; readonly url: string; readonly asrText?: string };
+      /** The message it quotes. */
+      readonly quote?: { readonly text: string };
     }
   | {
       /** A message the bot sent; sent again with the same `id` as a stream grows. */
@@ -22,6 +27,8 @@ export type ConsoleEntry = { readonly seq: number; readonly at: number } & (
       readonly replyTo?: string;
       readonly msgSeq?: number;
       readonly streamChunks?: number;
+      /** Its quote index (`ext_info.ref_idx`), which a user's quote of it refers to. */
+      readonly refIdx?: string;
     }
   | {
       /** A REST call the bot made, with what the platform answered. */

@@ -161,6 +161,7 @@ export class ConsoleFeed {
       ...(record.msgId !== undefined ? { replyTo: record.msgId } : record.eventId !== undefined ? { replyTo: record.eventId } : {}),
       ...(record.msgSeq !== undefined ? { msgSeq: record.msgSeq } : {}),
       ...(record.streamChunks !== undefined ? { streamChunks: record.streamChunks } : {}),
+      ...(record.refIdx !== undefined ? { refIdx: record.refIdx } : {}),
     });
   }
 }

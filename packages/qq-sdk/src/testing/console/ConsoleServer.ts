@@ -3,12 +3,15 @@ import * as z from '../../internal/zod.js';
 import type { QQSimulator } from '../QQSimulator.js';
 import { buttonClickEvent, CONSOLE_CHATS, messageEvent, type ConsoleChat, type ConsoleUser } from './ConsoleChats.js';
 import type { ConsoleFeed } from './ConsoleFeed.js';
+import { CONSOLE_MEDIA, CONSOLE_VOICE_TEXT } from './consoleMedia.js';
 import { consolePage } from './consolePage.js';
 
 /** Where the simulator serves the console. */
 export const CONSOLE_PREFIX = '/_console';
 
-const SaySchema = z.object({ chat: z.string(), user: z.string(), text: z.string().min(1).max(5000) });
+const SaySchema = z
+  .object({ chat: z.string(), user: z.string(), text: z.string().max(5000), attach: z.enum(['image', 'voice']).optional(), quote: z.string().optional() })
+  .refine((input) => input.text.trim() !== '' || input.attach !== undefined, { message: 'a message needs text or an attachment' });
 const ClickSchema = z.object({ chat: z.string(), user: z.string(), messageId: z.string(), buttonId: z.string(), buttonData: z.string() });
 const FAULTS = ['reconnect', 'close-4009', 'drop', 'expire-window', 'exhaust-budget', 'refuse-markdown', 'reset'] as const;
 const FaultSchema = z.object({ fault: z.enum(FAULTS) });
@@ -47,6 +50,12 @@ export function handleConsoleRequest(host: ConsoleHost, req: IncomingMessage, re
     return;
   }
   if (method === 'GET' && path === '/feed') return streamFeed(host, res);
+  const media = method === 'GET' && path.startsWith('/media/') ? CONSOLE_MEDIA[path.slice('/media/'.length)] : undefined;
+  if (media !== undefined) {
+    res.writeHead(200, { 'content-type': media.type, 'content-length': String(media.bytes.length) });
+    res.end(media.bytes);
+    return;
+  }
   if (method !== 'POST') return json(res, 404, { error: `no console endpoint ${method} ${url.pathname}` });
   try {
     if (path === '/say') {
@@ -95,13 +104,54 @@ function find(chatId: string, userId: string): { chat: ConsoleChat; user: Consol
   return { chat, user };
 }
 
-function say(host: ConsoleHost, input: { chat: string; user: string; text: string }): { messageId: string } {
+let quoteIndexes = 0;
+
+function say(
+  host: ConsoleHost,
+  input: { chat: string; user: string; text: string; attach?: 'image' | 'voice' | undefined; quote?: string | undefined },
+): { messageId: string } {
   const { chat, user } = find(input.chat, input.user);
-  const { type, data } = messageEvent(chat, user, input.text, host.botUserId);
+  const media = `${host.sim.url}${CONSOLE_PREFIX}/media`;
+  const attachment =
+    input.attach === 'image'
+      ? { kind: 'image' as const, url: `${media}/photo.png` }
+      : input.attach === 'voice'
+        ? { kind: 'voice' as const, url: `${media}/voice.amr`, wavUrl: `${media}/voice.wav`, asrText: CONSOLE_VOICE_TEXT }
+        : undefined;
+  const quote = input.quote === undefined ? undefined : quoted(host, input.quote);
+  const msgIdx = `REFIDX_console_${(quoteIndexes += 1)}`;
+  const { type, data } = messageEvent(chat, user, input.text, host.botUserId, {
+    msgIdx,
+    ...(attachment !== undefined ? { attachment } : {}),
+    ...(quote !== undefined ? { quote } : {}),
+  });
   const injected = host.sim.inject(type, data);
   const messageId = String((injected.data as { id?: unknown }).id ?? injected.id);
-  host.feed.push({ kind: 'inbound', chat: chat.id, eventType: type, eventId: injected.id, messageId, user: user.name, text: input.text });
+  host.feed.push({
+    kind: 'inbound',
+    chat: chat.id,
+    eventType: type,
+    eventId: injected.id,
+    messageId,
+    msgIdx,
+    user: user.name,
+    text: input.text,
+    ...(attachment !== undefined
+      ? { attachment: { kind: attachment.kind, url: attachment.url, ...(attachment.asrText !== undefined ? { asrText: attachment.asrText } : {}) } }
+      : {}),
+    ...(quote !== undefined ? { quote: { text: quote.text } } : {}),
+  });
   return { messageId };
+}
+
+/** The message a user quotes, found among what the console has shown. */
+function quoted(host: ConsoleHost, messageId: string): { refIdx?: string; messageId: string; text: string } {
+  for (const entry of host.feed.entries()) {
+    if (entry.kind === 'inbound' && entry.messageId === messageId) return { refIdx: entry.msgIdx, messageId, text: entry.text };
+    if (entry.kind === 'reply' && entry.id === messageId)
+      return { ...(entry.refIdx !== undefined ? { refIdx: entry.refIdx } : {}), messageId, text: entry.text };
+  }
+  throw new Error(`no message ${messageId} to quote`);
 }
 
 function click(host: ConsoleHost, input: { chat: string; user: string; messageId: string; buttonId: string; buttonData: string }): { interactionId: string } {

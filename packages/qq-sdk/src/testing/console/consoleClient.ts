@@ -81,13 +81,27 @@ export function consoleClient(labels: any): void {
         if (event.key === 'Enter' && event.target === node) select(mine ? id : (entry.replyTo ?? id));
       },
     });
-    node.append(el('span', { class: 'who' }, mine ? entry.user : 'Bot'));
+    node.append(
+      el(
+        'span',
+        { class: 'who' },
+        mine ? entry.user : 'Bot',
+        el(
+          'button',
+          { type: 'button', class: 'quote-button', 'aria-label': `${t('quote')}: ${entry.text}`, onclick: (event: any) => quote(entry, event) },
+          t('quote'),
+        ),
+      ),
+    );
+    if (entry.quote) node.append(el('span', { class: 'quoted' }, entry.quote.text));
     if (entry.kind === 'reply' && entry.markdown) {
       const md = el('div', { class: 'md' });
       md.innerHTML = markdown(entry.text);
       node.append(md);
     } else node.append(el('span', { class: 'text' }, entry.text));
     if (entry.imageUrl) node.append(el('img', { src: entry.imageUrl, alt: '' }));
+    if (entry.attachment?.kind === 'image') node.append(el('img', { src: entry.attachment.url, alt: t('sendImage') }));
+    if (entry.attachment?.kind === 'voice') node.append(el('span', { class: 'voice' }, `🎤 ${entry.attachment.asrText ?? ''}`));
     if (entry.streamChunks !== undefined) node.append(el('span', { class: 'stream' }, ` · ${t('streamChunks')}: ${entry.streamChunks}`));
     if (entry.buttons?.length) {
       const keyboard = el('div', { class: 'keyboard', role: 'group' });
@@ -234,15 +248,37 @@ export function consoleClient(labels: any): void {
     if (button.actionType !== 1) return;
     post('click', { chat: entry.chat, user: $('as-user').value, messageId: entry.id, buttonId: button.id, buttonData: button.data });
   };
+  const quote = (entry: any, event: any): void => {
+    event.stopPropagation();
+    state.quote = entry.kind === 'inbound' ? entry.messageId : entry.id;
+    $('quote-text').textContent = `${t('quoting')}${entry.text}`;
+    $('quote-bar').hidden = false;
+    $('text').focus();
+  };
+  const clearQuote = (): void => {
+    state.quote = undefined;
+    $('quote-bar').hidden = true;
+  };
+  $('cancel-quote').addEventListener('click', clearQuote);
+  const send = (text: string, attach?: string): void => {
+    if (!state.chat || (!text && !attach)) return;
+    const body: any = { chat: state.chat.id, user: $('as-user').value, text };
+    if (attach) body.attach = attach;
+    if (state.quote) body.quote = state.quote;
+    $('text').value = '';
+    clearQuote();
+    post('say', body).then((answer) => {
+      if (answer.messageId) select(answer.messageId);
+    });
+  };
   $('composer').addEventListener('submit', (event: any) => {
     event.preventDefault();
     const text = $('text').value.trim();
-    if (!text || !state.chat) return;
     $('text').value = '';
-    post('say', { chat: state.chat.id, user: $('as-user').value, text }).then((answer) => {
-      if (answer.messageId) select(answer.messageId);
-    });
+    send(text);
   });
+  $('send-image').addEventListener('click', () => send($('text').value.trim(), 'image'));
+  $('send-voice').addEventListener('click', () => send($('text').value.trim(), 'voice'));
   const faults = ['reconnect', 'close-4009', 'drop', 'expire-window', 'exhaust-budget', 'refuse-markdown', 'reset'];
   $('fault-buttons').replaceChildren(
     ...faults.map((fault) => el('button', { type: 'button', 'data-fault': fault, onclick: () => post('fault', { fault }) }, t(`fault:${fault}`))),

@@ -25,9 +25,12 @@ export function consolePage(): string {
   <main class="chat" aria-labelledby="chat-title">
     <header><h2 id="chat-title"></h2><span id="typing" class="typing" hidden data-label="typing"></span></header>
     <div id="messages" class="messages" role="log" aria-live="polite" aria-relevant="additions text"></div>
+    <div id="quote-bar" class="quote-bar" hidden><span id="quote-text"></span><button type="button" id="cancel-quote" data-label="cancelQuote"></button></div>
     <form id="composer" class="composer">
       <label for="as-user" data-label="speakAs"></label><select id="as-user"></select>
       <label for="text" class="visually-hidden" data-label="message"></label><input id="text" autocomplete="off">
+      <button type="button" id="send-image" class="secondary" data-label="sendImage"></button>
+      <button type="button" id="send-voice" class="secondary" data-label="sendVoice"></button>
       <button type="submit" id="send" data-label="send"></button>
     </form>
   </main>
@@ -74,6 +77,12 @@ body { margin: 0; }
 .composer { display: flex; gap: 8px; padding: 12px 16px; background: #fff; border-top: 1px solid #e5e6eb; align-items: center; }
 .composer input { flex: 1; padding: 8px; font: inherit; border: 1px solid #c9cdd4; border-radius: 4px; }
 .composer button { padding: 8px 16px; font: inherit; background: #165dff; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+.composer button.secondary { background: #fff; color: #165dff; border: 1px solid #165dff; padding: 7px 10px; }
+.quote-bar { padding: 6px 16px; background: #f7f8fa; border-top: 1px solid #e5e6eb; font-size: 13px; display: flex; gap: 8px; align-items: center; }
+.quote-bar button { font: inherit; font-size: 12px; border: 0; background: none; color: #165dff; cursor: pointer; }
+.msg .quoted { display: block; font-size: 12px; color: #4e5969; border-left: 3px solid #c9cdd4; padding-left: 6px; margin-bottom: 4px; }
+.msg .voice { display: block; font-size: 13px; }
+.msg .quote-button { border: 0; background: none; color: #86909c; font-size: 12px; cursor: pointer; padding: 0 0 0 8px; }
 .wire { background: #fff; border-left: 1px solid #e5e6eb; padding: 0 12px 12px; overflow: auto; font-size: 13px; }
 .wire .item { border-bottom: 1px solid #f2f3f5; padding: 6px 0; }
 .wire .item.refused { color: #cb2634; }
