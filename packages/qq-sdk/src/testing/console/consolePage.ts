@@ -75,10 +75,12 @@ body { margin: 0; }
 .msg .stream { font-size: 11px; color: #86909c; }
 .earlier { align-self: center; font-size: 12px; }
 .composer { display: flex; gap: 8px; padding: 12px 16px; background: #fff; border-top: 1px solid #e5e6eb; align-items: center; }
+.composer label, .composer button { white-space: nowrap; }
 .composer input { flex: 1; padding: 8px; font: inherit; border: 1px solid #c9cdd4; border-radius: 4px; }
 .composer button { padding: 8px 16px; font: inherit; background: #165dff; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
 .composer button.secondary { background: #fff; color: #165dff; border: 1px solid #165dff; padding: 7px 10px; }
 .quote-bar { padding: 6px 16px; background: #f7f8fa; border-top: 1px solid #e5e6eb; font-size: 13px; display: flex; gap: 8px; align-items: center; }
+.quote-bar[hidden] { display: none; }
 .quote-bar button { font: inherit; font-size: 12px; border: 0; background: none; color: #165dff; cursor: pointer; }
 .msg .quoted { display: block; font-size: 12px; color: #4e5969; border-left: 3px solid #c9cdd4; padding-left: 6px; margin-bottom: 4px; }
 .msg .voice { display: block; font-size: 13px; }
