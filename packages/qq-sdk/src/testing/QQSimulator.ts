@@ -381,6 +381,7 @@ export class QQSimulator {
     this.assertOpen();
     const built = this.events.build(type, partial);
     this.messages.register(type, built.id, built.data);
+    this.console?.feed.observeEvent(type, built.id, built.data);
     const prepared = { type, id: built.id, data: built.data, dataJson: JSON.stringify(built.data) };
     let delivered = this.gateway.dispatch(prepared);
     if (this.twicePending > 0) {
@@ -410,6 +411,7 @@ export class QQSimulator {
     const raw = parseRawDispatch(frame);
     const id = raw.id ?? `${raw.type}:${randomBytes(8).toString('hex')}`;
     this.messages.register(raw.type, id, raw.data);
+    this.console?.feed.observeEvent(raw.type, id, raw.data);
     const prepared = { type: raw.type, id, data: raw.data, dataJson: raw.dataJson };
     let delivered = this.gateway.dispatch(prepared);
     if (this.twicePending > 0) {
@@ -551,6 +553,7 @@ export class QQSimulator {
     this.assertOpen();
     const built = this.events.build(type, partial);
     this.messages.register(type, built.id, built.data);
+    this.console?.feed.observeEvent(type, built.id, built.data);
     const body = JSON.stringify({ op: 0, id: built.id, d: built.data, t: type });
     const twice = this.twicePending > 0;
     if (twice) this.twicePending--;

@@ -56,3 +56,26 @@ describe('ConsoleFeed', () => {
     expect(entries.some((entry) => entry.kind === 'gateway' && entry.what === 'identified')).toBe(true);
   });
 });
+
+describe('ConsoleFeed: conversations the console did not start', () => {
+  it('lists a chat first seen in an injected event, with its user, message and the reply to it', async () => {
+    sim = await QQSimulator.start({ console: true });
+    const feed = (sim as unknown as { console: { feed: ConsoleFeed } }).console.feed;
+    const event = sim.inject('GROUP_AT_MESSAGE_CREATE', {
+      group_openid: 'OUTSIDE0GROUP',
+      content: ' hello',
+      author: { member_openid: 'F00D', username: '外部用户' },
+    });
+    const entries = feed.entries();
+    expect(entries.find((entry) => entry.kind === 'chat')).toMatchObject({
+      chat: { id: 'group-OUTSIDE0GROUP', scene: 'group', users: [{ id: 'F00D', name: '外部用户' }] },
+    });
+    expect(entries.find((entry) => entry.kind === 'inbound')).toMatchObject({
+      chat: 'group-OUTSIDE0GROUP',
+      eventId: event.id,
+      messageId: event.data.id,
+      text: 'hello',
+    });
+    expect(feed.chats().map((chat) => chat.id)).toContain('group-OUTSIDE0GROUP');
+  });
+});

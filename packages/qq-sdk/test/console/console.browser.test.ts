@@ -134,6 +134,22 @@ describe('the simulator console', { timeout: 30_000 }, () => {
     expect(await page.locator('.msg.user .quoted').last().textContent()).toBe('pong: 引用我');
   });
 
+  it('shows a conversation driven from outside the console (a test or another process injecting events)', async () => {
+    const event = sim.inject('GROUP_AT_MESSAGE_CREATE', {
+      group_openid: 'A0B1C2D3E4F5061728394A5B6C7D8E9F',
+      content: ' 从外面来的消息',
+      author: { member_openid: 'F00D', username: '外部用户' },
+      attachments: [],
+    });
+    const chat = page.locator('[data-chat="group-A0B1C2D3E4F5061728394A5B6C7D8E9F"]');
+    await chat.waitFor({ timeout: 10_000 });
+    await chat.click({ timeout: 5000 });
+    await expect.poll(() => page.locator('.msg.user').last().textContent(), { timeout: 10_000 }).toContain('从外面来的消息');
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toContain('pong: 从外面来的消息');
+    await page.locator('.msg.user').last().click({ timeout: 5000 });
+    expect(await page.locator('#wire').textContent()).toContain(event.id);
+  });
+
   it('grows a C2C stream message in place', async () => {
     await page.locator('[data-chat="c2c-1"]').click();
     await say('/stream');

@@ -51,9 +51,35 @@ export const CONSOLE_CHATS: readonly ConsoleChat[] = [
   },
 ];
 
-/** The chat a message the bot sent belongs to. */
-export function chatForTarget(scene: SimulatorScene, target: string): ConsoleChat | undefined {
-  return CONSOLE_CHATS.find((chat) => chat.scene === scene && chat.target === target);
+/** Where a message event happened and who wrote it, for events the console did not send itself. */
+export function originOfEvent(
+  type: string,
+  data: Record<string, unknown>,
+): { scene: SimulatorScene; target: string; user: ConsoleUser; text: string } | undefined {
+  const author = (data['author'] ?? {}) as Record<string, unknown>;
+  const text = typeof data['content'] === 'string' ? data['content'].trim() : '';
+  const name = (fallback: string): string => (typeof author['username'] === 'string' && author['username'] !== '' ? author['username'] : fallback);
+  const id = (key: string): string => (typeof author[key] === 'string' ? author[key] : typeof author['id'] === 'string' ? author['id'] : '');
+  const text4 = (value: unknown): string => (typeof value === 'string' ? value : '');
+  switch (type) {
+    case 'GROUP_AT_MESSAGE_CREATE':
+    case 'GROUP_MESSAGE_CREATE':
+      return { scene: 'group', target: text4(data['group_openid']), user: { id: id('member_openid'), name: name(id('member_openid').slice(0, 6)) }, text };
+    case 'C2C_MESSAGE_CREATE':
+      return { scene: 'c2c', target: id('user_openid'), user: { id: id('user_openid'), name: name(id('user_openid').slice(0, 6)) }, text };
+    case 'AT_MESSAGE_CREATE':
+    case 'MESSAGE_CREATE':
+      return {
+        scene: 'channel',
+        target: text4(data['channel_id']),
+        user: { id: id('id'), name: name(id('id').slice(0, 6)) },
+        text: text.replace(/^<@!?\d+>\s*/u, ''),
+      };
+    case 'DIRECT_MESSAGE_CREATE':
+      return { scene: 'dm', target: text4(data['guild_id']), user: { id: id('id'), name: name(id('id').slice(0, 6)) }, text };
+    default:
+      return undefined;
+  }
 }
 
 /** What a console message carries besides its text. */

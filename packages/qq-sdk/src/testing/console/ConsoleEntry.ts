@@ -1,3 +1,5 @@
+import type { ConsoleChat } from './ConsoleChats.js';
+
 /** One thing that happened, as the console shows it. `seq` orders them; `at` is the simulator clock. */
 export type ConsoleEntry = { readonly seq: number; readonly at: number } & (
   | {
@@ -43,6 +45,11 @@ export type ConsoleEntry = { readonly seq: number; readonly at: number } & (
       readonly code?: number;
       readonly error?: string;
       readonly explanation?: string;
+    }
+  | {
+      /** A conversation the console had not listed, seen in an event or a reply (a bot or test driving the simulator directly). */
+      readonly kind: 'chat';
+      readonly chat: ConsoleChat;
     }
   | { readonly kind: 'click'; readonly chat: string; readonly messageId: string; readonly buttonId: string; readonly interactionId: string }
   | { readonly kind: 'ack'; readonly interactionId: string; readonly code: number }

@@ -1,7 +1,8 @@
 import { describePlatformCode } from '../../errors/describePlatformCode.js';
 import type { QQSimulator } from '../QQSimulator.js';
 import type { SentMessageRecord } from '../SimulatorRecords.js';
-import { chatForTarget } from './ConsoleChats.js';
+import type { SimulatorScene } from '../SimulatorOptions.js';
+import { CONSOLE_CHATS, originOfEvent, type ConsoleChat, type ConsoleUser } from './ConsoleChats.js';
 import type { ConsoleButton, ConsoleEntry, NewConsoleEntry } from './ConsoleEntry.js';
 
 /** How many entries the console keeps; older ones are dropped first. */
@@ -29,10 +30,72 @@ export class ConsoleFeed {
   #connections = 0;
   readonly #openConnections = new Set<number>();
   readonly #streams = new Map<SentMessageRecord, number>();
+  // Every conversation shown, by scene and target: the console's own and those seen since.
+  readonly #chats = new Map<string, ConsoleChat>(CONSOLE_CHATS.map((chat) => [`${chat.scene}:${chat.target}`, chat]));
+  #consoleInjecting = false;
 
   constructor(sim: QQSimulator, capacity = CONSOLE_FEED_CAPACITY) {
     this.#sim = sim;
     this.#ring = new Array<ConsoleEntry | undefined>(capacity);
+  }
+
+  /** The conversations to list. */
+  chats(): ConsoleChat[] {
+    return [...this.#chats.values()];
+  }
+
+  /** Runs `inject` (the console's own event), which the console records itself with more detail. */
+  fromConsole<T>(inject: () => T): T {
+    this.#consoleInjecting = true;
+    try {
+      return inject();
+    } finally {
+      this.#consoleInjecting = false;
+    }
+  }
+
+  /** Records a message event that a test, the control API or a webhook delivery sent, not the console. */
+  observeEvent(type: string, eventId: string, data: unknown): void {
+    if (this.#consoleInjecting || typeof data !== 'object' || data === null) return;
+    const d = data as Record<string, unknown>;
+    const origin = originOfEvent(type, d);
+    if (origin === undefined || origin.target === '') return;
+    const chat = this.#chatFor(origin.scene, origin.target, origin.user, d);
+    const ext = (d['message_scene'] as { ext?: unknown } | undefined)?.ext;
+    const msgIdx = Array.isArray(ext)
+      ? ext.find((item): item is string => typeof item === 'string' && item.startsWith('msg_idx='))?.slice('msg_idx='.length)
+      : undefined;
+    this.push({
+      kind: 'inbound',
+      chat: chat.id,
+      eventType: type,
+      eventId,
+      messageId: typeof d['id'] === 'string' ? d['id'] : eventId,
+      msgIdx: msgIdx ?? '',
+      user: origin.user.name,
+      text: origin.text,
+    });
+  }
+
+  /** The conversation for `scene` + `target`, listed now (with a `chat` entry) if it is new. */
+  #chatFor(scene: SimulatorScene, target: string, user?: ConsoleUser, data?: Record<string, unknown>): ConsoleChat {
+    const key = `${scene}:${target}`;
+    const known = this.#chats.get(key);
+    if (known !== undefined && (user === undefined || known.users.some((candidate) => candidate.id === user.id))) return known;
+    const guildId = typeof data?.['guild_id'] === 'string' ? data['guild_id'] : known?.guildId;
+    const channelId = typeof data?.['channel_id'] === 'string' ? data['channel_id'] : known?.channelId;
+    const chat: ConsoleChat = {
+      id: known?.id ?? `${scene}-${target}`,
+      scene,
+      title: known?.title ?? (target.length > 10 ? `${target.slice(0, 8)}…` : target),
+      target,
+      users: [...(known?.users ?? []), ...(user !== undefined && user.id !== '' ? [user] : [])],
+      ...(guildId !== undefined ? { guildId } : {}),
+      ...(channelId !== undefined ? { channelId } : {}),
+    };
+    this.#chats.set(key, chat);
+    this.push({ kind: 'chat', chat });
+    return chat;
   }
 
   /** The entries kept, oldest first. */
@@ -71,7 +134,7 @@ export class ConsoleFeed {
       const answer = (call.response ?? {}) as Record<string, unknown>;
       const code = typeof answer['code'] === 'number' ? answer['code'] : undefined;
       const failed = call.status >= 400;
-      const chat = chatOfCall(call.params);
+      const chat = this.#chatOfCall(call.params);
       this.push({
         kind: 'call',
         at: call.at,
@@ -106,7 +169,7 @@ export class ConsoleFeed {
     const typing = sim.typingNotices;
     for (; this.#typing < typing.length; this.#typing++) {
       const notice = typing[this.#typing];
-      const chat = notice === undefined ? undefined : chatForTarget('c2c', notice.target);
+      const chat = notice === undefined ? undefined : this.#chats.get(`c2c:${notice.target}`);
       if (chat !== undefined) this.push({ kind: 'typing', chat: chat.id });
     }
     this.#syncGateway();
@@ -145,9 +208,17 @@ export class ConsoleFeed {
     }
   }
 
+  /** The conversation a REST call was made for, from its path parameters. */
+  #chatOfCall(params: Readonly<Record<string, string>>): string | undefined {
+    const target = params['group_openid'] ?? params['openid'] ?? params['channel_id'] ?? params['guild_id'];
+    if (target === undefined) return undefined;
+    const scene =
+      params['group_openid'] !== undefined ? 'group' : params['openid'] !== undefined ? 'c2c' : params['channel_id'] !== undefined ? 'channel' : 'dm';
+    return this.#chats.get(`${scene}:${target}`)?.id;
+  }
+
   #pushReply(record: SentMessageRecord): void {
-    const chat = chatForTarget(record.scene, record.target);
-    if (chat === undefined) return;
+    const chat = this.#chatFor(record.scene, record.target);
     const markdown = record.body['markdown'] !== undefined;
     const image = record.body['image'] ?? record.media?.url;
     this.push({
@@ -164,14 +235,6 @@ export class ConsoleFeed {
       ...(record.refIdx !== undefined ? { refIdx: record.refIdx } : {}),
     });
   }
-}
-
-/** The console chat a REST call was made for, from its path parameters. */
-function chatOfCall(params: Readonly<Record<string, string>>): string | undefined {
-  const target = params['group_openid'] ?? params['openid'] ?? params['channel_id'] ?? params['guild_id'];
-  if (target === undefined) return undefined;
-  const scene = params['group_openid'] !== undefined ? 'group' : params['openid'] !== undefined ? 'c2c' : params['channel_id'] !== undefined ? 'channel' : 'dm';
-  return chatForTarget(scene, target)?.id;
 }
 
 /** A custom keyboard's rows as the console draws them; a template keyboard (`{ id }`) has none. */

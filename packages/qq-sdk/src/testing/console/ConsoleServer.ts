@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from '../../internal/zod.js';
 import type { QQSimulator } from '../QQSimulator.js';
-import { buttonClickEvent, CONSOLE_CHATS, messageEvent, type ConsoleChat, type ConsoleUser } from './ConsoleChats.js';
+import { buttonClickEvent, messageEvent, type ConsoleChat, type ConsoleUser } from './ConsoleChats.js';
 import type { ConsoleFeed } from './ConsoleFeed.js';
 import { CONSOLE_MEDIA, CONSOLE_VOICE_TEXT } from './consoleMedia.js';
 import { consolePage } from './consolePage.js';
@@ -85,7 +85,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 function streamFeed(host: ConsoleHost, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   const send = (event: string, data: unknown): void => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  send('snapshot', { chats: CONSOLE_CHATS, entries: host.feed.entries(), policy: host.policy(), now: host.sim.clock.now() });
+  send('snapshot', { chats: host.feed.chats(), entries: host.feed.entries(), policy: host.policy(), now: host.sim.clock.now() });
   const unsubscribe = host.feed.subscribe((entry) => send('entry', entry));
   // Proxies drop a silent stream; the comment also finds a closed one.
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
@@ -97,8 +97,8 @@ function streamFeed(host: ConsoleHost, res: ServerResponse): void {
   });
 }
 
-function find(chatId: string, userId: string): { chat: ConsoleChat; user: ConsoleUser } {
-  const chat = CONSOLE_CHATS.find((candidate) => candidate.id === chatId);
+function find(host: ConsoleHost, chatId: string, userId: string): { chat: ConsoleChat; user: ConsoleUser } {
+  const chat = host.feed.chats().find((candidate) => candidate.id === chatId);
   const user = chat?.users.find((candidate) => candidate.id === userId);
   if (chat === undefined || user === undefined) throw new Error(`unknown chat ${chatId} or user ${userId}`);
   return { chat, user };
@@ -110,7 +110,7 @@ function say(
   host: ConsoleHost,
   input: { chat: string; user: string; text: string; attach?: 'image' | 'voice' | undefined; quote?: string | undefined },
 ): { messageId: string } {
-  const { chat, user } = find(input.chat, input.user);
+  const { chat, user } = find(host, input.chat, input.user);
   const media = `${host.sim.url}${CONSOLE_PREFIX}/media`;
   const attachment =
     input.attach === 'image'
@@ -125,7 +125,7 @@ function say(
     ...(attachment !== undefined ? { attachment } : {}),
     ...(quote !== undefined ? { quote } : {}),
   });
-  const injected = host.sim.inject(type, data);
+  const injected = host.feed.fromConsole(() => host.sim.inject(type, data));
   const messageId = String((injected.data as { id?: unknown }).id ?? injected.id);
   host.feed.push({
     kind: 'inbound',
@@ -155,8 +155,8 @@ function quoted(host: ConsoleHost, messageId: string): { refIdx?: string; messag
 }
 
 function click(host: ConsoleHost, input: { chat: string; user: string; messageId: string; buttonId: string; buttonData: string }): { interactionId: string } {
-  const { chat, user } = find(input.chat, input.user);
-  const injected = host.sim.inject('INTERACTION_CREATE', buttonClickEvent(chat, user, input));
+  const { chat, user } = find(host, input.chat, input.user);
+  const injected = host.feed.fromConsole(() => host.sim.inject('INTERACTION_CREATE', buttonClickEvent(chat, user, input)));
   const interactionId = String((injected.data as { id?: unknown }).id ?? injected.id);
   host.feed.push({ kind: 'click', chat: chat.id, messageId: input.messageId, buttonId: input.buttonId, interactionId });
   return { interactionId };

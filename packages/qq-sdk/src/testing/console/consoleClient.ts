@@ -303,6 +303,13 @@ export function consoleClient(labels: any): void {
     });
     source.addEventListener('entry', (message: any) => {
       const entry = JSON.parse(message.data);
+      if (entry.kind === 'chat') {
+        const at = state.chats.findIndex((chat: any) => chat.id === entry.chat.id);
+        if (at >= 0) state.chats[at] = entry.chat;
+        else state.chats.push(entry.chat);
+        if (state.chat?.id === entry.chat.id) state.chat = entry.chat;
+        renderChats();
+      }
       if (keep(entry)) showEntry(entry);
       if (entry.kind === 'typing' && state.chat?.id === entry.chat) {
         $('typing').hidden = false;
