@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from '../../internal/zod.js';
 import type { QQSimulator } from '../QQSimulator.js';
+import { SimulatorError } from '../SimulatorError.js';
 import { buttonClickEvent, messageEvent, type ConsoleChat, type ConsoleUser } from './ConsoleChats.js';
 import type { ConsoleFeed } from './ConsoleFeed.js';
 import { CONSOLE_MEDIA, CONSOLE_VOICE_TEXT } from './consoleMedia.js';
@@ -100,7 +101,7 @@ function streamFeed(host: ConsoleHost, res: ServerResponse): void {
 function find(host: ConsoleHost, chatId: string, userId: string): { chat: ConsoleChat; user: ConsoleUser } {
   const chat = host.feed.chats().find((candidate) => candidate.id === chatId);
   const user = chat?.users.find((candidate) => candidate.id === userId);
-  if (chat === undefined || user === undefined) throw new Error(`unknown chat ${chatId} or user ${userId}`);
+  if (chat === undefined || user === undefined) throw new SimulatorError(`The console has no chat ${chatId} with a user ${userId}.`);
   return { chat, user };
 }
 
@@ -151,7 +152,7 @@ function quoted(host: ConsoleHost, messageId: string): { refIdx?: string; messag
     if (entry.kind === 'reply' && entry.id === messageId)
       return { ...(entry.refIdx !== undefined ? { refIdx: entry.refIdx } : {}), messageId, text: entry.text };
   }
-  throw new Error(`no message ${messageId} to quote`);
+  throw new SimulatorError(`The console has no message ${messageId} to quote.`);
 }
 
 function click(host: ConsoleHost, input: { chat: string; user: string; messageId: string; buttonId: string; buttonData: string }): { interactionId: string } {
