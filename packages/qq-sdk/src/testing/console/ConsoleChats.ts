@@ -60,23 +60,23 @@ export function originOfEvent(
   const text = typeof data['content'] === 'string' ? data['content'].trim() : '';
   const name = (fallback: string): string => (typeof author['username'] === 'string' && author['username'] !== '' ? author['username'] : fallback);
   const id = (key: string): string => (typeof author[key] === 'string' ? author[key] : typeof author['id'] === 'string' ? author['id'] : '');
-  const text4 = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const stringOf = (value: unknown): string => (typeof value === 'string' ? value : '');
   switch (type) {
     case 'GROUP_AT_MESSAGE_CREATE':
     case 'GROUP_MESSAGE_CREATE':
-      return { scene: 'group', target: text4(data['group_openid']), user: { id: id('member_openid'), name: name(id('member_openid').slice(0, 6)) }, text };
+      return { scene: 'group', target: stringOf(data['group_openid']), user: { id: id('member_openid'), name: name(id('member_openid').slice(0, 6)) }, text };
     case 'C2C_MESSAGE_CREATE':
       return { scene: 'c2c', target: id('user_openid'), user: { id: id('user_openid'), name: name(id('user_openid').slice(0, 6)) }, text };
     case 'AT_MESSAGE_CREATE':
     case 'MESSAGE_CREATE':
       return {
         scene: 'channel',
-        target: text4(data['channel_id']),
+        target: stringOf(data['channel_id']),
         user: { id: id('id'), name: name(id('id').slice(0, 6)) },
         text: text.replace(/^<@!?\d+>\s*/u, ''),
       };
     case 'DIRECT_MESSAGE_CREATE':
-      return { scene: 'dm', target: text4(data['guild_id']), user: { id: id('id'), name: name(id('id').slice(0, 6)) }, text };
+      return { scene: 'dm', target: stringOf(data['guild_id']), user: { id: id('id'), name: name(id('id').slice(0, 6)) }, text };
     default:
       return undefined;
   }
