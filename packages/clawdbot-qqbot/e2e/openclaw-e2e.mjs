@@ -140,7 +140,13 @@ async function runVersion(version, tarball, QQSimulator, scenarios) {
     };
 
     // The platform, the model and a media host, all on loopback.
-    const sim = await QQSimulator.start({ appId: APP_ID, clientSecret: APP_SECRET, heartbeatIntervalMs: 5_000, registeredDomains: ['example.cn'] });
+    const sim = await QQSimulator.start({
+      appId: APP_ID,
+      clientSecret: APP_SECRET,
+      heartbeatIntervalMs: 5_000,
+      registeredDomains: ['example.cn'],
+      console: true,
+    });
     cleanups.push(() => sim.close());
     // The first scenario with an answer for the user's text answers it; `basics` gives the default.
     const answers = scenarios.filter((s) => typeof s.answer === 'function');

@@ -45,6 +45,8 @@ beforeAll(async () => {
           },
         }),
       );
+    } else if (text === '/md') {
+      await msg.reply(messages.markdown('# 标题\n- 第一项\n~~删掉的~~ **粗体** `代码`\n> 引用的一句'));
     } else if (text === '/stream') {
       const stream = msg.stream({ minIntervalMs: 50 });
       for (const word of ['一', '二', '三']) {
@@ -103,6 +105,18 @@ describe('the simulator console', { timeout: 30_000 }, () => {
     await button.click();
     await expect.poll(() => clicks, { timeout: 10_000 }).toContain('weather');
     await expect.poll(() => page.locator('#wire').textContent(), { timeout: 5000 }).toContain('交互回执');
+  });
+
+  it("renders the platform's markdown subset", async () => {
+    await say('/md');
+    const md = page.locator('.msg.bot .md').last();
+    await md.locator('h1').waitFor({ timeout: 10_000 });
+    expect(await md.locator('h1').textContent()).toBe('标题');
+    expect(await md.locator('s').textContent()).toBe('删掉的');
+    expect(await md.locator('strong').textContent()).toBe('粗体');
+    expect(await md.locator('code').textContent()).toBe('代码');
+    expect(await md.locator('blockquote').textContent()).toBe('引用的一句');
+    expect(await md.textContent()).toContain('• 第一项');
   });
 
   it('explains a refusal when the reply budget is exhausted', async () => {

@@ -26,6 +26,8 @@ export type ConsoleEntry = { readonly seq: number; readonly at: number } & (
       readonly markdown: boolean;
       readonly buttons: readonly (readonly ConsoleButton[])[];
       readonly imageUrl?: string;
+      /** A rich-media reply (`msg_type` 7): what kind of file it was uploaded as, and its URL if known. */
+      readonly media?: { readonly kind: 'image' | 'video' | 'voice' | 'file'; readonly url?: string };
       readonly replyTo?: string;
       readonly msgSeq?: number;
       readonly streamChunks?: number;

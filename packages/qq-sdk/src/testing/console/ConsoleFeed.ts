@@ -220,7 +220,11 @@ export class ConsoleFeed {
   #pushReply(record: SentMessageRecord): void {
     const chat = this.#chatFor(record.scene, record.target);
     const markdown = record.body['markdown'] !== undefined;
-    const image = record.body['image'] ?? record.media?.url;
+    const media =
+      record.media === undefined
+        ? undefined
+        : { kind: MEDIA_KINDS[record.media.fileType] ?? 'file', ...(record.media.url !== undefined ? { url: record.media.url } : {}) };
+    const image = record.body['image'];
     this.push({
       kind: 'reply',
       chat: chat.id,
@@ -229,6 +233,7 @@ export class ConsoleFeed {
       markdown,
       buttons: buttonsOf(record.body['keyboard']),
       ...(typeof image === 'string' ? { imageUrl: image } : {}),
+      ...(media !== undefined ? { media } : {}),
       ...(record.msgId !== undefined ? { replyTo: record.msgId } : record.eventId !== undefined ? { replyTo: record.eventId } : {}),
       ...(record.msgSeq !== undefined ? { msgSeq: record.msgSeq } : {}),
       ...(record.streamChunks !== undefined ? { streamChunks: record.streamChunks } : {}),
@@ -236,6 +241,9 @@ export class ConsoleFeed {
     });
   }
 }
+
+/** The platform's `file_type` of an upload, as the console draws it. */
+const MEDIA_KINDS: Readonly<Record<number, 'image' | 'video' | 'voice' | 'file'>> = { 1: 'image', 2: 'video', 3: 'voice', 4: 'file' };
 
 /** A custom keyboard's rows as the console draws them; a template keyboard (`{ id }`) has none. */
 function buttonsOf(keyboard: unknown): ConsoleButton[][] {

@@ -54,20 +54,30 @@ export function consoleClient(labels: any): void {
 
   // ---- rendering
   const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const markdown = (text: string): string =>
-    escapeHtml(text)
+  // The platform's markdown subset, drawn from escaped text: headings, bold, italic, strikethrough,
+  // inline code, links and images, lists and quotes.
+  const markdown = (text: string): string => {
+    const inline = (s: string): string =>
+      s
+        .replace(/`([^`]+)`/g, '<code>$1</code>')
+        .replace(/!\[([^\]]*)\]\(([^)\s]+)\)/g, '<img alt="$1" src="$2">')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<u title="$2">$1</u>')
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/~~([^~]+)~~/g, '<s>$1</s>')
+        .replace(/\*([^*]+)\*/g, '<em>$1</em>');
+    return escapeHtml(text)
       .split('\n')
       .map((line) => {
-        const heading = /^(#{1,3}) (.*)$/.exec(line);
-        const inline = (s: string): string =>
-          s
-            .replace(/`([^`]+)`/g, '<code>$1</code>')
-            .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-            .replace(/\*([^*]+)\*/g, '<em>$1</em>')
-            .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<u title="$2">$1</u>');
-        return heading ? `<h${heading[1].length}>${inline(heading[2])}</h${heading[1].length}>` : `<p>${inline(line)}</p>`;
+        const heading = /^(#{1,6}) (.*)$/.exec(line);
+        if (heading) return `<h${Math.min(heading[1].length, 3)}>${inline(heading[2])}</h${Math.min(heading[1].length, 3)}>`;
+        const item = /^\s*(?:[-*+]|\d+\.) (.*)$/.exec(line);
+        if (item) return `<p>• ${inline(item[1])}</p>`;
+        const quote = /^&#62; ?(.*)$/.exec(line);
+        if (quote) return `<blockquote>${inline(quote[1])}</blockquote>`;
+        return `<p>${inline(line)}</p>`;
       })
       .join('');
+  };
   const bubble = (entry: any): any => {
     const id = entry.kind === 'inbound' ? entry.messageId : entry.id;
     const mine = entry.kind === 'inbound';
@@ -100,6 +110,10 @@ export function consoleClient(labels: any): void {
       node.append(md);
     } else node.append(el('span', { class: 'text' }, entry.text));
     if (entry.imageUrl) node.append(el('img', { src: entry.imageUrl, alt: '' }));
+    if (entry.media?.kind === 'image' && entry.media.url) node.append(el('img', { src: entry.media.url, alt: '' }));
+    if (entry.media?.kind === 'video') node.append(el('video', { controls: true, src: entry.media.url, 'aria-label': 'video' }));
+    if (entry.media?.kind === 'voice') node.append(el('span', { class: 'voice' }, '🎤'));
+    if (entry.media?.kind === 'file') node.append(el('span', { class: 'voice' }, '📎'));
     if (entry.attachment?.kind === 'image') node.append(el('img', { src: entry.attachment.url, alt: t('sendImage') }));
     if (entry.attachment?.kind === 'voice') node.append(el('span', { class: 'voice' }, `🎤 ${entry.attachment.asrText ?? ''}`));
     if (entry.streamChunks !== undefined) node.append(el('span', { class: 'stream' }, ` · ${t('streamChunks')}: ${entry.streamChunks}`));

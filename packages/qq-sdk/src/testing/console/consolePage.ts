@@ -71,6 +71,8 @@ body { margin: 0; }
 .msg .row button { flex: 1; padding: 6px; border: 1px solid #165dff; color: #165dff; background: #fff; border-radius: 4px; font: inherit; cursor: pointer; }
 .msg .md h1, .msg .md h2, .msg .md h3 { margin: 4px 0; font-size: 15px; }
 .msg .md p { margin: 2px 0; }
+.msg .md blockquote { margin: 2px 0; padding-left: 6px; border-left: 3px solid #c9cdd4; color: #4e5969; }
+.msg video { max-width: 240px; display: block; margin-top: 6px; }
 .msg .md code { background: #f2f3f5; padding: 0 3px; border-radius: 3px; }
 .msg .stream { font-size: 11px; color: #86909c; }
 .earlier { align-self: center; font-size: 12px; }
