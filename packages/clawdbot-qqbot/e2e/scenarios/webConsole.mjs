@@ -1,7 +1,9 @@
+// Named to run late (scenarios outside SCENARIO_ORDER run alphabetically), after the timing-
+// sensitive reminders: it adds a C2C conversation and a model turn of its own.
 // The plugin in the simulator's console: a person types in the console's private chat, the host's
 // model answers through the plugin, and the answer is in the console's feed (what the page draws)
 // next to the API call that sent it. The browser side of the console is tested in qq-sdk.
-export const name = 'console';
+export const name = 'webConsole';
 const ASK = 'E2E_CONSOLE_ASK';
 const ANSWER = 'E2E_CONSOLE_ANSWER';
 
